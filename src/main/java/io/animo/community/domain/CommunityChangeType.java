@@ -1,0 +1,5 @@
+package io.animo.community.domain;
+
+public enum CommunityChangeType {
+    CREATED, UPDATED, ARCHIVED
+}

@@ -1,0 +1,58 @@
+package io.animo.community.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A community of one tenant. The table's key is (tenant_id, id); ids are unique on their own too. */
+@Entity
+@Table(name = "community")
+public class CommunityEntity {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    public UUID tenantId;
+
+    @Column(nullable = false)
+    public String slug;
+
+    @Column(nullable = false)
+    public String name;
+
+    public String description;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public CommunityVisibility visibility;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public CommunityStatus status;
+
+    @Column(name = "created_by_subject", nullable = false, updatable = false)
+    public String createdBySubject;
+
+    @Column(name = "created_by_name", nullable = false, updatable = false)
+    public String createdByName;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "archived_at")
+    public Instant archivedAt;
+
+    @Version
+    public long version;
+}

@@ -1,0 +1,93 @@
+package io.animo.community.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.animo.platform.persistence.PgNotifications;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Community changes travel through PostgreSQL: {@code pg_notify} inside the writing transaction is
+ * delivered only on commit, to every replica's LISTEN connection, so subscribers anywhere see a
+ * change exactly when it is durable. The payload carries the new state (well under NOTIFY's 8000
+ * bytes: the longest fields are capped).
+ */
+@ApplicationScoped
+public class CommunityEvents {
+
+    static final String CHANNEL = "animo_community";
+    private static final Logger LOG = Logger.getLogger(CommunityEvents.class);
+
+    private final PgNotifications notifications;
+
+    public CommunityEvents(PgNotifications notifications) {
+        this.notifications = notifications;
+    }
+
+    /** Queues the event in the current transaction. */
+    Uni<Void> publish(CommunityChangeType type, CommunityEntity community) {
+        String payload = toJson(type, community).encode();
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("select cast(pg_notify(:channel, :payload) as text)")
+                        .setParameter("channel", CHANNEL)
+                        .setParameter("payload", payload)
+                        .getSingleResult())
+                .replaceWithVoid();
+    }
+
+    /** Every committed community change of every tenant; callers filter by their tenant. */
+    public Multi<CommunityChange> stream() {
+        return notifications.listen(CHANNEL).onItem().transformToIterable(payload -> {
+            try {
+                return java.util.List.of(fromJson(new JsonObject(payload)));
+            } catch (RuntimeException e) {
+                LOG.warnf("Ignoring a malformed community event: %s", e.getMessage());
+                return java.util.List.of();
+            }
+        });
+    }
+
+    static JsonObject toJson(CommunityChangeType type, CommunityEntity c) {
+        return new JsonObject()
+                .put("type", type.name())
+                .put("tenantId", c.tenantId.toString())
+                .put("id", c.id.toString())
+                .put("slug", c.slug)
+                .put("name", c.name)
+                .put("description", c.description)
+                .put("visibility", c.visibility.name())
+                .put("status", c.status.name())
+                .put("createdBySubject", c.createdBySubject)
+                .put("createdByName", c.createdByName)
+                .put("createdAt", c.createdAt.toString())
+                .put("updatedAt", c.updatedAt.toString())
+                .put("archivedAt", c.archivedAt == null ? null : c.archivedAt.toString())
+                .put("version", c.version);
+    }
+
+    static CommunityChange fromJson(JsonObject json) {
+        CommunityEntity c = new CommunityEntity();
+        c.tenantId = UUID.fromString(json.getString("tenantId"));
+        c.id = UUID.fromString(json.getString("id"));
+        c.slug = json.getString("slug");
+        c.name = json.getString("name");
+        c.description = json.getString("description");
+        c.visibility = CommunityVisibility.valueOf(json.getString("visibility"));
+        c.status = CommunityStatus.valueOf(json.getString("status"));
+        c.createdBySubject = json.getString("createdBySubject");
+        c.createdByName = json.getString("createdByName");
+        c.createdAt = Instant.parse(json.getString("createdAt"));
+        c.updatedAt = Instant.parse(json.getString("updatedAt"));
+        String archivedAt = json.getString("archivedAt");
+        c.archivedAt = archivedAt == null ? null : Instant.parse(archivedAt);
+        c.version = json.getLong("version");
+        return new CommunityChange(c.tenantId, CommunityChangeType.valueOf(json.getString("type")), c);
+    }
+}

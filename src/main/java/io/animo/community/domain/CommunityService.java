@@ -1,0 +1,179 @@
+package io.animo.community.domain;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.animo.platform.graphql.Page;
+import io.animo.platform.graphql.UserError;
+import io.animo.platform.persistence.Constraints;
+import io.animo.platform.persistence.MutationReceipts;
+import io.animo.platform.persistence.OptimisticLocks;
+import io.animo.platform.persistence.UnitOfWork;
+import io.animo.platform.security.Caller;
+import io.smallrye.mutiny.Uni;
+
+/** Community use cases; each public method is one unit of work in the caller's tenant. */
+@ApplicationScoped
+public class CommunityService {
+
+    static final String CREATE = "communityCreate";
+    private static final String SLUG_CONSTRAINT = "community_tenant_id_slug_key";
+
+    private final UnitOfWork unitOfWork;
+    private final CommunityRepository communities;
+    private final MutationReceipts receipts;
+    private final CommunityEvents events;
+
+    public CommunityService(UnitOfWork unitOfWork, CommunityRepository communities, MutationReceipts receipts,
+            CommunityEvents events) {
+        this.unitOfWork = unitOfWork;
+        this.communities = communities;
+        this.receipts = receipts;
+        this.events = events;
+    }
+
+    public Uni<CommunityEntity> get(Caller caller, UUID id) {
+        return unitOfWork.inTenant(caller.tenantId(), () -> communities.findInTenant(caller.tenantId(), id));
+    }
+
+    public Uni<CommunityEntity> getBySlug(Caller caller, String slug) {
+        return unitOfWork.inTenant(caller.tenantId(), () -> communities.findBySlug(caller.tenantId(), slug));
+    }
+
+    public Uni<List<CommunityEntity>> getAll(UUID tenantId, List<UUID> ids) {
+        return unitOfWork.inTenant(tenantId, () -> communities.findByIds(tenantId, ids));
+    }
+
+    public Uni<Page<CommunityEntity>> page(Caller caller, CommunityQuery query) {
+        UUID tenant = caller.tenantId();
+        return unitOfWork.inTenant(tenant, () -> communities.page(tenant, query)
+                .chain(rows -> communities.count(tenant, query)
+                        .map(total -> Page.of(rows, query.page(), row -> CommunityRepository.cursorOf(row, query.order()),
+                                total))));
+    }
+
+    public Uni<CommunityResult> create(Caller caller, CommunityDraft draft, String clientMutationId) {
+        List<UserError> errors = CommunityRules.validate(draft, true);
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().item(CommunityResult.rejected(errors));
+        }
+        UUID tenant = caller.tenantId();
+        return unitOfWork.inTenant(tenant, () -> receipts.find(tenant, CREATE, clientMutationId)
+                .chain(previous -> previous.isPresent()
+                        ? communities.findInTenant(tenant, previous.get()).map(CommunityResult::ok)
+                        : insert(caller, draft, clientMutationId)))
+                .onFailure(failure -> Constraints.isUniqueViolation(failure, SLUG_CONSTRAINT))
+                .recoverWithItem(() -> CommunityResult.rejected(CommunityRules.slugTaken(draft.slug())));
+    }
+
+    private Uni<CommunityResult> insert(Caller caller, CommunityDraft draft, String clientMutationId) {
+        return communities.findBySlug(caller.tenantId(), draft.slug()).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().item(CommunityResult.rejected(CommunityRules.slugTaken(draft.slug())));
+            }
+            Instant now = now();
+            CommunityEntity community = new CommunityEntity();
+            community.id = UUID.randomUUID();
+            community.tenantId = caller.tenantId();
+            community.name = draft.name().strip();
+            community.slug = draft.slug();
+            community.description = blankToNull(draft.description());
+            community.visibility = draft.visibility();
+            community.status = CommunityStatus.ACTIVE;
+            community.createdBySubject = caller.subject();
+            community.createdByName = caller.displayName();
+            community.createdAt = now;
+            community.updatedAt = now;
+            return communities.persistAndFlush(community)
+                    .chain(() -> receipts.record(caller.tenantId(), CREATE, clientMutationId, community.id))
+                    .chain(() -> events.publish(CommunityChangeType.CREATED, community))
+                    .map(ignored -> CommunityResult.ok(community));
+        });
+    }
+
+    public Uni<CommunityResult> update(Caller caller, UUID id, long expectedVersion, CommunityDraft changes) {
+        List<UserError> errors = CommunityRules.validate(changes, false);
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().item(CommunityResult.rejected(errors));
+        }
+        UUID tenant = caller.tenantId();
+        return unitOfWork.inTenant(tenant, () -> communities.findInTenant(tenant, id).chain(community -> {
+            Optional<UserError> problem = checkEditable(community, expectedVersion);
+            if (problem.isPresent()) {
+                return Uni.createFrom().item(CommunityResult.rejected(problem.get()));
+            }
+            if (changes.slug() != null && !changes.slug().equals(community.slug)) {
+                return communities.findBySlug(tenant, changes.slug()).chain(other -> other != null
+                        ? Uni.createFrom().item(CommunityResult.rejected(CommunityRules.slugTaken(changes.slug())))
+                        : apply(community, changes));
+            }
+            return apply(community, changes);
+        })).onFailure(failure -> Constraints.isUniqueViolation(failure, SLUG_CONSTRAINT))
+                .recoverWithItem(() -> CommunityResult.rejected(CommunityRules.slugTaken(changes.slug())))
+                .onFailure(OptimisticLocks::isStale)
+                .recoverWithItem(() -> CommunityResult.rejected(OptimisticLocks.staleError("community")));
+    }
+
+    private Uni<CommunityResult> apply(CommunityEntity community, CommunityDraft changes) {
+        if (changes.name() != null) {
+            community.name = changes.name().strip();
+        }
+        if (changes.slug() != null) {
+            community.slug = changes.slug();
+        }
+        if (changes.description() != null) {
+            community.description = blankToNull(changes.description());
+        }
+        if (changes.visibility() != null) {
+            community.visibility = changes.visibility();
+        }
+        community.updatedAt = now();
+        return communities.flush()
+                .chain(() -> events.publish(CommunityChangeType.UPDATED, community))
+                .map(ignored -> CommunityResult.ok(community));
+    }
+
+    public Uni<CommunityResult> archive(Caller caller, UUID id, Long expectedVersion) {
+        UUID tenant = caller.tenantId();
+        return unitOfWork.inTenant(tenant, () -> communities.findInTenant(tenant, id).chain(community -> {
+            Optional<UserError> problem = checkEditable(community, expectedVersion);
+            if (problem.isPresent()) {
+                return Uni.createFrom().item(CommunityResult.rejected(problem.get()));
+            }
+            Instant now = now();
+            community.status = CommunityStatus.ARCHIVED;
+            community.archivedAt = now;
+            community.updatedAt = now;
+            return communities.flush()
+                    .chain(() -> events.publish(CommunityChangeType.ARCHIVED, community))
+                    .map(ignored -> CommunityResult.ok(community));
+        })).onFailure(OptimisticLocks::isStale)
+                .recoverWithItem(() -> CommunityResult.rejected(OptimisticLocks.staleError("community")));
+    }
+
+    private static Optional<UserError> checkEditable(CommunityEntity community, Long expectedVersion) {
+        if (community == null) {
+            return Optional.of(UserError.of("input.id", "NOT_FOUND", "No community of this tenant has this id."));
+        }
+        if (community.status == CommunityStatus.ARCHIVED) {
+            return Optional.of(UserError.of("input.id", "ARCHIVED", "This community is archived and can no longer change."));
+        }
+        if (expectedVersion != null && expectedVersion != community.version) {
+            return Optional.of(OptimisticLocks.staleError("community"));
+        }
+        return Optional.empty();
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

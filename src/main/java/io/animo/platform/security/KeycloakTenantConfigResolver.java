@@ -1,0 +1,123 @@
+package io.animo.platform.security;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.oidc.OidcRequestContext;
+import io.quarkus.oidc.OidcTenantConfig;
+import io.quarkus.oidc.TenantConfigResolver;
+import io.quarkus.oidc.runtime.OidcTenantConfig.ApplicationType;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.ext.web.client.WebClient;
+
+/**
+ * Chooses the OIDC configuration of the realm that issued a bearer token, so a tenant created at
+ * runtime is accepted without a restart. The unverified {@code iss} is only used to pick a
+ * configuration of our own Keycloak; Quarkus then verifies signature (with that realm's keys),
+ * issuer, audience and expiry. Unknown issuers fall to the default tenant, which rejects.
+ */
+@ApplicationScoped
+public class KeycloakTenantConfigResolver implements TenantConfigResolver {
+
+    private static final Logger LOG = Logger.getLogger(KeycloakTenantConfigResolver.class);
+    private static final Duration UNKNOWN_REALM_TTL = Duration.ofSeconds(10);
+
+    private final KeycloakRealms realms;
+    private final String audience;
+    private final WebClient http;
+    // Quarkus compares configs by identity: one instance per realm, for the life of the service
+    private final Map<String, OidcTenantConfig> configs = new ConcurrentHashMap<>();
+    private final Map<String, Long> unknownUntil = new ConcurrentHashMap<>();
+
+    public KeycloakTenantConfigResolver(KeycloakRealms realms, Vertx vertx,
+            @ConfigProperty(name = "animo.keycloak.audience") String audience) {
+        this.realms = realms;
+        this.audience = audience;
+        this.http = WebClient.create(vertx);
+    }
+
+    @Override
+    public Uni<OidcTenantConfig> resolve(RoutingContext context, OidcRequestContext<OidcTenantConfig> requestContext) {
+        Optional<String> realm = bearerToken(context).flatMap(this::unverifiedIssuer).flatMap(realms::realmOfIssuer);
+        if (realm.isEmpty()) {
+            return Uni.createFrom().nullItem();
+        }
+        return configFor(realm.get());
+    }
+
+    /** The configuration of a realm, or null when Keycloak does not know the realm. */
+    public Uni<OidcTenantConfig> configFor(String realm) {
+        OidcTenantConfig known = configs.get(realm);
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        Long until = unknownUntil.get(realm);
+        if (until != null && until > System.currentTimeMillis()) {
+            return Uni.createFrom().nullItem();
+        }
+        return realmExists(realm).map(exists -> {
+            if (!exists) {
+                unknownUntil.put(realm, System.currentTimeMillis() + UNKNOWN_REALM_TTL.toMillis());
+                return null;
+            }
+            return configs.computeIfAbsent(realm, this::buildConfig);
+        });
+    }
+
+    /** Forget a realm that was just created, so a negative cache entry cannot hide it. */
+    public void realmCreated(String realm) {
+        unknownUntil.remove(realm);
+    }
+
+    private OidcTenantConfig buildConfig(String realm) {
+        return OidcTenantConfig.authServerUrl(realms.issuerOf(realm))
+                .tenantId(realm)
+                .applicationType(ApplicationType.SERVICE)
+                .token().issuer(realms.issuerOf(realm)).audience(audience).end()
+                .build();
+    }
+
+    private Uni<Boolean> realmExists(String realm) {
+        return http.getAbs(realms.issuerOf(realm) + "/.well-known/openid-configuration")
+                .timeout(5_000)
+                .send()
+                .map(response -> response.statusCode() == 200)
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("Keycloak did not answer for realm %s: %s", realm, failure.getMessage());
+                    return false;
+                });
+    }
+
+    static Optional<String> bearerToken(RoutingContext context) {
+        String header = context.request().getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        return Optional.of(header.substring(7).trim());
+    }
+
+    private Optional<String> unverifiedIssuer(String token) {
+        String[] parts = token.split("\\.");
+        if (parts.length != 3 || parts[1].length() > 16_384) {
+            return Optional.empty();
+        }
+        try {
+            String json = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+            return Optional.ofNullable(new JsonObject(json).getString("iss"));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.animo.tenancy.domain;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.animo.platform.graphql.ForbiddenException;
+import io.animo.platform.graphql.TenantSuspendedException;
+import io.animo.platform.graphql.UnauthenticatedException;
+import io.animo.platform.security.Caller;
+import io.animo.platform.security.KeycloakRealms;
+import io.animo.platform.security.Operator;
+import io.animo.platform.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The authorization check every resolver starts with: who is calling, for which tenant, and may
+ * they do this. Failures are GraphQL errors with {@code UNAUTHENTICATED}, {@code FORBIDDEN} or
+ * {@code TENANT_SUSPENDED}.
+ */
+@ApplicationScoped
+public class TenantAccess {
+
+    private final KeycloakRealms realms;
+    private final TenantDirectory directory;
+
+    public TenantAccess(KeycloakRealms realms, TenantDirectory directory) {
+        this.realms = realms;
+        this.directory = directory;
+    }
+
+    /** A caller of an active tenant holding at least one of {@code roles}. */
+    public Uni<Caller> require(SecurityIdentity identity, String... roles) {
+        String realm = realmOf(identity);
+        if (realms.isPlatform(realm)) {
+            return Uni.createFrom().failure(new ForbiddenException("Operators of the platform realm have no tenant data."));
+        }
+        return directory.byRealm(realm).map(tenant -> {
+            TenantRecord found = tenant.orElseThrow(
+                    () -> new ForbiddenException("This realm is not an Animo tenant."));
+            if (found.status() == TenantStatus.SUSPENDED) {
+                throw new TenantSuspendedException();
+            }
+            Caller caller = toCaller(identity, found);
+            if (!caller.hasAnyRole(roles)) {
+                throw new ForbiddenException("This needs one of the roles " + String.join(", ", roles) + ".");
+            }
+            return caller;
+        });
+    }
+
+    /** Any person of an active tenant. */
+    public Uni<Caller> requireMember(SecurityIdentity identity) {
+        return require(identity, Roles.ANY_TENANT_ROLE);
+    }
+
+    public Operator requireOperator(SecurityIdentity identity) {
+        String realm = realmOf(identity);
+        if (!realms.isPlatform(realm) || !identity.hasRole(Roles.PLATFORM_ADMIN)) {
+            throw new ForbiddenException("This needs the platform-admin role of the platform realm.");
+        }
+        JsonWebToken token = (JsonWebToken) identity.getPrincipal();
+        return new Operator(token.getSubject(), token.getClaim("preferred_username"));
+    }
+
+    private String realmOf(SecurityIdentity identity) {
+        if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+            throw new UnauthenticatedException();
+        }
+        return realms.realmOfIssuer(token.getIssuer()).orElseThrow(UnauthenticatedException::new);
+    }
+
+    private static Caller toCaller(SecurityIdentity identity, TenantRecord tenant) {
+        JsonWebToken token = (JsonWebToken) identity.getPrincipal();
+        String username = token.getClaim("preferred_username");
+        String name = token.getClaim("name");
+        return new Caller(tenant.id(), tenant.realm(), token.getSubject(), username == null ? token.getSubject() : username,
+                token.getClaim("email"), name == null ? username : name, Set.copyOf(identity.getRoles()));
+    }
+}

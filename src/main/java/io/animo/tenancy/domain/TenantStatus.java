@@ -1,0 +1,5 @@
+package io.animo.tenancy.domain;
+
+public enum TenantStatus {
+    ACTIVE, SUSPENDED
+}

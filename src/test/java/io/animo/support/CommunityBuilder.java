@@ -1,0 +1,60 @@
+package io.animo.support;
+
+import static io.animo.support.GraphQL.vars;
+import static org.hamcrest.Matchers.empty;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** {@code aCommunity().named("x").in(Tokens.ACME).create()}: a community with unique slug, through the API. */
+public final class CommunityBuilder {
+
+    private String name = "Community";
+    private String slug = "c-" + UUID.randomUUID().toString().substring(0, 8);
+    private String description = "Where people talk";
+    private String visibility = "PUBLIC";
+    private String realm = Tokens.ACME;
+    private String username = "manager";
+
+    public static CommunityBuilder aCommunity() {
+        return new CommunityBuilder();
+    }
+
+    public CommunityBuilder named(String name) {
+        this.name = name;
+        return this;
+    }
+
+    public CommunityBuilder slug(String slug) {
+        this.slug = slug;
+        return this;
+    }
+
+    public CommunityBuilder in(String realm) {
+        this.realm = realm;
+        return this;
+    }
+
+    public CommunityBuilder by(String username) {
+        this.username = username;
+        return this;
+    }
+
+    public Map<String, Object> input() {
+        Map<String, Object> input = new HashMap<>();
+        input.put("name", name);
+        input.put("slug", slug);
+        input.put("description", description);
+        input.put("visibility", visibility);
+        return input;
+    }
+
+    /** Creates it and returns the community as the API answered. */
+    public Map<String, Object> create() {
+        return GraphQL.run(Tokens.of(realm, username), "communityCreate", vars("input", input()))
+                .body("errors", org.hamcrest.Matchers.nullValue())
+                .body("data.communityCreate.userErrors", empty())
+                .extract().path("data.communityCreate.community");
+    }
+}
