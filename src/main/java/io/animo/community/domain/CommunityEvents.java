@@ -54,7 +54,8 @@ public class CommunityEvents {
         });
     }
 
-    static JsonObject toJson(CommunityChangeType type, CommunityEntity c) {
+    /** The NOTIFY payload of a change; any replica (or tool) that writes a community publishes exactly this. */
+    public static JsonObject toJson(CommunityChangeType type, CommunityEntity c) {
         return new JsonObject()
                 .put("type", type.name())
                 .put("tenantId", c.tenantId.toString())

@@ -1,0 +1,63 @@
+package io.animo.platform;
+
+import static io.animo.support.GraphQL.raw;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.animo.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class LimitsTest {
+
+    @Test
+    void queryDeeperThanTheLimitIsRefused() {
+        // 12 levels: node → ... through fragments of the connection types
+        String deep = "query { communities(first: 1) { edges { node { createdBy { subject } } } pageInfo { hasNextPage } } "
+                + "a: viewer { tenant { id } } }";
+        raw(Tokens.of(Tokens.ACME, "member"), deep, Map.of()).then().statusCode(200).body("errors", nullValue());
+
+        String tooDeep = "query { __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType "
+                + "{ name } } } } } } } } } } }";
+        raw(Tokens.of(Tokens.ACME, "member"), tooDeep, Map.of()).then().statusCode(200)
+                .body("data", nullValue())
+                .body("errors[0].extensions.code", equalTo("QUERY_TOO_COMPLEX"));
+    }
+
+    @Test
+    void queryMoreComplexThanTheLimitIsRefused() {
+        StringBuilder wide = new StringBuilder("query {");
+        for (int i = 0; i < 120; i++) {
+            wide.append(" c").append(i).append(": communities(first: 1) { totalCount edges { cursor node { id name slug } } }");
+        }
+        wide.append(" }");
+        raw(Tokens.of(Tokens.ACME, "member"), wide.toString(), Map.of()).then().statusCode(200)
+                .body("data", nullValue())
+                .body("errors[0].extensions.code", equalTo("QUERY_TOO_COMPLEX"))
+                .body("errors[0].message", not(containsString("Exception")));
+    }
+
+    @Test
+    void oversizedRequestIsRefused() {
+        String padding = "#" + "x".repeat(70 * 1024) + "\n";
+        given().contentType(ContentType.JSON).auth().oauth2(Tokens.of(Tokens.ACME, "member"))
+                .body(Map.of("query", padding + "{ viewer { username } }"))
+                .when().post("/graphql")
+                .then().statusCode(413);
+    }
+
+    @Test
+    void schemaIsPublished() {
+        given().when().get("/graphql/schema.graphql").then().statusCode(200)
+                .body(containsString("type Community implements Node"))
+                .body(containsString("communityEvents"));
+    }
+}

@@ -1,0 +1,33 @@
+package io.animo.platform;
+
+import static io.animo.support.GraphQL.run;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.animo.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class OperationsTest {
+
+    @Test
+    void livenessAndReadinessIncludingTheDatabase() {
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body(containsString("Reactive PostgreSQL connections health check"));
+    }
+
+    @Test
+    void prometheusMetricsCountGraphQLRequests() {
+        run(Tokens.of(Tokens.ACME, "member"), "communities", Map.of("first", 1));
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("mp_graphql"))
+                .body(containsString("communities"));
+    }
+}

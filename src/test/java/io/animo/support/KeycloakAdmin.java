@@ -1,0 +1,46 @@
+package io.animo.support;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.List;
+import java.util.Map;
+
+import io.restassured.http.ContentType;
+
+/** Test set-up through the real Keycloak admin REST API. */
+public final class KeycloakAdmin {
+
+    private KeycloakAdmin() {
+    }
+
+    /** Adds the password-grant client {@code animo-cli} to a realm, so a test can log its people in. */
+    public static void addPasswordClient(String realm) {
+        Map<String, Object> client = Map.of(
+                "clientId", "animo-cli",
+                "publicClient", true,
+                "directAccessGrantsEnabled", true,
+                "standardFlowEnabled", false,
+                "protocolMappers", List.of(Map.of(
+                        "name", "animo-api audience",
+                        "protocol", "openid-connect",
+                        "protocolMapper", "oidc-audience-mapper",
+                        "config", Map.of("included.custom.audience", "animo-api", "access.token.claim", "true"))));
+        given().baseUri(Tokens.keycloakUrl()).auth().oauth2(Tokens.keycloakAdmin())
+                .contentType(ContentType.JSON).body(client)
+                .when().post("/admin/realms/" + realm + "/clients")
+                .then().statusCode(201);
+    }
+
+    /** Status of listing a realm's users with someone's token: 200 when they administer that realm. */
+    public static int listUsersStatus(String token, String realm) {
+        return given().baseUri(Tokens.keycloakUrl()).auth().oauth2(token)
+                .when().get("/admin/realms/" + realm + "/users")
+                .then().extract().statusCode();
+    }
+
+    public static int realmStatus(String realm) {
+        return given().baseUri(Tokens.keycloakUrl()).auth().oauth2(Tokens.keycloakAdmin())
+                .when().get("/admin/realms/" + realm)
+                .then().extract().statusCode();
+    }
+}

@@ -1,0 +1,125 @@
+package io.animo.tenancy;
+
+import static io.animo.support.CommunityBuilder.aCommunity;
+import static io.animo.support.GraphQL.run;
+import static io.animo.support.GraphQL.vars;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.animo.support.KeycloakAdmin;
+import io.animo.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class TenancyGraphQLTest {
+
+    private static final String ADMIN_PASSWORD = "first-admin-pass-123";
+
+    @Test
+    void operatorProvisionsTenantWhoseAdminLogsInAndUsesTheApi() {
+        String realm = "t" + UUID.randomUUID().toString().substring(0, 8);
+        String tenantId = run(Tokens.operator(), "tenantProvision", vars("input", provisionInput(realm)))
+                .body("errors", nullValue())
+                .body("data.tenantProvision.userErrors", empty())
+                .body("data.tenantProvision.tenant.realm", equalTo(realm))
+                .body("data.tenantProvision.tenant.status", equalTo("ACTIVE"))
+                .body("data.tenantProvision.adminTemporaryPassword", nullValue())
+                .extract().path("data.tenantProvision.tenant.id");
+
+        KeycloakAdmin.addPasswordClient(realm);
+        String admin = Tokens.fetch(realm, "first-admin", ADMIN_PASSWORD);
+        run(admin, "viewer")
+                .body("data.viewer.tenant.id", equalTo(tenantId))
+                .body("data.viewer.roles", hasItems("tenant-admin", "member"));
+        Map<String, Object> community = aCommunity().in(realm).by("first-admin").input();
+        run(admin, "communityCreate", vars("input", community)).body("data.communityCreate.userErrors", empty());
+        run(admin, "communities", vars("first", 10)).body("data.communities.totalCount", equalTo(1));
+
+        // the new admin administers the users of their own realm, and only of it
+        assertEquals(200, KeycloakAdmin.listUsersStatus(admin, realm));
+        assertEquals(403, KeycloakAdmin.listUsersStatus(admin, Tokens.ACME));
+        run(Tokens.operator(), "tenants", vars("first", 100)).body("data.tenants.edges.node.realm", hasItem(realm));
+    }
+
+    @Test
+    void generatedPasswordIsReturnedOnceAndTemporary() {
+        String realm = "t" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> input = provisionInput(realm);
+        input.remove("adminPassword");
+        run(Tokens.operator(), "tenantProvision", vars("input", input))
+                .body("data.tenantProvision.userErrors", empty())
+                .body("data.tenantProvision.adminTemporaryPassword", notNullValue());
+    }
+
+    @Test
+    void invalidProvisioningIsAnsweredWithUserErrorsAndCreatesNoRealm() {
+        Map<String, Object> input = provisionInput("Bad Realm!");
+        input.put("adminEmail", "not-an-email");
+        input.put("adminPassword", "short");
+        run(Tokens.operator(), "tenantProvision", vars("input", input))
+                .body("data.tenantProvision.tenant", nullValue())
+                .body("data.tenantProvision.userErrors.code", hasItems("INVALID_REALM", "INVALID_EMAIL", "WEAK_PASSWORD"));
+        run(Tokens.operator(), "tenantProvision", vars("input", provisionInput("master")))
+                .body("data.tenantProvision.userErrors[0].code", equalTo("REALM_RESERVED"));
+        run(Tokens.operator(), "tenantProvision", vars("input", provisionInput(Tokens.ACME)))
+                .body("data.tenantProvision.userErrors[0].code", equalTo("REALM_TAKEN"));
+        assertEquals(404, KeycloakAdmin.realmStatus("bad-realm"));
+    }
+
+    @Test
+    void onlyPlatformOperatorsManageTenants() {
+        for (String role : List.of("admin", "manager", "member")) {
+            String token = Tokens.of(Tokens.ACME, role);
+            run(token, "tenantProvision", vars("input", provisionInput("t" + UUID.randomUUID().toString().substring(0, 8))))
+                    .body("data.tenantProvision", nullValue())
+                    .body("errors[0].extensions.code", equalTo("FORBIDDEN"));
+            run(token, "tenants", vars("first", 5)).body("errors[0].extensions.code", equalTo("FORBIDDEN"));
+        }
+        run(Tokens.operator(), "communities", vars("first", 5)).body("errors[0].extensions.code", equalTo("FORBIDDEN"));
+    }
+
+    @Test
+    void suspendedTenantIsBlockedUntilResumed() {
+        String realm = "t" + UUID.randomUUID().toString().substring(0, 8);
+        String tenantId = run(Tokens.operator(), "tenantProvision", vars("input", provisionInput(realm)))
+                .extract().path("data.tenantProvision.tenant.id");
+        KeycloakAdmin.addPasswordClient(realm);
+        String admin = Tokens.fetch(realm, "first-admin", ADMIN_PASSWORD);
+        run(admin, "communities", vars("first", 5)).body("errors", nullValue());
+
+        run(Tokens.operator(), "tenantSuspend", vars("input", Map.of("tenantId", tenantId, "reason", "unpaid")))
+                .body("data.tenantSuspend.tenant.status", equalTo("SUSPENDED"));
+        run(admin, "communities", vars("first", 5)).body("errors[0].extensions.code", equalTo("TENANT_SUSPENDED"));
+        run(admin, "communityCreate", vars("input", aCommunity().input()))
+                .body("errors[0].extensions.code", equalTo("TENANT_SUSPENDED"));
+        run(admin, "viewer").body("errors[0].extensions.code", equalTo("TENANT_SUSPENDED"));
+
+        run(Tokens.operator(), "tenantResume", vars("input", Map.of("tenantId", tenantId)))
+                .body("data.tenantResume.tenant.status", equalTo("ACTIVE"));
+        run(admin, "communities", vars("first", 5)).body("errors", nullValue());
+    }
+
+    private static Map<String, Object> provisionInput(String realm) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("realm", realm);
+        input.put("name", "Tenant " + realm);
+        input.put("adminEmail", "first-admin@" + "example.com");
+        input.put("adminUsername", "first-admin");
+        input.put("adminFirstName", "First");
+        input.put("adminLastName", "Admin");
+        input.put("adminPassword", ADMIN_PASSWORD);
+        return input;
+    }
+}
