@@ -40,13 +40,16 @@ public class LocalEnvironment {
     private final Path dataDir;
     private final String keycloakUrl;
     private final Flyway flyway;
+    private final int httpPort;
 
     public LocalEnvironment(@ConfigProperty(name = "animo.local.enabled") boolean enabled,
             @ConfigProperty(name = "animo.local.postgres-port", defaultValue = "54329") int postgresPort,
             @ConfigProperty(name = "animo.local.keycloak-port", defaultValue = "8180") int keycloakPort,
             @ConfigProperty(name = "animo.local.data-dir", defaultValue = ".animo") Path dataDir,
             @ConfigProperty(name = "animo.keycloak.url") String keycloakUrl,
+            @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int httpPort,
             Flyway flyway) {
+        this.httpPort = httpPort;
         this.enabled = enabled;
         this.postgresPort = postgresPort;
         this.keycloakPort = keycloakPort;
@@ -62,6 +65,24 @@ public class LocalEnvironment {
         startPostgres();
         flyway.migrate();
         startKeycloak();
+    }
+
+    /** After seeding: how to reach the service and get a token for each demo user. */
+    void printWelcome(@Observes @Priority(30) StartupEvent event) {
+        if (!enabled) {
+            return;
+        }
+        String api = "http://localhost:" + httpPort;
+        StringBuilder text = new StringBuilder("\n\n  Animo is running\n")
+                .append("  GraphQL      ").append(api).append("/graphql  (WebSocket subscriptions on the same path)\n")
+                .append("  GraphQL UI   ").append(api).append("/q/graphql-ui\n")
+                .append("  Schema       ").append(api).append("/graphql/schema.graphql\n")
+                .append("  Keycloak     ").append(keycloakUrl).append("  (master admin: admin / admin)\n\n")
+                .append("  Demo tenant 'demo': users admin, manager, moderator, analyst, member (password: demo)\n")
+                .append("  Platform operator: realm animo-platform, user operator (password: demo)\n")
+                .append("  Token:  curl -s -d grant_type=password -d client_id=animo-cli -d username=manager -d password=demo \\\n")
+                .append("            ").append(keycloakUrl).append("/realms/demo/protocol/openid-connect/token\n");
+        LOG.info(text);
     }
 
     private void startPostgres() throws IOException, SQLException {
