@@ -35,7 +35,8 @@ public class CommunityEvents {
     Uni<Void> publish(CommunityChangeType type, CommunityEntity community) {
         String payload = toJson(type, community).encode();
         return Panache.getSession()
-                .chain(session -> session.createNativeQuery("select cast(pg_notify(:channel, :payload) as text)")
+                .chain(session -> session.createSelectionQuery(
+                        "select cast(function('pg_notify', :channel, :payload) as String)", String.class)
                         .setParameter("channel", CHANNEL)
                         .setParameter("payload", payload)
                         .getSingleResult())

@@ -3,12 +3,10 @@ package io.animo.platform.graphql;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.smallrye.graphql.execution.QueryCache;
+import io.smallrye.graphql.spi.EventingService;
 
 import graphql.GraphQL;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
@@ -22,20 +20,22 @@ import graphql.validation.ValidationErrorType;
  * Maximum depth and complexity (one point per field) of every operation, queries and subscriptions
  * alike. graphql-java's own checks answer without an error code; these abort with
  * {@code extensions.code = QUERY_TOO_COMPLEX} and say the limit, before anything runs.
+ * <p>
+ * Installed through SmallRye's {@link EventingService} SPI (META-INF/services) rather than CDI
+ * events: enabling CDI events makes SmallRye fire several per request, which cost measurable CPU.
  */
-@ApplicationScoped
-public class QueryLimits {
+public class QueryLimits implements EventingService {
 
-    private final int maxDepth;
-    private final int maxComplexity;
-
-    public QueryLimits(@ConfigProperty(name = "animo.graphql.max-depth") int maxDepth,
-            @ConfigProperty(name = "animo.graphql.max-complexity") int maxComplexity) {
-        this.maxDepth = maxDepth;
-        this.maxComplexity = maxComplexity;
+    @Override
+    public String getConfigKey() {
+        return "animo.graphql.limits.enabled";
     }
 
-    void install(@Observes GraphQL.Builder builder) {
+    @Override
+    public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
+        var config = ConfigProvider.getConfig();
+        int maxDepth = config.getValue("animo.graphql.max-depth", Integer.class);
+        int maxComplexity = config.getValue("animo.graphql.max-complexity", Integer.class);
         // replaces SmallRye's chain, so its query cache is set up again here
         QueryCache cache = new QueryCache();
         builder.preparsedDocumentProvider(cache);
@@ -48,6 +48,7 @@ public class QueryLimits {
                             + ". Ask for fewer fields or split the query.");
                 }),
                 cache)));
+        return builder;
     }
 
     private static AbortExecutionException tooComplex(String message) {

@@ -41,6 +41,7 @@ public class LocalEnvironment {
     private final String keycloakUrl;
     private final Flyway flyway;
     private final int httpPort;
+    private final String reactiveUrl;
 
     public LocalEnvironment(@ConfigProperty(name = "animo.local.enabled") boolean enabled,
             @ConfigProperty(name = "animo.local.postgres-port", defaultValue = "54329") int postgresPort,
@@ -48,8 +49,10 @@ public class LocalEnvironment {
             @ConfigProperty(name = "animo.local.data-dir", defaultValue = ".animo") Path dataDir,
             @ConfigProperty(name = "animo.keycloak.url") String keycloakUrl,
             @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int httpPort,
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") String reactiveUrl,
             Flyway flyway) {
         this.httpPort = httpPort;
+        this.reactiveUrl = reactiveUrl;
         this.enabled = enabled;
         this.postgresPort = postgresPort;
         this.keycloakPort = keycloakPort;
@@ -86,7 +89,8 @@ public class LocalEnvironment {
     }
 
     private void startPostgres() throws IOException, SQLException {
-        if (postgres != null || isListening(postgresPort)) {
+        // an explicitly configured database is used as is
+        if (postgres != null || !reactiveUrl.contains("localhost:" + postgresPort) || isListening(postgresPort)) {
             return;
         }
         LOG.infof("Starting embedded PostgreSQL on port %d (data in %s)", postgresPort, dataDir.resolve("postgres"));

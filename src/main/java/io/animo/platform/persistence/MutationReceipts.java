@@ -22,31 +22,25 @@ public class MutationReceipts {
             return Uni.createFrom().item(Optional.empty());
         }
         return Panache.getSession()
-                .chain(session -> session.createNativeQuery(
-                        "select cast(entity_id as text) from mutation_receipt"
-                                + " where tenant_id = :tenant and operation = :operation and client_mutation_id = :key",
-                        String.class)
+                .chain(session -> session.createSelectionQuery("select r.entityId from MutationReceiptEntity r"
+                        + " where r.tenantId = :tenant and r.operation = :operation and r.clientMutationId = :key", UUID.class)
                         .setParameter("tenant", tenantId)
                         .setParameter("operation", operation)
                         .setParameter("key", clientMutationId)
                         .getResultList())
-                .map(rows -> rows.stream().findFirst().map(UUID::fromString));
+                .map(rows -> rows.stream().findFirst());
     }
 
     public Uni<Void> record(UUID tenantId, String operation, String clientMutationId, UUID entityId) {
         if (clientMutationId == null) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(
-                        "insert into mutation_receipt (tenant_id, operation, client_mutation_id, entity_id, created_at)"
-                                + " values (:tenant, :operation, :key, :entity, :now)")
-                        .setParameter("tenant", tenantId)
-                        .setParameter("operation", operation)
-                        .setParameter("key", clientMutationId)
-                        .setParameter("entity", entityId)
-                        .setParameter("now", Instant.now())
-                        .executeUpdate())
-                .replaceWithVoid();
+        MutationReceiptEntity receipt = new MutationReceiptEntity();
+        receipt.tenantId = tenantId;
+        receipt.operation = operation;
+        receipt.clientMutationId = clientMutationId;
+        receipt.entityId = entityId;
+        receipt.createdAt = Instant.now();
+        return Panache.getSession().chain(session -> session.persist(receipt)).replaceWithVoid();
     }
 }
