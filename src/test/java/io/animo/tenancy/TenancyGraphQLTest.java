@@ -80,13 +80,19 @@ class TenancyGraphQLTest {
 
     @Test
     void onlyPlatformOperatorsManageTenants() {
-        for (String role : List.of("admin", "manager", "member")) {
+        String acmeId = run(Tokens.of(Tokens.ACME, "admin"), "viewer").extract().path("data.viewer.tenant.id");
+        for (String role : List.of("admin", "manager", "moderator", "analyst", "member")) {
             String token = Tokens.of(Tokens.ACME, role);
             run(token, "tenantProvision", vars("input", provisionInput("t" + UUID.randomUUID().toString().substring(0, 8))))
                     .body("data.tenantProvision", nullValue())
                     .body("errors[0].extensions.code", equalTo("FORBIDDEN"));
+            run(token, "tenantSuspend", vars("input", Map.of("tenantId", acmeId)))
+                    .body("errors[0].extensions.code", equalTo("FORBIDDEN"));
+            run(token, "tenantResume", vars("input", Map.of("tenantId", acmeId)))
+                    .body("errors[0].extensions.code", equalTo("FORBIDDEN"));
             run(token, "tenants", vars("first", 5)).body("errors[0].extensions.code", equalTo("FORBIDDEN"));
         }
+        run(Tokens.of(Tokens.ACME, "member"), "viewer").body("data.viewer.tenant.status", equalTo("ACTIVE"));
         run(Tokens.operator(), "communities", vars("first", 5)).body("errors[0].extensions.code", equalTo("FORBIDDEN"));
     }
 
