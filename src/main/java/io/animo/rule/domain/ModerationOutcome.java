@@ -1,0 +1,5 @@
+package io.animo.rule.domain;
+
+public enum ModerationOutcome {
+    PUBLISHED, FLAGGED, HELD, REJECTED
+}

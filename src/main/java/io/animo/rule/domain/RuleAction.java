@@ -1,0 +1,5 @@
+package io.animo.rule.domain;
+
+public enum RuleAction {
+    FLAG, HOLD, REJECT, WARN, MUTE
+}

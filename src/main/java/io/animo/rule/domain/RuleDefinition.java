@@ -1,0 +1,32 @@
+package io.animo.rule.domain;
+
+import java.util.List;
+
+/**
+ * One automated moderation rule as a community manager writes it. Which fields matter depends on
+ * {@link #kind()}; {@link RuleValidator} says what is missing or wrong.
+ */
+public record RuleDefinition(
+        String id,
+        String name,
+        MatcherKind kind,
+        List<String> keywords,
+        String pattern,
+        List<String> denyDomains,
+        List<String> allowDomains,
+        Integer maxLinks,
+        Integer maxMentions,
+        Double capsRatio,
+        Integer minLength,
+        Integer maxMessages,
+        Integer windowSeconds,
+        Integer minAccountAgeHours,
+        RuleAction action,
+        RuleSeverity severity,
+        Integer muteMinutes,
+        boolean enabled) {
+
+    public List<String> keywordsOrEmpty() {
+        return keywords == null ? List.of() : keywords;
+    }
+}
