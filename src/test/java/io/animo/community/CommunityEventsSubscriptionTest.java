@@ -61,13 +61,13 @@ class CommunityEventsSubscriptionTest {
             globex.subscribe("1", document("communityEvents"));
             Thread.sleep(300);
 
-            Map<String, Object> acme = aCommunity().in(Tokens.ACME).named("Acme only").create();
+            aCommunity().in(Tokens.ACME).named("Acme only").create();
             Map<String, Object> own = aCommunity().in(Tokens.GLOBEX).named("Globex own").create();
-            // the first event globex sees is its own: acme's, committed earlier, never arrives
-            JsonObject event = awaitEventFor(globex, own.get("id"));
-            assertEquals("Globex own", event.getJsonObject("community").getString("name"));
-            JsonObject more = globex.nextData(1);
-            assertNull(more == null ? null : acme.get("id").equals(idOf(more)) ? more : null);
+            // acme's change committed first: had it leaked, it would be the first event here
+            JsonObject first = globex.nextData(10);
+            assertNotNull(first, "globex received nothing");
+            assertEquals(own.get("id"), idOf(first));
+            assertNull(globex.nextData(1), "no further event expected");
         }
     }
 
@@ -149,15 +149,16 @@ class CommunityEventsSubscriptionTest {
             community.createdByName = "Replica two";
             community.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             community.updatedAt = community.createdAt;
-            try (PreparedStatement insert = db.prepareStatement("insert into community (tenant_id, id, slug, name, visibility,"
-                    + " status, created_by_subject, created_by_name, created_at, updated_at, version)"
-                    + " values (?, ?, ?, ?, 'PUBLIC', 'ACTIVE', ?, ?, now(), now(), 0)")) {
+            try (PreparedStatement insert = db.prepareStatement("insert into community (tenant_id, id, slug, name, sort_name,"
+                    + " visibility, status, created_by_subject, created_by_name, created_at, updated_at, version)"
+                    + " values (?, ?, ?, ?, lower(?), 'PUBLIC', 'ACTIVE', ?, ?, now(), now(), 0)")) {
                 insert.setObject(1, tenantId);
                 insert.setObject(2, community.id);
                 insert.setString(3, community.slug);
                 insert.setString(4, name);
-                insert.setString(5, community.createdBySubject);
-                insert.setString(6, community.createdByName);
+                insert.setString(5, name);
+                insert.setString(6, community.createdBySubject);
+                insert.setString(7, community.createdByName);
                 insert.executeUpdate();
             }
             try (PreparedStatement notify = db.prepareStatement("select pg_notify('animo_community', ?)")) {

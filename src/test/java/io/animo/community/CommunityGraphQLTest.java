@@ -66,8 +66,19 @@ class CommunityGraphQLTest {
         longDescription.put("description", "d".repeat(1001));
         assertUserError(longDescription, "input.description", "TOO_LONG");
 
-        run(manager(), "communities", vars("first", 100, "filter", Map.of("search", "long-desc")))
-                .body("data.communities.totalCount", equalTo(0));
+        assertUserError(input("Line\nbreak", "ctrl-" + UUID.randomUUID().toString().substring(0, 6)), "input.name",
+                "INVALID_CHARACTERS");
+        Map<String, Object> nul = input("Name", "nul-" + UUID.randomUUID().toString().substring(0, 6));
+        nul.put("description", "bad\u0000byte");
+        assertUserError(nul, "input.description", "INVALID_CHARACTERS");
+
+        // nothing of the refused inputs was written
+        for (String search : List.of("long-desc", "ok-slug", "ctrl-", "nul-", "long-name")) {
+            run(manager(), "communities", vars("first", 100, "filter", Map.of("search", search)))
+                    .body("data.communities.totalCount", equalTo(0));
+        }
+        run(manager(), "communities", vars("first", 100, "filter", Map.of("search", taken)))
+                .body("data.communities.totalCount", equalTo(1));
         run(manager(), "community", vars("slug", "bad-slug")).body("data.community", nullValue());
     }
 
@@ -169,6 +180,8 @@ class CommunityGraphQLTest {
         run(manager(), "communities", vars("first", 10, "filter", filter))
                 .body("data.communities.edges.node.slug", contains(tag + "-4", tag + "-3", tag + "-2", tag + "-1", tag + "-0"));
         run(manager(), "communities", vars("first", 1000))
+                .body("errors[0].extensions.code", equalTo("BAD_REQUEST"));
+        run(manager(), "communities", vars("first", 2, "before", start))
                 .body("errors[0].extensions.code", equalTo("BAD_REQUEST"));
         run(manager(), "communities", vars("first", 2, "after", "not-a-cursor"))
                 .body("errors[0].extensions.code", equalTo("BAD_REQUEST"))

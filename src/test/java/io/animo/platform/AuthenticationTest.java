@@ -17,6 +17,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.animo.support.KeycloakAdmin;
 import io.animo.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
@@ -47,8 +48,22 @@ class AuthenticationTest {
 
     @Test
     void expiredTokenIsRefused() throws Exception {
-        String expired = forgeToken(Tokens.keycloakUrl() + "/realms/acme", System.currentTimeMillis() / 1000 - 3600);
-        raw(expired, document("viewer"), Map.of()).then().statusCode(401);
+        // a genuine token of a realm whose tokens live 2 seconds, used after it expired
+        String realm = "exp" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        run(Tokens.operator(), "tenantProvision", Map.of("input", Map.of("realm", realm, "name", "Expiring",
+                "adminEmail", "a@expiring.example", "adminUsername", "first-admin", "adminFirstName", "First",
+                "adminLastName", "Admin", "adminPassword", "first-admin-pass-123")))
+                .body("data.tenantProvision.userErrors", org.hamcrest.Matchers.empty());
+        KeycloakAdmin.addPasswordClient(realm);
+        KeycloakAdmin.setAccessTokenLifespan(realm, 2);
+        String token = Tokens.fetch(realm, "first-admin", "first-admin-pass-123");
+        raw(token, document("viewer"), Map.of()).then().statusCode(200).body("data.viewer.tenant.realm", equalTo(realm));
+        Thread.sleep(4_000);
+        raw(token, document("viewer"), Map.of()).then().statusCode(401);
+    }
+
+    @Test
+    void editedTokenIsRefused() {
         // a genuine Keycloak token whose payload was edited: the signature no longer matches
         String real = Tokens.of(Tokens.ACME, "member");
         String[] parts = real.split("\\.");

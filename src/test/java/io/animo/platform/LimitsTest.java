@@ -46,6 +46,25 @@ class LimitsTest {
     }
 
     @Test
+    void bigPagesAndManyRootFieldsCostMore() {
+        String onePage = "query { communities(first: 100) { totalCount edges { node { id name slug } } } }";
+        raw(Tokens.of(Tokens.ACME, "member"), onePage, Map.of()).then().statusCode(200).body("errors", nullValue());
+
+        StringBuilder flood = new StringBuilder("query {");
+        for (int i = 0; i < 100; i++) {
+            flood.append(" c").append(i).append(": communities(first: 1) { totalCount }");
+        }
+        flood.append(" }");
+        raw(Tokens.of(Tokens.ACME, "member"), flood.toString(), Map.of()).then().statusCode(200)
+                .body("errors[0].extensions.code", equalTo("QUERY_TOO_COMPLEX"));
+
+        String page = "communities(first: 100) { edges { node { id name slug description createdAt } } }";
+        String hugePages = "query { a: " + page + " b: " + page + " c: " + page + " d: " + page + " }";
+        raw(Tokens.of(Tokens.ACME, "member"), hugePages, Map.of()).then().statusCode(200)
+                .body("errors[0].extensions.code", equalTo("QUERY_TOO_COMPLEX"));
+    }
+
+    @Test
     void oversizedRequestIsRefused() {
         String padding = "#" + "x".repeat(70 * 1024) + "\n";
         given().contentType(ContentType.JSON).auth().oauth2(Tokens.of(Tokens.ACME, "member"))

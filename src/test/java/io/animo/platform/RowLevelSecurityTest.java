@@ -53,8 +53,9 @@ class RowLevelSecurityTest {
             String globex = tenantId(app, Tokens.GLOBEX);
             declareTenant(app, acme);
             SQLException refused = assertThrows(SQLException.class, () -> app.createStatement().executeUpdate(
-                    "insert into community (tenant_id, id, slug, name, visibility, status, created_by_subject, created_by_name,"
-                            + " created_at, updated_at, version) values ('" + globex + "', gen_random_uuid(), 'x', 'x',"
+                    "insert into community (tenant_id, id, slug, name, sort_name, visibility, status, created_by_subject,"
+                            + " created_by_name, created_at, updated_at, version) values ('" + globex
+                            + "', gen_random_uuid(), 'x', 'x', 'x',"
                             + " 'PUBLIC', 'ACTIVE', 's', 'n', now(), now(), 0)"));
             assertTrue(refused.getMessage().contains("row-level security"), refused.getMessage());
             app.rollback();

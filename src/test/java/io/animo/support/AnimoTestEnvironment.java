@@ -27,6 +27,7 @@ public class AnimoTestEnvironment implements QuarkusTestResourceLifecycleManager
     static final String PG_HOST = System.getenv().getOrDefault("ANIMO_TEST_PG_HOST", "127.0.0.1");
     static final int PG_PORT = Integer.parseInt(System.getenv().getOrDefault("ANIMO_TEST_PG_PORT", "5432"));
     static final String PG_ADMIN = System.getenv().getOrDefault("ANIMO_TEST_PG_ADMIN", "postgres");
+    static final String PG_ADMIN_PASSWORD = System.getenv().getOrDefault("ANIMO_TEST_PG_ADMIN_PASSWORD", "");
     static final int KEYCLOAK_PORT = Integer.parseInt(System.getenv().getOrDefault("ANIMO_TEST_KEYCLOAK_PORT", "8280"));
 
     private final String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
@@ -35,6 +36,7 @@ public class AnimoTestEnvironment implements QuarkusTestResourceLifecycleManager
     private final String app = "animo_app_" + suffix;
     private io.zonky.test.db.postgres.embedded.EmbeddedPostgres embedded;
     private String adminUrl;
+    private String adminPassword = PG_ADMIN_PASSWORD;
     private boolean startedKeycloak;
 
     @Override
@@ -42,7 +44,7 @@ public class AnimoTestEnvironment implements QuarkusTestResourceLifecycleManager
         try {
             String host = PG_HOST;
             int port = PG_PORT;
-            if (isListening(PG_HOST, PG_PORT)) {
+            if (isListening(PG_HOST, PG_PORT) && canLogIn("jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/postgres")) {
                 adminUrl = "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/postgres";
             } else {
                 port = freePort();
@@ -50,6 +52,7 @@ public class AnimoTestEnvironment implements QuarkusTestResourceLifecycleManager
                 embedded = EmbeddedPostgres.start(Path.of("target/embedded-pg/data-" + suffix),
                         Path.of(System.getProperty("user.home"), ".animo/postgres-binaries"), port, true);
                 adminUrl = "jdbc:postgresql://localhost:" + port + "/postgres";
+                adminPassword = "";
             }
             createDatabase();
             startKeycloak();
@@ -71,7 +74,7 @@ public class AnimoTestEnvironment implements QuarkusTestResourceLifecycleManager
     }
 
     private void createDatabase() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(adminUrl, PG_ADMIN, "");
+        try (Connection connection = DriverManager.getConnection(adminUrl, PG_ADMIN, adminPassword);
                 Statement sql = connection.createStatement()) {
             sql.execute("create role " + owner + " login password '" + owner + "'");
             sql.execute("create role " + app + " login password '" + app + "'");
@@ -98,7 +101,7 @@ public class AnimoTestEnvironment implements QuarkusTestResourceLifecycleManager
 
     @Override
     public void stop() {
-        try (Connection connection = DriverManager.getConnection(adminUrl, PG_ADMIN, "");
+        try (Connection connection = DriverManager.getConnection(adminUrl, PG_ADMIN, adminPassword);
                 Statement sql = connection.createStatement()) {
             sql.execute("drop database if exists " + database + " with (force)");
             sql.execute("drop role if exists " + app);
@@ -122,6 +125,16 @@ public class AnimoTestEnvironment implements QuarkusTestResourceLifecycleManager
             } catch (IOException | InterruptedException e) {
                 System.err.println("Could not stop Keycloak: " + e.getMessage());
             }
+        }
+    }
+
+    /** A local server that does not let the admin role in (e.g. password auth, no password given) is skipped. */
+    private static boolean canLogIn(String url) {
+        try (Connection ignored = DriverManager.getConnection(url, PG_ADMIN, PG_ADMIN_PASSWORD)) {
+            return true;
+        } catch (SQLException e) {
+            System.err.println("Local PostgreSQL refused " + PG_ADMIN + " (" + e.getMessage() + "): using an embedded one");
+            return false;
         }
     }
 

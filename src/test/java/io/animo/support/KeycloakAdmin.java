@@ -38,6 +38,13 @@ public final class KeycloakAdmin {
                 .then().extract().statusCode();
     }
 
+    public static void setAccessTokenLifespan(String realm, int seconds) {
+        given().baseUri(Tokens.keycloakUrl()).auth().oauth2(Tokens.keycloakAdmin())
+                .contentType(ContentType.JSON).body(Map.of("accessTokenLifespan", seconds))
+                .when().put("/admin/realms/" + realm)
+                .then().statusCode(204);
+    }
+
     public static int realmStatus(String realm) {
         return given().baseUri(Tokens.keycloakUrl()).auth().oauth2(Tokens.keycloakAdmin())
                 .when().get("/admin/realms/" + realm)

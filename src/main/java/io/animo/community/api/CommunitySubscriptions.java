@@ -4,21 +4,30 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.animo.community.domain.CommunityEvents;
 import io.animo.platform.security.Caller;
+import io.animo.tenancy.domain.TenantAccess;
 import io.smallrye.mutiny.Multi;
 
 /** Live community events of one tenant; the tenant is captured once, when the subscription starts. */
 @ApplicationScoped
 public class CommunitySubscriptions {
 
-    private final CommunityEvents events;
+    /** Events a slow client may fall behind by before its subscription fails. */
+    private static final int BUFFER = 1_024;
 
-    public CommunitySubscriptions(CommunityEvents events) {
+    private final CommunityEvents events;
+    private final TenantAccess access;
+
+    public CommunitySubscriptions(CommunityEvents events, TenantAccess access) {
         this.events = events;
+        this.access = access;
     }
 
+    /** A suspended tenant's subscriptions end (TENANT_SUSPENDED) at their next event. */
     Multi<CommunityEvent> forTenant(Caller caller) {
         return events.stream()
                 .filter(change -> change.tenantId().equals(caller.tenantId()))
+                .onOverflow().buffer(BUFFER)
+                .call(change -> access.ensureActive(caller))
                 .map(change -> new CommunityEvent(change.type(), Community.of(change.community())));
     }
 }

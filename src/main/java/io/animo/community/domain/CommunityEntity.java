@@ -28,6 +28,10 @@ public class CommunityEntity {
     @Column(nullable = false)
     public String name;
 
+    /** Key of NAME_ASC ordering and its cursors; always {@link #sortKey(String)} of the name. */
+    @Column(name = "sort_name", nullable = false)
+    public String sortName;
+
     public String description;
 
     @Enumerated(EnumType.STRING)
@@ -55,4 +59,13 @@ public class CommunityEntity {
 
     @Version
     public long version;
+
+    public void rename(String newName) {
+        name = newName;
+        sortName = sortKey(newName);
+    }
+
+    public static String sortKey(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT);
+    }
 }

@@ -11,21 +11,26 @@ import io.animo.platform.persistence.PgNotifications;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import io.vertx.core.json.JsonObject;
 
 /**
  * Community changes travel through PostgreSQL: {@code pg_notify} inside the writing transaction is
  * delivered only on commit, to every replica's LISTEN connection, so subscribers anywhere see a
- * change exactly when it is durable. The payload carries the new state (well under NOTIFY's 8000
- * bytes: the longest fields are capped).
+ * change exactly when it is durable. The payload carries the new state; field limits keep it well
+ * under NOTIFY's 8000 bytes, and an oversized description is left out rather than failing the write.
+ * Each replica parses a notification once and shares the result with all its subscribers.
  */
 @ApplicationScoped
 public class CommunityEvents {
 
     static final String CHANNEL = "animo_community";
+    private static final int MAX_PAYLOAD_BYTES = 7_500;
     private static final Logger LOG = Logger.getLogger(CommunityEvents.class);
 
     private final PgNotifications notifications;
+    private final BroadcastProcessor<CommunityChange> changes = BroadcastProcessor.create();
+    private boolean listening;
 
     public CommunityEvents(PgNotifications notifications) {
         this.notifications = notifications;
@@ -33,26 +38,39 @@ public class CommunityEvents {
 
     /** Queues the event in the current transaction. */
     Uni<Void> publish(CommunityChangeType type, CommunityEntity community) {
-        String payload = toJson(type, community).encode();
+        JsonObject json = toJson(type, community);
+        String payload = json.encode();
+        if (payload.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
+            payload = json.put("description", (String) null).encode();
+        }
+        String notification = payload;
         return Panache.getSession()
                 .chain(session -> session.createSelectionQuery(
                         "select cast(function('pg_notify', :channel, :payload) as String)", String.class)
                         .setParameter("channel", CHANNEL)
-                        .setParameter("payload", payload)
+                        .setParameter("payload", notification)
                         .getSingleResult())
                 .replaceWithVoid();
     }
 
     /** Every committed community change of every tenant; callers filter by their tenant. */
-    public Multi<CommunityChange> stream() {
-        return notifications.listen(CHANNEL).onItem().transformToIterable(payload -> {
-            try {
-                return java.util.List.of(fromJson(new JsonObject(payload)));
-            } catch (RuntimeException e) {
-                LOG.warnf("Ignoring a malformed community event: %s", e.getMessage());
-                return java.util.List.of();
-            }
-        });
+    public synchronized Multi<CommunityChange> stream() {
+        if (!listening) {
+            listening = true;
+            notifications.listen(CHANNEL).subscribe().with(this::dispatch);
+        }
+        return changes;
+    }
+
+    private void dispatch(String payload) {
+        CommunityChange change;
+        try {
+            change = fromJson(new JsonObject(payload));
+        } catch (RuntimeException e) {
+            LOG.warnf("Ignoring a malformed community event: %s", e.getMessage());
+            return;
+        }
+        changes.onNext(change);
     }
 
     /** The NOTIFY payload of a change; any replica (or tool) that writes a community publishes exactly this. */

@@ -42,7 +42,7 @@ public class CommunityRepository implements PanacheRepositoryBase<CommunityEntit
         if (cursor != null) {
             String op = ascending ? ">" : "<";
             if (nameOrder) {
-                where.add("(lower(name) " + op + " :sortName or (lower(name) = :sortName and id " + op + " :cursorId))");
+                where.add("(sortName " + op + " :sortName or (sortName = :sortName and id " + op + " :cursorId))");
                 params.and("sortName", cursor.sortValue());
             } else {
                 where.add("(createdAt " + op + " :sortAt or (createdAt = :sortAt and id " + op + " :cursorId))");
@@ -51,7 +51,7 @@ public class CommunityRepository implements PanacheRepositoryBase<CommunityEntit
             params.and("cursorId", cursor.id());
         }
         String direction = ascending ? "asc" : "desc";
-        String sortKey = nameOrder ? "lower(name)" : "createdAt";
+        String sortKey = nameOrder ? "sortName" : "createdAt";
         String hql = String.join(" and ", where) + " order by " + sortKey + " " + direction + ", id " + direction;
         return find(hql, params).page(0, page.fetchSize()).list();
     }
@@ -69,9 +69,9 @@ public class CommunityRepository implements PanacheRepositoryBase<CommunityEntit
             params.and("status", query.status());
         }
         if (query.search() != null) {
-            where.add("(lower(name) like :search escape '\\' or slug like :search escape '\\'"
+            where.add("(sortName like :search escape '\\' or slug like :search escape '\\'"
                     + " or lower(description) like :search escape '\\')");
-            params.and("search", "%" + escapeLike(query.search().toLowerCase()) + "%");
+            params.and("search", "%" + escapeLike(CommunityEntity.sortKey(query.search())) + "%");
         }
         return where;
     }
@@ -81,7 +81,7 @@ public class CommunityRepository implements PanacheRepositoryBase<CommunityEntit
     }
 
     public static Cursor cursorOf(CommunityEntity entity, CommunityOrder order) {
-        String sortValue = order == CommunityOrder.NAME_ASC ? entity.name.toLowerCase() : entity.createdAt.toString();
+        String sortValue = order == CommunityOrder.NAME_ASC ? entity.sortName : entity.createdAt.toString();
         return new Cursor(sortValue, entity.id);
     }
 }

@@ -13,6 +13,9 @@ final class CommunityRules {
     static final int SLUG_MAX = 60;
     static final int DESCRIPTION_MAX = 1000;
     static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    /** Control characters other than line breaks and tabs: invisible, and NUL is refused by PostgreSQL. */
+    static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
+    static final Pattern ANY_CONTROL = Pattern.compile("\\p{Cc}");
 
     private CommunityRules() {
     }
@@ -25,6 +28,9 @@ final class CommunityRules {
                 errors.add(UserError.of("input.name", "REQUIRED", "Give the community a name."));
             } else if (name.length() > NAME_MAX) {
                 errors.add(UserError.of("input.name", "TOO_LONG", "The name can have at most " + NAME_MAX + " characters."));
+            } else if (ANY_CONTROL.matcher(name).find()) {
+                errors.add(UserError.of("input.name", "INVALID_CHARACTERS",
+                        "The name cannot contain line breaks or control characters."));
             }
         }
         if (creating || draft.slug() != null) {
@@ -41,6 +47,9 @@ final class CommunityRules {
         if (draft.description() != null && draft.description().length() > DESCRIPTION_MAX) {
             errors.add(UserError.of("input.description", "TOO_LONG",
                     "The description can have at most " + DESCRIPTION_MAX + " characters."));
+        } else if (draft.description() != null && CONTROL.matcher(draft.description()).find()) {
+            errors.add(UserError.of("input.description", "INVALID_CHARACTERS",
+                    "The description cannot contain control characters (line breaks and tabs are fine)."));
         }
         if (creating && draft.visibility() == null) {
             errors.add(UserError.of("input.visibility", "REQUIRED", "Choose PUBLIC or PRIVATE."));

@@ -67,8 +67,20 @@ public class CommunityService {
                 .chain(previous -> previous.isPresent()
                         ? communities.findInTenant(tenant, previous.get()).map(CommunityResult::ok)
                         : insert(caller, draft, clientMutationId)))
-                .onFailure(failure -> Constraints.isUniqueViolation(failure, SLUG_CONSTRAINT))
-                .recoverWithItem(() -> CommunityResult.rejected(CommunityRules.slugTaken(draft.slug())));
+                .onFailure(failure -> Constraints.isUniqueViolation(failure, null))
+                .recoverWithUni(() -> afterLostRace(caller, draft, clientMutationId));
+    }
+
+    /**
+     * A concurrent request won the insert. When it was the same create retried (same
+     * clientMutationId), answer with its community; otherwise the slug was taken meanwhile.
+     */
+    private Uni<CommunityResult> afterLostRace(Caller caller, CommunityDraft draft, String clientMutationId) {
+        UUID tenant = caller.tenantId();
+        return unitOfWork.inTenant(tenant, () -> receipts.find(tenant, CREATE, clientMutationId)
+                .chain(previous -> previous.isPresent()
+                        ? communities.findInTenant(tenant, previous.get()).map(CommunityResult::ok)
+                        : Uni.createFrom().item(CommunityResult.rejected(CommunityRules.slugTaken(draft.slug())))));
     }
 
     private Uni<CommunityResult> insert(Caller caller, CommunityDraft draft, String clientMutationId) {
@@ -80,7 +92,7 @@ public class CommunityService {
             CommunityEntity community = new CommunityEntity();
             community.id = UUID.randomUUID();
             community.tenantId = caller.tenantId();
-            community.name = draft.name().strip();
+            community.rename(draft.name().strip());
             community.slug = draft.slug();
             community.description = blankToNull(draft.description());
             community.visibility = draft.visibility();
@@ -121,7 +133,7 @@ public class CommunityService {
 
     private Uni<CommunityResult> apply(CommunityEntity community, CommunityDraft changes) {
         if (changes.name() != null) {
-            community.name = changes.name().strip();
+            community.rename(changes.name().strip());
         }
         if (changes.slug() != null) {
             community.slug = changes.slug();

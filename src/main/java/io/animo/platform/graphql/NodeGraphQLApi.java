@@ -30,6 +30,9 @@ public class NodeGraphQLApi {
     @Query
     @Description("Any object by its global id; null when it does not exist or is not yours to see.")
     public Uni<Node> node(@NonNull @Id String id) {
+        if (identity.isAnonymous()) {
+            return Uni.createFrom().failure(new UnauthenticatedException());
+        }
         return GlobalId.decode(id)
                 .filter(global -> loaders.containsKey(global.type()))
                 .map(global -> loaders.get(global.type()).load(identity, global.uuid()).map(node -> (Node) node))

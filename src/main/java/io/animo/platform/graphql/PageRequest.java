@@ -12,6 +12,9 @@ public record PageRequest(int size, Cursor after, Cursor before, boolean backwar
         if (first != null && last != null) {
             throw new BadRequestException("Pass either first or last, not both.");
         }
+        if ((first != null && before != null) || (last != null && after != null)) {
+            throw new BadRequestException("Page forward with first/after or backward with last/before; do not mix them.");
+        }
         Integer requested = first != null ? first : last;
         if (requested != null && (requested < 0 || requested > maxSize)) {
             throw new BadRequestException("first and last must be between 0 and " + maxSize + ".");

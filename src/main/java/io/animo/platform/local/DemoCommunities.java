@@ -55,7 +55,7 @@ public class DemoCommunities {
                 community.id = UUID.randomUUID();
                 community.tenantId = tenantId;
                 community.slug = demo.slug();
-                community.name = demo.name();
+                community.rename(demo.name());
                 community.description = demo.description();
                 community.visibility = demo.visibility();
                 community.status = CommunityStatus.ACTIVE;

@@ -19,8 +19,9 @@ import io.vertx.pgclient.PgConnectOptions;
 
 /**
  * One LISTEN connection per replica, fanned out in memory: every replica hears every committed
- * {@code pg_notify}, whichever replica wrote it. Notifications sent while the connection is down are
- * lost; subscribers are told through {@link #reconnected()} so they can catch up.
+ * {@code pg_notify}, whichever replica wrote it. The connection comes back by itself after a loss;
+ * notifications sent while it was down are not replayed ({@link #reconnected()} tells when it is
+ * back, for features that keep a log to catch up from).
  */
 @ApplicationScoped
 public class PgNotifications {

@@ -33,17 +33,20 @@ public class KeycloakTenantConfigResolver implements TenantConfigResolver {
 
     private static final Logger LOG = Logger.getLogger(KeycloakTenantConfigResolver.class);
     private static final Duration UNKNOWN_REALM_TTL = Duration.ofSeconds(10);
+    private static final int MAX_UNKNOWN_REALMS = 10_000;
 
     private final KeycloakRealms realms;
+    private final TenantRealms tenantRealms;
     private final String audience;
     private final WebClient http;
     // Quarkus compares configs by identity: one instance per realm, for the life of the service
     private final Map<String, OidcTenantConfig> configs = new ConcurrentHashMap<>();
     private final Map<String, Long> unknownUntil = new ConcurrentHashMap<>();
 
-    public KeycloakTenantConfigResolver(KeycloakRealms realms, Vertx vertx,
+    public KeycloakTenantConfigResolver(KeycloakRealms realms, TenantRealms tenantRealms, Vertx vertx,
             @ConfigProperty(name = "animo.keycloak.audience") String audience) {
         this.realms = realms;
+        this.tenantRealms = tenantRealms;
         this.audience = audience;
         this.http = WebClient.create(vertx);
     }
@@ -57,7 +60,11 @@ public class KeycloakTenantConfigResolver implements TenantConfigResolver {
         return configFor(realm.get());
     }
 
-    /** The configuration of a realm, or null when Keycloak does not know the realm. */
+    /**
+     * The configuration of a realm, or null unless it is the platform realm or a tenant's realm that
+     * Keycloak knows. Keycloak is asked only about tenants' realms, so made-up issuers cost one
+     * cached database lookup, never a call to Keycloak.
+     */
     public Uni<OidcTenantConfig> configFor(String realm) {
         OidcTenantConfig known = configs.get(realm);
         if (known != null) {
@@ -67,13 +74,21 @@ public class KeycloakTenantConfigResolver implements TenantConfigResolver {
         if (until != null && until > System.currentTimeMillis()) {
             return Uni.createFrom().nullItem();
         }
-        return realmExists(realm).map(exists -> {
+        Uni<Boolean> belongs = realms.isPlatform(realm) ? Uni.createFrom().item(true) : tenantRealms.isTenant(realm);
+        return belongs.chain(tenant -> tenant ? realmExists(realm) : Uni.createFrom().item(false)).map(exists -> {
             if (!exists) {
-                unknownUntil.put(realm, System.currentTimeMillis() + UNKNOWN_REALM_TTL.toMillis());
+                rememberUnknown(realm);
                 return null;
             }
             return configs.computeIfAbsent(realm, this::buildConfig);
         });
+    }
+
+    private void rememberUnknown(String realm) {
+        if (unknownUntil.size() >= MAX_UNKNOWN_REALMS) {
+            unknownUntil.clear();
+        }
+        unknownUntil.put(realm, System.currentTimeMillis() + UNKNOWN_REALM_TTL.toMillis());
     }
 
     /** Forget a realm that was just created, so a negative cache entry cannot hide it. */

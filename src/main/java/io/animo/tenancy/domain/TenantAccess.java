@@ -24,6 +24,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class TenantAccess {
 
+    private static final int MAX_NAME = 200;
+
     private final KeycloakRealms realms;
     private final TenantDirectory directory;
 
@@ -52,6 +54,16 @@ public class TenantAccess {
         });
     }
 
+    /** Fails with TENANT_SUSPENDED once the caller's tenant is suspended (checked against the cached directory). */
+    public Uni<Void> ensureActive(Caller caller) {
+        return directory.byRealm(caller.realm()).map(tenant -> {
+            if (tenant.isEmpty() || tenant.get().status() == TenantStatus.SUSPENDED) {
+                throw new TenantSuspendedException();
+            }
+            return null;
+        });
+    }
+
     /** Any person of an active tenant. */
     public Uni<Caller> requireMember(SecurityIdentity identity) {
         return require(identity, Roles.ANY_TENANT_ROLE);
@@ -75,9 +87,18 @@ public class TenantAccess {
 
     private static Caller toCaller(SecurityIdentity identity, TenantRecord tenant) {
         JsonWebToken token = (JsonWebToken) identity.getPrincipal();
-        String username = token.getClaim("preferred_username");
-        String name = token.getClaim("name");
-        return new Caller(tenant.id(), tenant.realm(), token.getSubject(), username == null ? token.getSubject() : username,
-                token.getClaim("email"), name == null ? username : name, Set.copyOf(identity.getRoles()));
+        String username = firstPresent(token.getClaim("preferred_username"), token.getSubject());
+        String name = firstPresent(token.getClaim("name"), username);
+        return new Caller(tenant.id(), tenant.realm(), token.getSubject(), cap(username), token.getClaim("email"), cap(name),
+                Set.copyOf(identity.getRoles()));
+    }
+
+    private static String firstPresent(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    // names come from the tenant's realm, whose limits the tenant admin controls
+    private static String cap(String text) {
+        return text.length() <= MAX_NAME ? text : text.substring(0, MAX_NAME);
     }
 }

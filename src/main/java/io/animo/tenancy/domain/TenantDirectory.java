@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.animo.platform.persistence.UnitOfWork;
+import io.animo.platform.security.TenantRealms;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -15,9 +16,10 @@ import io.smallrye.mutiny.Uni;
  * at once; other replicas see it within {@link #TTL}.
  */
 @ApplicationScoped
-public class TenantDirectory {
+public class TenantDirectory implements TenantRealms {
 
     static final Duration TTL = Duration.ofSeconds(5);
+    private static final int MAX_ENTRIES = 10_000;
 
     private record Entry(Optional<TenantRecord> tenant, long expiresAt) {
     }
@@ -38,7 +40,20 @@ public class TenantDirectory {
         }
         return unitOfWork.platform(() -> tenants.findByRealm(realm))
                 .map(entity -> Optional.ofNullable(entity).map(TenantRecord::of))
-                .invoke(found -> byRealm.put(realm, new Entry(found, System.currentTimeMillis() + TTL.toMillis())));
+                .invoke(found -> remember(realm, found));
+    }
+
+    @Override
+    public Uni<Boolean> isTenant(String realm) {
+        return byRealm(realm).map(Optional::isPresent);
+    }
+
+    private void remember(String realm, Optional<TenantRecord> found) {
+        // bounded: made-up realm names in forged tokens must not grow memory
+        if (byRealm.size() >= MAX_ENTRIES) {
+            byRealm.clear();
+        }
+        byRealm.put(realm, new Entry(found, System.currentTimeMillis() + TTL.toMillis()));
     }
 
     public void forget(String realm) {
