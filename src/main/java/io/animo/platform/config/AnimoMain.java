@@ -23,7 +23,7 @@ public class AnimoMain {
             "ANIMO_KEYCLOAK_URL", "animo.keycloak.url");
 
     public static void main(String... args) {
-        if (LaunchMode.current() == LaunchMode.NORMAL) {
+        if (LaunchMode.current() == LaunchMode.NORMAL && !startedByMaven()) {
             List<String> missing = REQUIRED_IN_PROD.entrySet().stream()
                     .filter(entry -> !isSet(entry.getKey(), entry.getValue()))
                     .map(Map.Entry::getKey)
@@ -36,6 +36,16 @@ public class AnimoMain {
             }
         }
         Quarkus.run(args);
+    }
+
+    /**
+     * Dev mode (./mvnw quarkus:dev) also enters here, before its launch mode is set; its classes
+     * come from Quarkus's own class loader, which the packaged application and the native image
+     * do not use.
+     */
+    private static boolean startedByMaven() {
+        return AnimoMain.class.getClassLoader().getClass().getName()
+                .equals("io.quarkus.bootstrap.classloading.QuarkusClassLoader");
     }
 
     private static boolean isSet(String variable, String property) {
