@@ -12,7 +12,8 @@ import com.google.re2j.Pattern;
 /**
  * The enabled rules of one scope, compiled once and reused for every message until the rules
  * change: one keyword automaton for all keyword rules, RE2/J patterns (linear time in the text,
- * whatever the pattern) for the rest. Immutable and safe to share between threads.
+ * whatever the pattern) for the rest, each run only when the text contains one of the literals any
+ * of its matches must contain ({@link PatternPrefilter}). Immutable and safe to share between threads.
  */
 public final class CompiledRuleSet {
 
@@ -22,16 +23,15 @@ public final class CompiledRuleSet {
     private final List<RuleDefinition> rules;
     private final KeywordMatcher keywords;
     private final Pattern[] patterns;
-    /** All regular-expression rules as one alternation: one pass tells whether any can match. */
-    private final Pattern anyPattern;
+    private final PatternPrefilter prefilter;
     private final boolean needsLinks;
 
-    private CompiledRuleSet(List<RuleDefinition> rules, KeywordMatcher keywords, Pattern[] patterns, Pattern anyPattern,
+    private CompiledRuleSet(List<RuleDefinition> rules, KeywordMatcher keywords, Pattern[] patterns, PatternPrefilter prefilter,
             boolean needsLinks) {
         this.rules = rules;
         this.keywords = keywords;
         this.patterns = patterns;
-        this.anyPattern = anyPattern;
+        this.prefilter = prefilter;
         this.needsLinks = needsLinks;
     }
 
@@ -40,21 +40,19 @@ public final class CompiledRuleSet {
         List<RuleDefinition> rules = definitions.stream().filter(RuleDefinition::enabled).toList();
         List<List<String>> keywordsByRule = new ArrayList<>();
         Pattern[] patterns = new Pattern[rules.size()];
-        List<String> alternatives = new ArrayList<>();
+        String[] sources = new String[rules.size()];
         boolean needsLinks = false;
         for (int i = 0; i < rules.size(); i++) {
             RuleDefinition rule = rules.get(i);
             keywordsByRule.add(rule.kind() == MatcherKind.KEYWORDS ? rule.keywordsOrEmpty() : List.of());
             if (rule.kind() == MatcherKind.REGEX) {
                 patterns[i] = compilePattern(rule.pattern());
-                alternatives.add("(?:" + rule.pattern() + ")");
+                sources[i] = rule.pattern();
             }
             needsLinks |= rule.kind() == MatcherKind.LINKS;
         }
-        Pattern any = alternatives.isEmpty()
-                ? null
-                : Pattern.compile(String.join("|", alternatives), Pattern.CASE_INSENSITIVE);
-        return new CompiledRuleSet(rules, KeywordMatcher.of(keywordsByRule), patterns, any, needsLinks);
+        return new CompiledRuleSet(rules, KeywordMatcher.of(keywordsByRule), patterns, PatternPrefilter.of(sources),
+                needsLinks);
     }
 
     static Pattern compilePattern(String pattern) {
@@ -71,15 +69,13 @@ public final class CompiledRuleSet {
             NormalizedText normalized = NormalizedText.of(text);
             keywords.find(normalized, (rule, start, end) -> add(hits, rules.get(rule), start, end, text));
         }
-        if (anyPattern != null && anyPattern.matcher(text).find()) {
-            for (int i = 0; i < patterns.length; i++) {
-                if (patterns[i] != null) {
-                    Matcher matcher = patterns[i].matcher(text);
-                    if (matcher.find()) {
-                        add(hits, rules.get(i), matcher.start(), matcher.end(), text);
-                    }
+        if (prefilter != null) {
+            prefilter.candidates(text).forEach(i -> {
+                Matcher matcher = patterns[i].matcher(text);
+                if (matcher.find()) {
+                    add(hits, rules.get(i), matcher.start(), matcher.end(), text);
                 }
-            }
+            });
         }
         List<String> linkHosts = needsLinks ? linkHosts(text) : List.of();
         Integer mute = null;

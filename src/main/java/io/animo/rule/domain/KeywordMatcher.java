@@ -1,34 +1,31 @@
 package io.animo.rule.domain;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
-import org.ahocorasick.trie.Emit;
-import org.ahocorasick.trie.Trie;
+import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 
 /**
- * Every keyword of every keyword rule of a rule set in one Aho-Corasick automaton: one pass over
- * the normalized text, whatever the number of keywords. Matches are whole words only, so "class"
- * does not trip a rule on "ass".
+ * Every keyword of every keyword rule of a rule set in one Aho-Corasick automaton (a double-array
+ * trie: no boxing, no hashing per character): one pass over the normalized text, whatever the
+ * number of keywords. Matches are whole words only, so "class" does not trip a rule on "ass".
  */
 final class KeywordMatcher {
 
     private record Entry(int rule, String keyword, int[] runs) {
     }
 
-    private final Trie trie;
-    private final Map<String, List<Entry>> byCollapsed;
+    private final AhoCorasickDoubleArrayTrie<List<Entry>> trie;
 
-    private KeywordMatcher(Trie trie, Map<String, List<Entry>> byCollapsed) {
+    private KeywordMatcher(AhoCorasickDoubleArrayTrie<List<Entry>> trie) {
         this.trie = trie;
-        this.byCollapsed = byCollapsed;
     }
 
     /** {@code keywordsByRule.get(i)} are the keywords of rule {@code i}. */
     static KeywordMatcher of(List<List<String>> keywordsByRule) {
-        Map<String, List<Entry>> byCollapsed = new HashMap<>();
+        Map<String, List<Entry>> byCollapsed = new TreeMap<>();
         for (int rule = 0; rule < keywordsByRule.size(); rule++) {
             for (String keyword : keywordsByRule.get(rule)) {
                 if (keyword == null || keyword.isBlank()) {
@@ -42,8 +39,9 @@ final class KeywordMatcher {
         if (byCollapsed.isEmpty()) {
             return null;
         }
-        Trie trie = Trie.builder().onlyWholeWords().addKeywords(byCollapsed.keySet()).build();
-        return new KeywordMatcher(trie, byCollapsed);
+        AhoCorasickDoubleArrayTrie<List<Entry>> trie = new AhoCorasickDoubleArrayTrie<>();
+        trie.build(byCollapsed);
+        return new KeywordMatcher(trie);
     }
 
     interface Sink {
@@ -51,13 +49,22 @@ final class KeywordMatcher {
     }
 
     void find(NormalizedText text, Sink sink) {
-        for (Emit emit : trie.parseText(text.text)) {
-            for (Entry entry : byCollapsed.get(emit.getKeyword())) {
-                if (longEnoughRuns(text, emit.getStart(), entry.runs())) {
-                    sink.hit(entry.rule(), text.originStart[emit.getStart()], text.originEnd[emit.getEnd()]);
+        String normalized = text.text;
+        trie.parseText(normalized, (begin, end, entries) -> {
+            if (!wholeWord(normalized, begin, end)) {
+                return;
+            }
+            for (Entry entry : entries) {
+                if (longEnoughRuns(text, begin, entry.runs())) {
+                    sink.hit(entry.rule(), text.originStart[begin], text.originEnd[end - 1]);
                 }
             }
-        }
+        });
+    }
+
+    private static boolean wholeWord(String text, int begin, int end) {
+        return (begin == 0 || !Character.isLetterOrDigit(text.charAt(begin - 1)))
+                && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)));
     }
 
     // "ass" (runs a1 s2) matches "aass" or "asss" but not "as": every run must be at least as long

@@ -58,37 +58,56 @@ final class NormalizedText {
         while (i < raw.length()) {
             int codePoint = raw.codePointAt(i);
             int next = i + Character.charCount(codePoint);
-            String folded = fold(codePoint);
-            for (int k = 0; k < folded.length(); k++) {
-                char c = map(folded.charAt(k));
-                if (c == 0) {
-                    continue;
-                }
-                if (length > 0 && out.charAt(length - 1) == c && Character.isLetter(c)) {
-                    runs[length - 1]++;
-                    ends[length - 1] = next;
-                    continue;
-                }
-                if (length == runs.length) {
+            if (codePoint < 0x80) {
+                length = append(out, map((char) codePoint), length, runs, starts, ends, i, next);
+                if (length < 0) {
+                    length = -length;
                     runs = grow(runs);
                     starts = grow(starts);
                     ends = grow(ends);
+                    length = append(out, map((char) codePoint), length, runs, starts, ends, i, next);
                 }
-                out.append(c);
-                runs[length] = 1;
-                starts[length] = i;
-                ends[length] = next;
-                length++;
+            } else {
+                String folded = fold(codePoint);
+                for (int k = 0; k < folded.length(); k++) {
+                    if (length + 1 >= runs.length) {
+                        runs = grow(runs);
+                        starts = grow(starts);
+                        ends = grow(ends);
+                    }
+                    length = append(out, map(folded.charAt(k)), length, runs, starts, ends, i, next);
+                }
             }
             i = next;
         }
         return new NormalizedText(out.toString(), runs, starts, ends);
     }
 
-    private static String fold(int codePoint) {
-        if (codePoint < 0x80) {
-            return String.valueOf((char) codePoint);
+    /**
+     * Appends one normalized character (merging it into the previous run when it repeats a letter)
+     * and returns the new length; a negative result means the arrays are full (grow, then retry).
+     */
+    private static int append(StringBuilder out, char c, int length, int[] runs, int[] starts, int[] ends, int from,
+            int to) {
+        if (c == 0) {
+            return length;
         }
+        if (length > 0 && out.charAt(length - 1) == c && Character.isLetter(c)) {
+            runs[length - 1]++;
+            ends[length - 1] = to;
+            return length;
+        }
+        if (length == runs.length) {
+            return -length;
+        }
+        out.append(c);
+        runs[length] = 1;
+        starts[length] = from;
+        ends[length] = to;
+        return length + 1;
+    }
+
+    private static String fold(int codePoint) {
         return Normalizer.normalize(new String(Character.toChars(codePoint)), Normalizer.Form.NFKD);
     }
 
