@@ -18,9 +18,13 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.animo.support.AnotherReplica;
+import io.animo.support.GraphQL;
+import io.animo.support.GraphQLWebSocket;
 import io.animo.support.KeycloakAdmin;
 import io.animo.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonObject;
 
 @QuarkusTest
 class TenancyGraphQLTest {
@@ -115,6 +119,29 @@ class TenancyGraphQLTest {
         run(Tokens.operator(), "tenantResume", vars("input", Map.of("tenantId", tenantId)))
                 .body("data.tenantResume.tenant.status", equalTo("ACTIVE"));
         run(admin, "communities", vars("first", 5)).body("errors", nullValue());
+    }
+
+    @Test
+    void suspensionEndsOpenSubscriptions() throws Exception {
+        String realm = "t" + UUID.randomUUID().toString().substring(0, 8);
+        String tenantId = run(Tokens.operator(), "tenantProvision", vars("input", provisionInput(realm)))
+                .extract().path("data.tenantProvision.tenant.id");
+        KeycloakAdmin.addPasswordClient(realm);
+        String admin = Tokens.fetch(realm, "first-admin", ADMIN_PASSWORD);
+        try (GraphQLWebSocket socket = GraphQLWebSocket.open(admin)) {
+            socket.awaitAck();
+            socket.subscribe("1", GraphQL.document("communityEvents"));
+            Thread.sleep(300);
+            run(Tokens.operator(), "tenantSuspend", vars("input", Map.of("tenantId", tenantId)))
+                    .body("data.tenantSuspend.tenant.status", equalTo("SUSPENDED"));
+            // the next change of the tenant (here written by another replica) ends the subscription
+            AnotherReplica.createCommunity(realm, "After suspension");
+            JsonObject answer = socket.nextData(10);
+            assertEquals("TENANT_SUSPENDED", answer.getJsonArray("errors").getJsonObject(0).getJsonObject("extensions")
+                    .getString("code"), answer.encode());
+            JsonObject end = socket.next(5);
+            assertEquals("complete", end == null ? null : end.getString("type"), String.valueOf(end));
+        }
     }
 
     private static Map<String, Object> provisionInput(String realm) {

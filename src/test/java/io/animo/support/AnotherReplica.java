@@ -1,0 +1,78 @@
+package io.animo.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import io.animo.community.domain.CommunityChangeType;
+import io.animo.community.domain.CommunityEntity;
+import io.animo.community.domain.CommunityEvents;
+import io.animo.community.domain.CommunityStatus;
+import io.animo.community.domain.CommunityVisibility;
+
+/**
+ * Plays another Animo replica: its own connection to the same database, as the app role, writing a
+ * community and notifying in one transaction, exactly as a replica does.
+ */
+public final class AnotherReplica {
+
+    private AnotherReplica() {
+    }
+
+    public static UUID createCommunity(String realm, String name) throws Exception {
+
+        var config = ConfigProvider.getConfig();
+        try (Connection db = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class))) {
+            db.setAutoCommit(false);
+            UUID tenantId;
+            try (PreparedStatement find = db.prepareStatement("select id from tenant where realm = ?")) {
+                find.setString(1, realm);
+                try (ResultSet rows = find.executeQuery()) {
+                    rows.next();
+                    tenantId = rows.getObject(1, UUID.class);
+                }
+            }
+            try (PreparedStatement declare = db.prepareStatement("select set_config('animo.tenant_id', ?, true)")) {
+                declare.setString(1, tenantId.toString());
+                declare.executeQuery().close();
+            }
+            CommunityEntity community = new CommunityEntity();
+            community.id = UUID.randomUUID();
+            community.tenantId = tenantId;
+            community.slug = "elsewhere-" + community.id.toString().substring(0, 8);
+            community.name = name;
+            community.visibility = CommunityVisibility.PUBLIC;
+            community.status = CommunityStatus.ACTIVE;
+            community.createdBySubject = "replica-2";
+            community.createdByName = "Replica two";
+            community.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            community.updatedAt = community.createdAt;
+            try (PreparedStatement insert = db.prepareStatement("insert into community (tenant_id, id, slug, name, sort_name,"
+                    + " visibility, status, created_by_subject, created_by_name, created_at, updated_at, version)"
+                    + " values (?, ?, ?, ?, lower(?), 'PUBLIC', 'ACTIVE', ?, ?, now(), now(), 0)")) {
+                insert.setObject(1, tenantId);
+                insert.setObject(2, community.id);
+                insert.setString(3, community.slug);
+                insert.setString(4, name);
+                insert.setString(5, name);
+                insert.setString(6, community.createdBySubject);
+                insert.setString(7, community.createdByName);
+                insert.executeUpdate();
+            }
+            try (PreparedStatement notify = db.prepareStatement("select pg_notify('animo_community', ?)")) {
+                notify.setString(1, CommunityEvents.toJson(CommunityChangeType.CREATED, community).encode());
+                notify.executeQuery().close();
+            }
+            db.commit();
+            return community.id;
+        }
+    }
+}
