@@ -4,9 +4,12 @@ import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
+import io.animo.platform.graphql.GlobalId;
 import io.animo.platform.graphql.GraphQLBoundary;
 import io.animo.platform.graphql.UserError;
 import io.animo.platform.security.Roles;
@@ -14,6 +17,8 @@ import io.animo.rule.domain.CompiledRuleSet;
 import io.animo.rule.domain.PostingContext;
 import io.animo.rule.domain.RuleDefinition;
 import io.animo.rule.domain.RuleLimits;
+import io.animo.rule.domain.RuleResult;
+import io.animo.rule.domain.RuleService;
 import io.animo.rule.domain.RuleValidator;
 import io.animo.tenancy.domain.TenantAccess;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -25,12 +30,61 @@ public class RuleGraphQLApi {
 
     private static final String[] RULE_EDITORS = {Roles.TENANT_ADMIN, Roles.COMMUNITY_MANAGER, Roles.MODERATOR};
 
+    private static final String[] RULE_WRITERS = {Roles.TENANT_ADMIN, Roles.COMMUNITY_MANAGER};
+
     private final TenantAccess access;
     private final SecurityIdentity identity;
+    private final RuleService rules;
 
-    public RuleGraphQLApi(TenantAccess access, SecurityIdentity identity) {
+    public RuleGraphQLApi(TenantAccess access, SecurityIdentity identity, RuleService rules) {
         this.access = access;
         this.identity = identity;
+        this.rules = rules;
+    }
+
+    @Query
+    @Description("The rules of one scope, oldest first: the tenant-wide rules, or those of communityId."
+            + " At most 200 per scope. Roles: tenant-admin, community-manager, moderator.")
+    public Uni<@NonNull List<@NonNull Rule>> rules(@Id String communityId) {
+        return access.require(identity, RULE_EDITORS).chain(caller -> {
+            if (communityId == null) {
+                return rules.list(caller, null);
+            }
+            return GlobalId.decode(communityId, Rule.COMMUNITY_TYPE)
+                    .map(uuid -> rules.list(caller, uuid))
+                    .orElseGet(() -> Uni.createFrom().item(List.of()));
+        }).map(list -> list.stream().map(Rule::of).toList());
+    }
+
+    @Mutation
+    @Description("Save a rule for the whole tenant or one community. Roles: tenant-admin, community-manager.")
+    public Uni<@NonNull RulePayload> ruleCreate(@NonNull RuleCreateInput input) {
+        return access.require(identity, RULE_WRITERS).chain(caller -> {
+            if (input.communityId() == null) {
+                return rules.create(caller, null, input.rule().toDefinition(null), input.clientMutationId());
+            }
+            return GlobalId.decode(input.communityId(), Rule.COMMUNITY_TYPE)
+                    .map(uuid -> rules.create(caller, uuid, input.rule().toDefinition(null), input.clientMutationId()))
+                    .orElseGet(() -> Uni.createFrom().item(RuleResult.notFound("input.communityId", "community")));
+        }).map(result -> RulePayload.of(result, input.clientMutationId()));
+    }
+
+    @Mutation
+    @Description("Replace a rule (pass the version you read). Roles: tenant-admin, community-manager.")
+    public Uni<@NonNull RulePayload> ruleUpdate(@NonNull RuleUpdateInput input) {
+        return access.require(identity, RULE_WRITERS).chain(caller -> GlobalId.decode(input.id(), Rule.TYPE)
+                .map(uuid -> rules.update(caller, uuid, input.version(), input.rule().toDefinition(null)))
+                .orElseGet(() -> Uni.createFrom().item(RuleResult.notFound("input.id", "rule"))))
+                .map(result -> RulePayload.of(result, input.clientMutationId()));
+    }
+
+    @Mutation
+    @Description("Delete a rule. Roles: tenant-admin, community-manager.")
+    public Uni<@NonNull RulePayload> ruleDelete(@NonNull RuleDeleteInput input) {
+        return access.require(identity, RULE_WRITERS).chain(caller -> GlobalId.decode(input.id(), Rule.TYPE)
+                .map(uuid -> rules.delete(caller, uuid))
+                .orElseGet(() -> Uni.createFrom().item(RuleResult.notFound("input.id", "rule"))))
+                .map(result -> RulePayload.deleted(result, input.id(), input.clientMutationId()));
     }
 
     @Query
