@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.animo.audit.domain.AuditLog;
 import io.animo.platform.graphql.Page;
 import io.animo.platform.graphql.UserError;
 import io.animo.platform.persistence.Constraints;
@@ -28,13 +29,15 @@ public class CommunityService {
     private final CommunityRepository communities;
     private final MutationReceipts receipts;
     private final CommunityEvents events;
+    private final AuditLog audit;
 
     public CommunityService(UnitOfWork unitOfWork, CommunityRepository communities, MutationReceipts receipts,
-            CommunityEvents events) {
+            CommunityEvents events, AuditLog audit) {
         this.unitOfWork = unitOfWork;
         this.communities = communities;
         this.receipts = receipts;
         this.events = events;
+        this.audit = audit;
     }
 
     public Uni<CommunityEntity> get(Caller caller, UUID id) {
@@ -103,6 +106,7 @@ public class CommunityService {
             community.updatedAt = now;
             return communities.persistAndFlush(community)
                     .chain(() -> receipts.record(caller.tenantId(), CREATE, clientMutationId, community.id))
+                    .chain(() -> audit.record(caller, "COMMUNITY_CREATED", "Community", community.id, community.name))
                     .chain(() -> events.publish(CommunityChangeType.CREATED, community))
                     .map(ignored -> CommunityResult.ok(community));
         });
@@ -122,16 +126,16 @@ public class CommunityService {
             if (changes.slug() != null && !changes.slug().equals(community.slug)) {
                 return communities.findBySlug(tenant, changes.slug()).chain(other -> other != null
                         ? Uni.createFrom().item(CommunityResult.rejected(CommunityRules.slugTaken(changes.slug())))
-                        : apply(community, changes));
+                        : apply(caller, community, changes));
             }
-            return apply(community, changes);
+            return apply(caller, community, changes);
         })).onFailure(failure -> Constraints.isUniqueViolation(failure, SLUG_CONSTRAINT))
                 .recoverWithItem(() -> CommunityResult.rejected(CommunityRules.slugTaken(changes.slug())))
                 .onFailure(OptimisticLocks::isStale)
                 .recoverWithItem(() -> CommunityResult.rejected(OptimisticLocks.staleError("community")));
     }
 
-    private Uni<CommunityResult> apply(CommunityEntity community, CommunityDraft changes) {
+    private Uni<CommunityResult> apply(Caller caller, CommunityEntity community, CommunityDraft changes) {
         if (changes.name() != null) {
             community.rename(changes.name().strip());
         }
@@ -146,6 +150,7 @@ public class CommunityService {
         }
         community.updatedAt = now();
         return communities.flush()
+                .chain(() -> audit.record(caller, "COMMUNITY_UPDATED", "Community", community.id, community.name))
                 .chain(() -> events.publish(CommunityChangeType.UPDATED, community))
                 .map(ignored -> CommunityResult.ok(community));
     }
@@ -162,6 +167,7 @@ public class CommunityService {
             community.archivedAt = now;
             community.updatedAt = now;
             return communities.flush()
+                    .chain(() -> audit.record(caller, "COMMUNITY_ARCHIVED", "Community", community.id, community.name))
                     .chain(() -> events.publish(CommunityChangeType.ARCHIVED, community))
                     .map(ignored -> CommunityResult.ok(community));
         })).onFailure(OptimisticLocks::isStale)

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.animo.audit.domain.AuditLog;
 import io.animo.community.domain.CommunityRepository;
 import io.animo.platform.graphql.UserError;
 import io.animo.platform.persistence.MutationReceipts;
@@ -25,13 +26,15 @@ public class RuleService {
     private final RuleRepository rules;
     private final CommunityRepository communities;
     private final MutationReceipts receipts;
+    private final AuditLog audit;
 
     public RuleService(UnitOfWork unitOfWork, RuleRepository rules, CommunityRepository communities,
-            MutationReceipts receipts) {
+            MutationReceipts receipts, AuditLog audit) {
         this.unitOfWork = unitOfWork;
         this.rules = rules;
         this.communities = communities;
         this.receipts = receipts;
+        this.audit = audit;
     }
 
     public Uni<RuleEntity> get(Caller caller, UUID id) {
@@ -84,6 +87,7 @@ public class RuleService {
         rule.updatedAt = now;
         return rules.persistAndFlush(rule)
                 .chain(() -> receipts.record(caller.tenantId(), CREATE, clientMutationId, rule.id))
+                .chain(() -> audit.record(caller, "RULE_CREATED", "Rule", rule.id, describe(rule)))
                 .map(ignored -> RuleResult.ok(rule));
     }
 
@@ -102,7 +106,9 @@ public class RuleService {
             }
             apply(rule, definition);
             rule.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            return rules.flush().map(ignored -> RuleResult.ok(rule));
+            return rules.flush()
+                    .chain(() -> audit.record(caller, "RULE_UPDATED", "Rule", rule.id, describe(rule)))
+                    .map(ignored -> RuleResult.ok(rule));
         })).onFailure(OptimisticLocks::isStale).recoverWithItem(() -> RuleResult.rejected(OptimisticLocks.staleError("rule")));
     }
 
@@ -110,7 +116,14 @@ public class RuleService {
         UUID tenant = caller.tenantId();
         return unitOfWork.inTenant(tenant, () -> rules.findInTenant(tenant, id).chain(rule -> rule == null
                 ? Uni.createFrom().item(RuleResult.notFound("input.id", "rule"))
-                : rules.delete(rule).map(ignored -> new RuleResult(null, List.of()))));
+                : rules.delete(rule)
+                        .chain(() -> audit.record(caller, "RULE_DELETED", "Rule", rule.id, describe(rule)))
+                        .map(ignored -> new RuleResult(null, List.of()))));
+    }
+
+    private static String describe(RuleEntity rule) {
+        return rule.name + " (" + rule.kind + " → " + rule.action + ", " + (rule.enabled ? "enabled" : "disabled")
+                + (rule.communityId == null ? ", whole tenant)" : ", one community)");
     }
 
     private static void apply(RuleEntity rule, RuleDefinition definition) {

@@ -1,0 +1,94 @@
+package io.animo.audit.domain;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.animo.platform.graphql.Cursor;
+import io.animo.platform.graphql.Page;
+import io.animo.platform.graphql.PageRequest;
+import io.animo.platform.persistence.UnitOfWork;
+import io.animo.platform.security.Caller;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Writes audit entries inside the caller's transaction (the entry commits with the change it
+ * describes, or not at all) and reads them back for tenant admins, newest first.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    private final UnitOfWork unitOfWork;
+
+    public AuditLog(UnitOfWork unitOfWork) {
+        this.unitOfWork = unitOfWork;
+    }
+
+    /** Records within the current transaction. */
+    public Uni<Void> record(Caller actor, String action, String targetType, UUID targetId, String summary) {
+        AuditEntryEntity entry = new AuditEntryEntity();
+        entry.id = UUID.randomUUID();
+        entry.tenantId = actor.tenantId();
+        entry.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        entry.actorSubject = actor.subject();
+        entry.actorName = actor.displayName();
+        entry.action = action;
+        entry.targetType = targetType;
+        entry.targetId = targetId;
+        entry.summary = summary.length() > 500 ? summary.substring(0, 500) : summary;
+        return Panache.getSession().chain(session -> session.persist(entry)).replaceWithVoid();
+    }
+
+    public Uni<Page<AuditEntryEntity>> page(Caller caller, AuditQuery query) {
+        UUID tenant = caller.tenantId();
+        return unitOfWork.inTenant(tenant, () -> Panache.getSession().chain(session -> {
+            Parameters params = Parameters.with("tenant", tenant);
+            List<String> where = filters(query, params);
+            String countHql = "select count(*) from AuditEntryEntity where " + String.join(" and ", where);
+            PageRequest page = query.page();
+            // newest first going forward; backward paging scans the other way
+            boolean ascending = page.backward();
+            Cursor cursor = page.backward() ? page.before() : page.after();
+            if (cursor != null) {
+                String op = ascending ? ">" : "<";
+                where.add("(occurredAt " + op + " :at or (occurredAt = :at and id " + op + " :cursorId))");
+                params.and("at", cursor.sortInstant()).and("cursorId", cursor.id());
+            }
+            String direction = ascending ? "asc" : "desc";
+            var select = session.createSelectionQuery("from AuditEntryEntity where " + String.join(" and ", where)
+                    + " order by occurredAt " + direction + ", id " + direction, AuditEntryEntity.class)
+                    .setMaxResults(page.fetchSize());
+            params.map().forEach(select::setParameter);
+            var count = session.createSelectionQuery(countHql, Long.class);
+            Parameters countParams = Parameters.with("tenant", tenant);
+            filters(query, countParams);
+            countParams.map().forEach(count::setParameter);
+            return select.getResultList().chain(rows -> count.getSingleResult()
+                    .map(total -> Page.of(rows, page, AuditLog::cursorOf, total)));
+        }));
+    }
+
+    private static List<String> filters(AuditQuery query, Parameters params) {
+        List<String> where = new ArrayList<>();
+        where.add("tenantId = :tenant");
+        if (query.action() != null) {
+            where.add("action = :action");
+            params.and("action", query.action());
+        }
+        if (query.targetId() != null) {
+            where.add("targetId = :target");
+            params.and("target", query.targetId());
+        }
+        return where;
+    }
+
+    public static Cursor cursorOf(AuditEntryEntity entry) {
+        return new Cursor(entry.occurredAt.toString(), entry.id);
+    }
+}
