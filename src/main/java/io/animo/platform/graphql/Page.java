@@ -24,6 +24,10 @@ public record Page<T>(List<T> items, PageInfo pageInfo, long totalCount) {
         return new Page<>(rows, new PageInfo(hasNext, hasPrevious, start, end), totalCount);
     }
 
+    public static <T> Page<T> empty() {
+        return new Page<>(List.of(), new PageInfo(false, false, null, null), 0);
+    }
+
     public <R> List<R> map(Function<T, R> mapper) {
         return items.stream().map(mapper).toList();
     }

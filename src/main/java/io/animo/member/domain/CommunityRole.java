@@ -1,0 +1,5 @@
+package io.animo.member.domain;
+
+public enum CommunityRole {
+    OWNER, MODERATOR, MEMBER
+}

@@ -1,0 +1,205 @@
+package io.animo.member.domain;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.animo.community.domain.CommunityEntity;
+import io.animo.community.domain.CommunityRepository;
+import io.animo.community.domain.CommunityStatus;
+import io.animo.community.domain.CommunityVisibility;
+import io.animo.platform.graphql.Page;
+import io.animo.platform.persistence.Constraints;
+import io.animo.platform.persistence.UnitOfWork;
+import io.animo.platform.security.Caller;
+import io.animo.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
+
+/** Members of a tenant and their memberships of communities. */
+@ApplicationScoped
+public class MemberService {
+
+    private final UnitOfWork unitOfWork;
+    private final MemberRepository members;
+    private final MembershipRepository memberships;
+    private final CommunityRepository communities;
+
+    public MemberService(UnitOfWork unitOfWork, MemberRepository members, MembershipRepository memberships,
+            CommunityRepository communities) {
+        this.unitOfWork = unitOfWork;
+        this.members = members;
+        this.memberships = memberships;
+        this.communities = communities;
+    }
+
+    public Uni<MembershipResult> join(Caller caller, UUID communityId) {
+        UUID tenant = caller.tenantId();
+        return unitOfWork.inTenant(tenant, () -> communities.findInTenant(tenant, communityId).chain(community -> {
+            if (community == null) {
+                return Uni.createFrom().item(notFound());
+            }
+            if (community.status == CommunityStatus.ARCHIVED) {
+                return Uni.createFrom().item(MembershipResult.rejected("input.communityId", "ARCHIVED",
+                        "This community is archived; nobody can join it."));
+            }
+            if (community.visibility == CommunityVisibility.PRIVATE && !isStaff(caller)) {
+                return Uni.createFrom().item(MembershipResult.rejected("input.communityId", "PRIVATE_COMMUNITY",
+                        "This community is private: ask one of its managers to add you."));
+            }
+            return memberOf(caller).chain(member -> memberships.find(tenant, communityId, member.id).chain(existing -> {
+                if (existing != null) {
+                    return Uni.createFrom().item(MembershipResult.ok(new MembershipView(existing, member, community)));
+                }
+                Instant now = now();
+                MembershipEntity membership = new MembershipEntity();
+                membership.tenantId = tenant;
+                membership.communityId = communityId;
+                membership.memberId = member.id;
+                membership.role = CommunityRole.MEMBER;
+                membership.status = MemberStatus.ACTIVE;
+                membership.joinedAt = now;
+                membership.updatedAt = now;
+                return memberships.persistAndFlush(membership)
+                        .map(saved -> MembershipResult.ok(new MembershipView(saved, member, community)));
+            }));
+        })).onFailure(failure -> Constraints.isUniqueViolation(failure, null))
+                // a concurrent join of the same person won: the membership exists, which is what was asked
+                .recoverWithUni(() -> mine(caller, communityId));
+    }
+
+    private Uni<MembershipResult> mine(Caller caller, UUID communityId) {
+        UUID tenant = caller.tenantId();
+        return unitOfWork.inTenant(tenant, () -> members.findBySubject(tenant, caller.subject())
+                .chain(member -> memberships.find(tenant, communityId, member.id)
+                        .chain(membership -> communities.findInTenant(tenant, communityId)
+                                .map(community -> MembershipResult.ok(new MembershipView(membership, member, community))))));
+    }
+
+    public Uni<MembershipResult> leave(Caller caller, UUID communityId) {
+        UUID tenant = caller.tenantId();
+        return unitOfWork.inTenant(tenant, () -> members.findBySubject(tenant, caller.subject()).chain(member -> member == null
+                ? Uni.createFrom().item(notMember())
+                : memberships.find(tenant, communityId, member.id).chain(membership -> membership == null
+                        ? Uni.createFrom().item(notMember())
+                        : memberships.delete(membership).map(ignored -> new MembershipResult(null, List.of())))));
+    }
+
+    /** Staff (tenant-admin, community-manager) and the community's owners give community roles. */
+    public Uni<MembershipResult> setRole(Caller caller, UUID communityId, UUID memberId, CommunityRole role) {
+        UUID tenant = caller.tenantId();
+        return unitOfWork.inTenant(tenant, () -> mayManage(caller, communityId).chain(allowed -> {
+            if (!allowed) {
+                return Uni.createFrom().item(MembershipResult.rejected("input.communityId", "NOT_ALLOWED",
+                        "Only tenant admins, community managers and the community's owners give community roles."));
+            }
+            return memberships.find(tenant, communityId, memberId).chain(membership -> {
+                if (membership == null) {
+                    return Uni.createFrom().item(MembershipResult.rejected("input.memberId", "NOT_FOUND",
+                            "This person is not a member of this community."));
+                }
+                membership.role = role;
+                membership.updatedAt = now();
+                return memberships.flush().chain(() -> view(tenant, membership)).map(v -> MembershipResult.ok(v));
+            });
+        }));
+    }
+
+    private Uni<Boolean> mayManage(Caller caller, UUID communityId) {
+        if (isStaff(caller)) {
+            return Uni.createFrom().item(true);
+        }
+        return members.findBySubject(caller.tenantId(), caller.subject()).chain(member -> member == null
+                ? Uni.createFrom().item(false)
+                : memberships.find(caller.tenantId(), communityId, member.id)
+                        .map(m -> m != null && m.role == CommunityRole.OWNER));
+    }
+
+    /** Members of a community; a private community's list is for its members and the staff. */
+    public Uni<Page<MembershipView>> members(Caller caller, UUID communityId, MembershipQuery query) {
+        UUID tenant = caller.tenantId();
+        return unitOfWork.inTenant(tenant, () -> communities.findInTenant(tenant, communityId).chain(community -> {
+            if (community == null) {
+                return Uni.createFrom().item(Page.<MembershipView>empty());
+            }
+            Uni<Boolean> visible = community.visibility == CommunityVisibility.PUBLIC || isStaff(caller)
+                    ? Uni.createFrom().item(true)
+                    : members.findBySubject(tenant, caller.subject()).chain(me -> me == null
+                            ? Uni.createFrom().item(false)
+                            : memberships.find(tenant, communityId, me.id).map(m -> m != null));
+            return visible.chain(allowed -> !allowed
+                    ? Uni.createFrom().item(Page.<MembershipView>empty())
+                    : memberships.page(tenant, communityId, query).chain(rows -> memberships.count(tenant, communityId, query)
+                            .chain(total -> withMembers(tenant, rows, community).map(views -> Page.of(views, query.page(),
+                                    view -> MembershipRepository.cursorOf(view.membership()), total)))));
+        }));
+    }
+
+    /** The caller's memberships, oldest first. */
+    public Uni<List<MembershipView>> mine(Caller caller) {
+        UUID tenant = caller.tenantId();
+        return unitOfWork.inTenant(tenant, () -> members.findBySubject(tenant, caller.subject()).chain(member -> {
+            if (member == null) {
+                return Uni.createFrom().item(List.<MembershipView>of());
+            }
+            return memberships.ofMember(tenant, member.id).chain(list -> communities
+                    .findByIds(tenant, list.stream().map(m -> m.communityId).toList())
+                    .map(found -> {
+                        Map<UUID, CommunityEntity> byId = found.stream()
+                                .collect(Collectors.toMap(c -> c.id, Function.identity()));
+                        return list.stream().map(m -> new MembershipView(m, member, byId.get(m.communityId))).toList();
+                    }));
+        }));
+    }
+
+    private Uni<List<MembershipView>> withMembers(UUID tenant, List<MembershipEntity> rows, CommunityEntity community) {
+        return members.findByIds(tenant, rows.stream().map(m -> m.memberId).toList()).map(found -> {
+            Map<UUID, MemberEntity> byId = found.stream().collect(Collectors.toMap(m -> m.id, Function.identity()));
+            return rows.stream().map(m -> new MembershipView(m, byId.get(m.memberId), community)).toList();
+        });
+    }
+
+    private Uni<MembershipView> view(UUID tenant, MembershipEntity membership) {
+        return members.findById(membership.memberId).chain(member -> communities.findInTenant(tenant, membership.communityId)
+                .map(community -> new MembershipView(membership, member, community)));
+    }
+
+    /** The caller's member profile, created on first use from the token. */
+    private Uni<MemberEntity> memberOf(Caller caller) {
+        return members.findBySubject(caller.tenantId(), caller.subject()).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().item(existing);
+            }
+            Instant now = now();
+            MemberEntity member = new MemberEntity();
+            member.id = UUID.randomUUID();
+            member.tenantId = caller.tenantId();
+            member.subject = caller.subject();
+            member.displayName = caller.displayName();
+            member.createdAt = now;
+            member.updatedAt = now;
+            return members.persistAndFlush(member);
+        });
+    }
+
+    private static boolean isStaff(Caller caller) {
+        return caller.hasAnyRole(Roles.TENANT_ADMIN, Roles.COMMUNITY_MANAGER);
+    }
+
+    private static MembershipResult notFound() {
+        return MembershipResult.rejected("input.communityId", "NOT_FOUND", "No community of this tenant has this id.");
+    }
+
+    private static MembershipResult notMember() {
+        return MembershipResult.rejected("input.communityId", "NOT_A_MEMBER", "You are not a member of this community.");
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,5 @@
+package io.animo.member.domain;
+
+public enum MemberStatus {
+    ACTIVE, MUTED, BANNED
+}

@@ -1,0 +1,64 @@
+package io.animo.member.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.animo.platform.graphql.Cursor;
+import io.animo.platform.graphql.PageRequest;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class MembershipRepository implements PanacheRepositoryBase<MembershipEntity, MembershipEntity.Key> {
+
+    public Uni<MembershipEntity> find(UUID tenantId, UUID communityId, UUID memberId) {
+        return find("tenantId = ?1 and communityId = ?2 and memberId = ?3", tenantId, communityId, memberId).firstResult();
+    }
+
+    public Uni<List<MembershipEntity>> ofMember(UUID tenantId, UUID memberId) {
+        return list("tenantId = ?1 and memberId = ?2 order by joinedAt", tenantId, memberId);
+    }
+
+    /** Members of a community in the order they joined, forward or backward from a cursor. */
+    public Uni<List<MembershipEntity>> page(UUID tenantId, UUID communityId, MembershipQuery query) {
+        Parameters params = Parameters.with("tenant", tenantId).and("community", communityId);
+        List<String> where = filters(query, params);
+        PageRequest page = query.page();
+        boolean ascending = !page.backward();
+        Cursor cursor = page.backward() ? page.before() : page.after();
+        if (cursor != null) {
+            String op = ascending ? ">" : "<";
+            where.add("(joinedAt " + op + " :at or (joinedAt = :at and memberId " + op + " :cursorId))");
+            params.and("at", cursor.sortInstant()).and("cursorId", cursor.id());
+        }
+        String direction = ascending ? "asc" : "desc";
+        return find(String.join(" and ", where) + " order by joinedAt " + direction + ", memberId " + direction, params)
+                .page(0, page.fetchSize()).list();
+    }
+
+    public Uni<Long> count(UUID tenantId, UUID communityId, MembershipQuery query) {
+        Parameters params = Parameters.with("tenant", tenantId).and("community", communityId);
+        return count(String.join(" and ", filters(query, params)), params);
+    }
+
+    private static List<String> filters(MembershipQuery query, Parameters params) {
+        List<String> where = new ArrayList<>(List.of("tenantId = :tenant", "communityId = :community"));
+        if (query.role() != null) {
+            where.add("role = :role");
+            params.and("role", query.role());
+        }
+        if (query.status() != null) {
+            where.add("status = :status");
+            params.and("status", query.status());
+        }
+        return where;
+    }
+
+    public static Cursor cursorOf(MembershipEntity membership) {
+        return new Cursor(membership.joinedAt.toString(), membership.memberId);
+    }
+}
