@@ -63,6 +63,12 @@ public final class CompiledRuleSet {
         return rules.size();
     }
 
+    /** The longest window of the flood rules, to count an author's recent messages over (0: none). */
+    public int floodWindowSeconds() {
+        return rules.stream().filter(r -> r.kind() == MatcherKind.FLOOD).mapToInt(RuleDefinition::windowSeconds).max()
+                .orElse(0);
+    }
+
     public Verdict evaluate(String text, PostingContext context) {
         List<RuleHit> hits = new ArrayList<>();
         if (keywords != null) {

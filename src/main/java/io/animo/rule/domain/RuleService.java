@@ -27,9 +27,11 @@ public class RuleService {
     private final CommunityRepository communities;
     private final MutationReceipts receipts;
     private final AuditLog audit;
+    private final RuleSets ruleSets;
 
     public RuleService(UnitOfWork unitOfWork, RuleRepository rules, CommunityRepository communities,
-            MutationReceipts receipts, AuditLog audit) {
+            MutationReceipts receipts, AuditLog audit, RuleSets ruleSets) {
+        this.ruleSets = ruleSets;
         this.unitOfWork = unitOfWork;
         this.rules = rules;
         this.communities = communities;
@@ -88,6 +90,7 @@ public class RuleService {
         return rules.persistAndFlush(rule)
                 .chain(() -> receipts.record(caller.tenantId(), CREATE, clientMutationId, rule.id))
                 .chain(() -> audit.record(caller, "RULE_CREATED", "Rule", rule.id, describe(rule)))
+                .invoke(() -> ruleSets.invalidate(caller.tenantId()))
                 .map(ignored -> RuleResult.ok(rule));
     }
 
@@ -108,6 +111,7 @@ public class RuleService {
             rule.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             return rules.flush()
                     .chain(() -> audit.record(caller, "RULE_UPDATED", "Rule", rule.id, describe(rule)))
+                    .invoke(() -> ruleSets.invalidate(tenant))
                     .map(ignored -> RuleResult.ok(rule));
         })).onFailure(OptimisticLocks::isStale).recoverWithItem(() -> RuleResult.rejected(OptimisticLocks.staleError("rule")));
     }
@@ -118,6 +122,7 @@ public class RuleService {
                 ? Uni.createFrom().item(RuleResult.notFound("input.id", "rule"))
                 : rules.delete(rule)
                         .chain(() -> audit.record(caller, "RULE_DELETED", "Rule", rule.id, describe(rule)))
+                        .invoke(() -> ruleSets.invalidate(tenant))
                         .map(ignored -> new RuleResult(null, List.of()))));
     }
 

@@ -1,0 +1,10 @@
+package io.animo.content.api;
+
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Input("MessagePostInput")
+public record MessagePostInput(@Id @NonNull String threadId, @Id String parentId, @NonNull String body,
+        String clientMutationId) {
+}

@@ -1,0 +1,24 @@
+package io.animo.content.api;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import io.animo.content.domain.ContentRepository;
+import io.animo.content.domain.ThreadEntity;
+import io.animo.platform.graphql.Page;
+import io.animo.platform.graphql.PageInfo;
+
+@Type("ThreadConnection")
+public record ThreadConnection(@NonNull List<@NonNull ThreadEdge> edges, @NonNull PageInfo pageInfo) {
+
+    @Type("ThreadEdge")
+    public record ThreadEdge(@NonNull String cursor, @NonNull Thread node) {
+    }
+
+    static ThreadConnection of(Page<ThreadEntity> page) {
+        return new ThreadConnection(page.map(t -> new ThreadEdge(ContentRepository.cursorOf(t.createdAt, t.id).encode(),
+                Thread.of(t))), page.pageInfo());
+    }
+}

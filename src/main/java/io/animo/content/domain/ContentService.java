@@ -1,0 +1,292 @@
+package io.animo.content.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.animo.community.domain.CommunityEntity;
+import io.animo.community.domain.CommunityRepository;
+import io.animo.community.domain.CommunityStatus;
+import io.animo.member.domain.CommunityRole;
+import io.animo.member.domain.MemberEntity;
+import io.animo.member.domain.MemberRepository;
+import io.animo.member.domain.MemberStatus;
+import io.animo.member.domain.MembershipEntity;
+import io.animo.member.domain.MembershipRepository;
+import io.animo.platform.graphql.Page;
+import io.animo.platform.graphql.PageRequest;
+import io.animo.platform.graphql.UserError;
+import io.animo.platform.persistence.UnitOfWork;
+import io.animo.platform.security.Caller;
+import io.animo.platform.security.Roles;
+import io.animo.rule.domain.ModerationOutcome;
+import io.animo.rule.domain.PostingContext;
+import io.animo.rule.domain.RuleHit;
+import io.animo.rule.domain.RuleSets;
+import io.animo.rule.domain.Verdict;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Posting: every thread and message passes the community's rules (tenant-wide and its own) before
+ * it is stored; the verdict decides whether members see it, whether it waits for a moderator, or
+ * whether it is refused, and may mute its author. Each stored post records an activity.
+ */
+@ApplicationScoped
+public class ContentService {
+
+    static final int TITLE_MAX = 200;
+    static final int BODY_MAX = 10_000;
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t\\r]]");
+
+    private final UnitOfWork unitOfWork;
+    private final ContentRepository content;
+    private final CommunityRepository communities;
+    private final MemberRepository members;
+    private final MembershipRepository memberships;
+    private final RuleSets ruleSets;
+
+    public ContentService(UnitOfWork unitOfWork, ContentRepository content, CommunityRepository communities,
+            MemberRepository members, MembershipRepository memberships, RuleSets ruleSets) {
+        this.unitOfWork = unitOfWork;
+        this.content = content;
+        this.communities = communities;
+        this.members = members;
+        this.memberships = memberships;
+        this.ruleSets = ruleSets;
+    }
+
+    /** Who posts where, once checked: a member in good standing of an active community. */
+    private record Author(MemberEntity member, MembershipEntity membership, CommunityEntity community) {
+    }
+
+    public Uni<PostResult> createThread(Caller caller, UUID communityId, ThreadKind kind, String title, String body) {
+        List<UserError> errors = new ArrayList<>();
+        text(errors, "input.title", title, TITLE_MAX);
+        text(errors, "input.body", body, BODY_MAX);
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().item(PostResult.refused(errors));
+        }
+        UUID tenant = caller.tenantId();
+        return unitOfWork.inTenant(tenant, () -> author(caller, communityId).chain(check -> {
+            if (check.userErrors() != null) {
+                return Uni.createFrom().item(check.userErrors());
+            }
+            Author author = check.author();
+            if (kind == ThreadKind.ANNOUNCEMENT && !staff(caller) && author.membership().role == CommunityRole.MEMBER) {
+                return Uni.createFrom().item(PostResult.refused("input.kind", "NOT_ALLOWED",
+                        "Announcements are for the community's owners and moderators."));
+            }
+            return judge(author, title.strip() + "\n" + body).chain(verdict -> {
+                if (verdict.outcome() == ModerationOutcome.REJECTED) {
+                    return rejected(author, verdict);
+                }
+                Instant now = now();
+                ThreadEntity thread = new ThreadEntity();
+                thread.id = UUID.randomUUID();
+                thread.tenantId = tenant;
+                thread.communityId = communityId;
+                thread.kind = kind;
+                thread.title = title.strip();
+                thread.authorMemberId = author.member().id;
+                thread.status = status(verdict);
+                thread.createdAt = now;
+                thread.updatedAt = now;
+                MessageEntity opening = message(author, thread.id, null, body, verdict, now);
+                return Panache.getSession()
+                        .chain(session -> session.persist(thread).chain(() -> session.persist(opening)))
+                        .chain(() -> activity(author, "THREAD_CREATED", now))
+                        .map(ignored -> new PostResult(thread, opening, verdict.outcome(), reasons(verdict), List.of()));
+            });
+        }));
+    }
+
+    public Uni<PostResult> postMessage(Caller caller, UUID threadId, UUID parentId, String body) {
+        List<UserError> errors = new ArrayList<>();
+        text(errors, "input.body", body, BODY_MAX);
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().item(PostResult.refused(errors));
+        }
+        UUID tenant = caller.tenantId();
+        return unitOfWork.inTenant(tenant, () -> content.thread(tenant, threadId).chain(thread -> {
+            if (thread == null) {
+                return Uni.createFrom()
+                        .item(PostResult.refused("input.threadId", "NOT_FOUND", "No thread of this tenant has this id."));
+            }
+            if (thread.locked) {
+                return Uni.createFrom().item(PostResult.refused("input.threadId", "LOCKED", "This thread is locked."));
+            }
+            Uni<String> parentProblem = parentId == null
+                    ? Uni.createFrom().nullItem()
+                    : content.message(tenant, parentId).map(parent -> parent == null || !parent.threadId.equals(threadId)
+                            ? "The message you reply to is not in this thread."
+                            : parent.parentId != null
+                                    ? "Replies are threaded one level: reply to the first message of the branch."
+                                    : null);
+            return parentProblem.chain(problem -> problem != null
+                    ? Uni.createFrom().item(PostResult.refused("input.parentId", "INVALID_PARENT", problem))
+                    : author(caller, thread.communityId).chain(check -> {
+                        if (check.userErrors() != null) {
+                            return Uni.createFrom().item(check.userErrors());
+                        }
+                        Author author = check.author();
+                        return judge(author, body).chain(verdict -> {
+                            if (verdict.outcome() == ModerationOutcome.REJECTED) {
+                                return rejected(author, verdict);
+                            }
+                            Instant now = now();
+                            MessageEntity message = message(author, threadId, parentId, body, verdict, now);
+                            return Panache.getSession().chain(session -> session.persist(message))
+                                    .chain(() -> activity(author, parentId == null ? "MESSAGE_POSTED" : "REPLY_POSTED", now))
+                                    .map(ignored -> new PostResult(thread, message, verdict.outcome(), reasons(verdict),
+                                            List.of()));
+                        });
+                    }));
+        }));
+    }
+
+    public Uni<Page<ThreadEntity>> threads(Caller caller, UUID communityId, PageRequest page) {
+        UUID tenant = caller.tenantId();
+        return unitOfWork.inTenant(tenant, () -> me(caller).chain(me -> content.threads(tenant, communityId, me,
+                seesHeld(caller), page))
+                .map(rows -> Page.of(rows, page, t -> ContentRepository.cursorOf(t.createdAt, t.id), -1)));
+    }
+
+    public Uni<Page<MessageEntity>> messages(Caller caller, UUID threadId, PageRequest page) {
+        UUID tenant = caller.tenantId();
+        return unitOfWork.inTenant(tenant, () -> me(caller).chain(me -> content.messages(tenant, threadId, me,
+                seesHeld(caller), page))
+                .map(rows -> Page.of(rows, page, m -> ContentRepository.cursorOf(m.createdAt, m.id), -1)));
+    }
+
+    private Uni<UUID> me(Caller caller) {
+        return members.findBySubject(caller.tenantId(), caller.subject()).map(m -> m == null ? null : m.id);
+    }
+
+    private record AuthorCheck(Author author, PostResult userErrors) {
+    }
+
+    private Uni<AuthorCheck> author(Caller caller, UUID communityId) {
+        UUID tenant = caller.tenantId();
+        return communities.findInTenant(tenant, communityId).chain(community -> {
+            if (community == null) {
+                return refuse("input.communityId", "NOT_FOUND", "No community of this tenant has this id.");
+            }
+            if (community.status == CommunityStatus.ARCHIVED) {
+                return refuse("input.communityId", "ARCHIVED", "This community is archived.");
+            }
+            return members.findBySubject(tenant, caller.subject()).chain(member -> member == null
+                    ? refuse("input.communityId", "NOT_A_MEMBER", "Join the community before posting.")
+                    : memberships.find(tenant, communityId, member.id).chain(membership -> {
+                        if (membership == null) {
+                            return refuse("input.communityId", "NOT_A_MEMBER", "Join the community before posting.");
+                        }
+                        Instant now = Instant.now();
+                        if (membership.status == MemberStatus.BANNED
+                                && (membership.bannedUntil == null || membership.bannedUntil.isAfter(now))) {
+                            return refuse("input.communityId", "BANNED", "You are banned from this community.");
+                        }
+                        if (membership.status == MemberStatus.MUTED && membership.mutedUntil != null
+                                && membership.mutedUntil.isAfter(now)) {
+                            return refuse("input.communityId", "MUTED", "You are muted in this community until "
+                                    + membership.mutedUntil + ".");
+                        }
+                        return Uni.createFrom().item(new AuthorCheck(new Author(member, membership, community), null));
+                    }));
+        });
+    }
+
+    private static Uni<AuthorCheck> refuse(String field, String code, String message) {
+        return Uni.createFrom().item(new AuthorCheck(null, PostResult.refused(field, code, message)));
+    }
+
+    private Uni<Verdict> judge(Author author, String text) {
+        UUID tenant = author.member().tenantId;
+        return ruleSets.forCommunity(tenant, author.community().id).chain(rules -> {
+            long ageHours = Duration.between(author.member().createdAt, Instant.now()).toHours();
+            int window = rules.floodWindowSeconds();
+            Uni<Long> recent = window == 0
+                    ? Uni.createFrom().item(0L)
+                    : content.recentMessages(tenant, author.member().id, Instant.now().minusSeconds(window));
+            return recent.map(count -> rules.evaluate(text, new PostingContext(ageHours, count.intValue())));
+        });
+    }
+
+    /** Not stored; a mute rule mutes the author in this community. */
+    private Uni<PostResult> rejected(Author author, Verdict verdict) {
+        PostResult result = new PostResult(null, null, ModerationOutcome.REJECTED, reasons(verdict), List.of());
+        if (verdict.muteMinutes() == null) {
+            return Uni.createFrom().item(result);
+        }
+        MembershipEntity membership = author.membership();
+        membership.status = MemberStatus.MUTED;
+        membership.mutedUntil = now().plus(verdict.muteMinutes(), ChronoUnit.MINUTES);
+        membership.updatedAt = now();
+        return memberships.flush().map(ignored -> result);
+    }
+
+    private static MessageEntity message(Author author, UUID threadId, UUID parentId, String body, Verdict verdict,
+            Instant now) {
+        MessageEntity message = new MessageEntity();
+        message.id = UUID.randomUUID();
+        message.tenantId = author.member().tenantId;
+        message.threadId = threadId;
+        message.communityId = author.community().id;
+        message.parentId = parentId;
+        message.authorMemberId = author.member().id;
+        message.body = body;
+        message.status = status(verdict);
+        message.flagged = verdict.outcome() == ModerationOutcome.FLAGGED;
+        message.moderationNote = verdict.hits().isEmpty() ? null : String.join(", ", reasons(verdict));
+        message.createdAt = now;
+        message.updatedAt = now;
+        return message;
+    }
+
+    private Uni<Void> activity(Author author, String kind, Instant now) {
+        ActivityEntity activity = new ActivityEntity();
+        activity.id = UUID.randomUUID();
+        activity.tenantId = author.member().tenantId;
+        activity.communityId = author.community().id;
+        activity.memberId = author.member().id;
+        activity.kind = kind;
+        activity.occurredAt = now;
+        return Panache.getSession().chain(session -> session.persist(activity)).replaceWithVoid();
+    }
+
+    private static ContentStatus status(Verdict verdict) {
+        return verdict.outcome() == ModerationOutcome.HELD ? ContentStatus.HELD : ContentStatus.PUBLISHED;
+    }
+
+    private static List<String> reasons(Verdict verdict) {
+        return verdict.hits().stream().map(RuleHit::ruleName).distinct().toList();
+    }
+
+    private static boolean staff(Caller caller) {
+        return caller.hasAnyRole(Roles.TENANT_ADMIN, Roles.COMMUNITY_MANAGER);
+    }
+
+    private static boolean seesHeld(Caller caller) {
+        return caller.hasAnyRole(Roles.TENANT_ADMIN, Roles.COMMUNITY_MANAGER, Roles.MODERATOR);
+    }
+
+    private static void text(List<UserError> errors, String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            errors.add(UserError.of(field, "REQUIRED", "This field is required."));
+        } else if (value.length() > max) {
+            errors.add(UserError.of(field, "TOO_LONG", "At most " + max + " characters."));
+        } else if (CONTROL.matcher(value).find()) {
+            errors.add(UserError.of(field, "INVALID_CHARACTERS", "Control characters are not allowed."));
+        }
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

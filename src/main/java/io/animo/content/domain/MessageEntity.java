@@ -1,0 +1,58 @@
+package io.animo.content.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+@Entity
+@Table(name = "message")
+public class MessageEntity {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    public UUID tenantId;
+
+    @Column(name = "thread_id", nullable = false, updatable = false)
+    public UUID threadId;
+
+    @Column(name = "community_id", nullable = false, updatable = false)
+    public UUID communityId;
+
+    @Column(name = "parent_id", updatable = false)
+    public UUID parentId;
+
+    @Column(name = "author_member_id", nullable = false, updatable = false)
+    public UUID authorMemberId;
+
+    @Column(nullable = false)
+    public String body;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ContentStatus status;
+
+    @Column(nullable = false)
+    public boolean flagged;
+
+    /** Why the rules held or flagged it (names of the rules that fired). */
+    @Column(name = "moderation_note")
+    public String moderationNote;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+}

@@ -1,0 +1,5 @@
+package io.animo.content.domain;
+
+public enum ThreadKind {
+    DISCUSSION, QUESTION, ANNOUNCEMENT
+}

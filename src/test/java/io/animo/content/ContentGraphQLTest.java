@@ -1,0 +1,155 @@
+package io.animo.content;
+
+import static io.animo.support.CommunityBuilder.aCommunity;
+import static io.animo.support.GraphQL.run;
+import static io.animo.support.GraphQL.vars;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.animo.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Posting through the rules, in tenant globex (tenant-wide rules other tests save live in acme). */
+@QuarkusTest
+class ContentGraphQLTest {
+
+    private static String globex(String username) {
+        return Tokens.of(Tokens.GLOBEX, username);
+    }
+
+    @Test
+    void postsArePublishedHeldOrRejectedAsTheCommunityRulesSay() {
+        String word = "hold" + UUID.randomUUID().toString().substring(0, 6);
+        String banned = "ban" + UUID.randomUUID().toString().substring(0, 6);
+        String community = communityWithMembers("member", "moderator");
+        rule(community, "Check " + word, "KEYWORDS", Map.of("keywords", List.of(word)), "HOLD");
+        rule(community, "No " + banned, "REGEX", Map.of("pattern", banned + "\\d*"), "REJECT");
+
+        Map<String, Object> thread = run(globex("member"), "threadCreate", vars("input", Map.of("communityId", community,
+                "kind", "DISCUSSION", "title", "Hello", "body", "A clean first message")))
+                .body("data.threadCreate.userErrors", empty())
+                .body("data.threadCreate.outcome", equalTo("PUBLISHED"))
+                .extract().path("data.threadCreate.thread");
+        String threadId = thread.get("id").toString();
+
+        String held = run(globex("member"), "messagePost", vars("input", Map.of("threadId", threadId,
+                "body", "Please " + word.toUpperCase() + " this")))
+                .body("data.messagePost.outcome", equalTo("HELD"))
+                .body("data.messagePost.reasons", contains("Check " + word))
+                .body("data.messagePost.message.status", equalTo("HELD"))
+                .extract().path("data.messagePost.message.id");
+        run(globex("member"), "messagePost", vars("input", Map.of("threadId", threadId, "body", "see " + banned + "42")))
+                .body("data.messagePost.outcome", equalTo("REJECTED"))
+                .body("data.messagePost.reasons", contains("No " + banned))
+                .body("data.messagePost.message", nullValue());
+
+        // a held message is invisible to other members until approved; its author and moderators see it
+        run(globex("analyst"), "messages", vars("threadId", threadId))
+                .body("data.messages.edges.node.id", not(hasItem(held)))
+                .body("data.messages.edges.node.body", contains("A clean first message"));
+        run(globex("member"), "messages", vars("threadId", threadId)).body("data.messages.edges.node.id", hasItem(held));
+        run(globex("moderator"), "messages", vars("threadId", threadId))
+                .body("data.messages.edges.node.status", contains("PUBLISHED", "HELD"));
+    }
+
+    @Test
+    void aMuteRuleRejectsAndMutesTheAuthor() {
+        String word = "mute" + UUID.randomUUID().toString().substring(0, 6);
+        String community = communityWithMembers("member");
+        Map<String, Object> matcher = new HashMap<>(Map.of("keywords", List.of(word), "muteMinutes", 10));
+        rule(community, "Mute on " + word, "KEYWORDS", matcher, "MUTE");
+        run(globex("member"), "threadCreate", vars("input", Map.of("communityId", community, "kind", "DISCUSSION",
+                "title", "Hi", "body", "you " + word)))
+                .body("data.threadCreate.outcome", equalTo("REJECTED"))
+                .body("data.threadCreate.thread", nullValue());
+        run(globex("member"), "threadCreate", vars("input", Map.of("communityId", community, "kind", "DISCUSSION",
+                "title", "Hi again", "body", "harmless")))
+                .body("data.threadCreate.userErrors[0].code", equalTo("MUTED"));
+        run(globex("analyst"), "threads", vars("communityId", community)).body("data.threads.edges", empty());
+    }
+
+    @Test
+    void postingNeedsMembershipAndAPostingRole() {
+        String community = aCommunity().in(Tokens.GLOBEX).create().get("id").toString();
+        run(globex("member"), "threadCreate", vars("input", Map.of("communityId", community, "kind", "DISCUSSION",
+                "title", "Hi", "body", "Hello")))
+                .body("data.threadCreate.userErrors[0].code", equalTo("NOT_A_MEMBER"));
+        run(null, "threadCreate", vars("input", Map.of("communityId", community, "kind", "DISCUSSION",
+                "title", "Hi", "body", "Hello")))
+                .body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"));
+        join("member", community);
+        run(globex("member"), "threadCreate", vars("input", Map.of("communityId", community, "kind", "ANNOUNCEMENT",
+                "title", "Hi", "body", "Hello")))
+                .body("data.threadCreate.userErrors[0].code", equalTo("NOT_ALLOWED"));
+        run(globex("member"), "threadCreate", vars("input", Map.of("communityId", community, "kind", "QUESTION",
+                "title", "", "body", "x".repeat(10_001))))
+                .body("data.threadCreate.userErrors.code", contains("REQUIRED", "TOO_LONG"));
+    }
+
+    @Test
+    void repliesAreThreadedOneLevel() {
+        String community = communityWithMembers("member");
+        String threadId = run(globex("member"), "threadCreate", vars("input", Map.of("communityId", community,
+                "kind", "QUESTION", "title", "How?", "body", "How does it work?")))
+                .extract().path("data.threadCreate.thread.id");
+        String first = run(globex("member"), "messagePost", vars("input", Map.of("threadId", threadId, "body", "Like this")))
+                .extract().path("data.messagePost.message.id");
+        String reply = run(globex("member"), "messagePost", vars("input", Map.of("threadId", threadId, "parentId", first,
+                "body", "Thanks")))
+                .body("data.messagePost.message.parentId", equalTo(first))
+                .extract().path("data.messagePost.message.id");
+        run(globex("member"), "messagePost", vars("input", Map.of("threadId", threadId, "parentId", reply, "body", "Deeper")))
+                .body("data.messagePost.userErrors[0].code", equalTo("INVALID_PARENT"));
+    }
+
+    @Test
+    void otherTenantNeitherReadsNorPosts() {
+        String community = communityWithMembers("member");
+        String threadId = run(globex("member"), "threadCreate", vars("input", Map.of("communityId", community,
+                "kind", "DISCUSSION", "title", "Globex only", "body", "Internal")))
+                .extract().path("data.threadCreate.thread.id");
+        String acme = Tokens.of(Tokens.ACME, "admin");
+        run(acme, "threads", vars("communityId", community)).body("data.threads.edges", empty());
+        run(acme, "messages", vars("threadId", threadId)).body("data.messages.edges", empty());
+        run(acme, "messagePost", vars("input", Map.of("threadId", threadId, "body", "Intrusion")))
+                .body("data.messagePost.userErrors[0].code", equalTo("NOT_FOUND"));
+        run(acme, "threadCreate", vars("input", Map.of("communityId", community, "kind", "DISCUSSION", "title", "In",
+                "body", "Intrusion")))
+                .body("data.threadCreate.userErrors[0].code", equalTo("NOT_FOUND"));
+        run(globex("analyst"), "messages", vars("threadId", threadId)).body("data.messages.edges.node.body",
+                contains("Internal"));
+    }
+
+    private static String communityWithMembers(String... usernames) {
+        String community = aCommunity().in(Tokens.GLOBEX).create().get("id").toString();
+        for (String username : usernames) {
+            join(username, community);
+        }
+        return community;
+    }
+
+    private static void join(String username, String community) {
+        run(globex(username), "communityJoin", vars("input", Map.of("communityId", community)))
+                .body("data.communityJoin.userErrors", empty());
+    }
+
+    private static void rule(String community, String name, String kind, Map<String, Object> matcher, String action) {
+        Map<String, Object> rule = new HashMap<>(matcher);
+        rule.put("name", name);
+        rule.put("kind", kind);
+        rule.put("action", action);
+        run(globex("manager"), "ruleCreate", vars("input", Map.of("communityId", community, "rule", rule)))
+                .body("data.ruleCreate.userErrors", empty());
+    }
+}
