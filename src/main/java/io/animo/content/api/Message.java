@@ -20,7 +20,7 @@ public record Message(@Id @NonNull String id, @Id @NonNull String threadId,
 
     static final String TYPE = "Message";
 
-    static Message of(MessageEntity m) {
+    public static Message of(MessageEntity m) {
         return m == null
                 ? null
                 : new Message(GlobalId.encode(TYPE, m.id), GlobalId.encode(Thread.TYPE, m.threadId),

@@ -15,7 +15,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ContentRepository {
 
-    private static final String VISIBLE = "(status = 'PUBLISHED' or :seesHeld = true or authorMemberId = :me)";
+    private static final String VISIBLE = "(status = 'PUBLISHED' or :seesHeld = true or (authorMemberId = :me and status = 'HELD'))";
 
     public Uni<ThreadEntity> thread(UUID tenantId, UUID id) {
         return Panache.getSession().chain(s -> s.createSelectionQuery(

@@ -51,9 +51,11 @@ public class ContentService {
     private final MemberRepository members;
     private final MembershipRepository memberships;
     private final RuleSets ruleSets;
+    private final ReviewRequests reviews;
 
     public ContentService(UnitOfWork unitOfWork, ContentRepository content, CommunityRepository communities,
-            MemberRepository members, MembershipRepository memberships, RuleSets ruleSets) {
+            MemberRepository members, MembershipRepository memberships, RuleSets ruleSets, ReviewRequests reviews) {
+        this.reviews = reviews;
         this.unitOfWork = unitOfWork;
         this.content = content;
         this.communities = communities;
@@ -100,7 +102,8 @@ public class ContentService {
                 thread.updatedAt = now;
                 MessageEntity opening = message(author, thread.id, null, body, verdict, now);
                 return Panache.getSession()
-                        .chain(session -> session.persist(thread).chain(() -> session.persist(opening)))
+                        .chain(session -> session.persist(thread).chain(() -> session.persist(opening)).chain(session::flush))
+                        .chain(() -> review(opening, verdict))
                         .chain(() -> activity(author, "THREAD_CREATED", now))
                         .map(ignored -> new PostResult(thread, opening, verdict.outcome(), reasons(verdict), List.of()));
             });
@@ -142,7 +145,8 @@ public class ContentService {
                             }
                             Instant now = now();
                             MessageEntity message = message(author, threadId, parentId, body, verdict, now);
-                            return Panache.getSession().chain(session -> session.persist(message))
+                            return Panache.getSession().chain(session -> session.persist(message).chain(session::flush))
+                                    .chain(() -> review(message, verdict))
                                     .chain(() -> activity(author, parentId == null ? "MESSAGE_POSTED" : "REPLY_POSTED", now))
                                     .map(ignored -> new PostResult(thread, message, verdict.outcome(), reasons(verdict),
                                             List.of()));
@@ -247,6 +251,14 @@ public class ContentService {
         message.createdAt = now;
         message.updatedAt = now;
         return message;
+    }
+
+    private Uni<Void> review(MessageEntity message, Verdict verdict) {
+        boolean held = verdict.outcome() == ModerationOutcome.HELD;
+        if (!held && verdict.outcome() != ModerationOutcome.FLAGGED) {
+            return Uni.createFrom().voidItem();
+        }
+        return reviews.request(message, held, reasons(verdict));
     }
 
     private Uni<Void> activity(Author author, String kind, Instant now) {

@@ -1,0 +1,90 @@
+package io.animo.moderation.api;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+import io.animo.moderation.domain.ItemReason;
+import io.animo.moderation.domain.ItemResult;
+import io.animo.moderation.domain.ItemStatus;
+import io.animo.moderation.domain.ModerationService;
+import io.animo.moderation.domain.QueueOrder;
+import io.animo.moderation.domain.QueueQuery;
+import io.animo.platform.graphql.GlobalId;
+import io.animo.platform.graphql.GraphQLBoundary;
+import io.animo.platform.graphql.Page;
+import io.animo.platform.graphql.PageRequest;
+import io.animo.platform.security.Roles;
+import io.animo.tenancy.domain.TenantAccess;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+@GraphQLApi
+@GraphQLBoundary
+public class ModerationGraphQLApi {
+
+    private static final String[] MODERATORS = {Roles.TENANT_ADMIN, Roles.COMMUNITY_MANAGER, Roles.MODERATOR};
+
+    private final ModerationService moderation;
+    private final TenantAccess access;
+    private final SecurityIdentity identity;
+    private final int maxPageSize;
+
+    public ModerationGraphQLApi(ModerationService moderation, TenantAccess access, SecurityIdentity identity,
+            @ConfigProperty(name = "animo.graphql.max-page-size") int maxPageSize) {
+        this.moderation = moderation;
+        this.access = access;
+        this.identity = identity;
+        this.maxPageSize = maxPageSize;
+    }
+
+    @Query
+    @Description("The moderation queue of a community. Roles: tenant-admin, community-manager, moderator.")
+    public Uni<@NonNull ModerationItemConnection> moderationQueue(@NonNull @Id String communityId,
+            @DefaultValue("OPEN") ItemStatus status, ItemReason reason, @DefaultValue("PRIORITY") QueueOrder orderBy,
+            Integer first, String after, Integer last, String before) {
+        QueueQuery query = new QueueQuery(status, reason, orderBy, PageRequest.of(first, after, last, before, maxPageSize));
+        return access.require(identity, MODERATORS).chain(caller -> GlobalId.decode(communityId, "Community")
+                .map(uuid -> moderation.queue(caller, uuid, query))
+                .orElseGet(() -> Uni.createFrom().item(Page.empty())))
+                .map(ModerationItemConnection::of);
+    }
+
+    @Mutation
+    @Description("Report a message to the community's moderators, with a reason. Once per message. Any role.")
+    public Uni<@NonNull ModerationItemPayload> contentReport(@NonNull ContentReportInput input) {
+        return access.requireMember(identity).chain(caller -> GlobalId.decode(input.messageId(), "Message")
+                .map(uuid -> moderation.report(caller, uuid, input.reason()))
+                .orElseGet(() -> Uni.createFrom().item(ItemResult.refused("input.messageId", "NOT_FOUND",
+                        "No message you can see has this id."))))
+                .map(result -> ModerationItemPayload.of(result, input.clientMutationId()));
+    }
+
+    @Mutation
+    @Description("Take a queue item so other moderators know you are on it. Roles: tenant-admin, community-manager, moderator.")
+    public Uni<@NonNull ModerationItemPayload> moderationItemClaim(@NonNull ModerationItemClaimInput input) {
+        return access.require(identity, MODERATORS).chain(caller -> GlobalId.decode(input.itemId(), ModerationItem.TYPE)
+                .map(uuid -> moderation.claim(caller, uuid))
+                .orElseGet(() -> Uni.createFrom().item(unknownItem())))
+                .map(result -> ModerationItemPayload.of(result, input.clientMutationId()));
+    }
+
+    @Mutation
+    @Description("Approve (publish), remove, or escalate to the tenant admins, with a note."
+            + " Roles: tenant-admin, community-manager, moderator; escalated items: tenant-admin.")
+    public Uni<@NonNull ModerationItemPayload> moderationItemDecide(@NonNull ModerationItemDecideInput input) {
+        return access.require(identity, MODERATORS).chain(caller -> GlobalId.decode(input.itemId(), ModerationItem.TYPE)
+                .map(uuid -> moderation.decide(caller, uuid, input.decision(), input.note()))
+                .orElseGet(() -> Uni.createFrom().item(unknownItem())))
+                .map(result -> ModerationItemPayload.of(result, input.clientMutationId()));
+    }
+
+    private static ItemResult unknownItem() {
+        return ItemResult.refused("input.itemId", "NOT_FOUND", "No queue item of this tenant has this id.");
+    }
+}

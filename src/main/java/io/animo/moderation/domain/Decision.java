@@ -1,0 +1,5 @@
+package io.animo.moderation.domain;
+
+public enum Decision {
+    APPROVE, REMOVE, ESCALATE
+}

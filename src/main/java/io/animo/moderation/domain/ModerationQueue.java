@@ -1,0 +1,35 @@
+package io.animo.moderation.domain;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.animo.content.domain.MessageEntity;
+import io.animo.content.domain.ReviewRequests;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/** Opens queue items for what the rules held (priority 2) or flagged (priority 1). */
+@ApplicationScoped
+public class ModerationQueue implements ReviewRequests {
+
+    @Override
+    public Uni<Void> request(MessageEntity message, boolean held, List<String> ruleNames) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        ModerationItemEntity item = new ModerationItemEntity();
+        item.id = UUID.randomUUID();
+        item.tenantId = message.tenantId;
+        item.communityId = message.communityId;
+        item.messageId = message.id;
+        item.reason = held ? ItemReason.RULE_HOLD : ItemReason.RULE_FLAG;
+        item.status = ItemStatus.OPEN;
+        item.priority = held ? 2 : 1;
+        item.ruleNames = String.join(", ", ruleNames);
+        item.createdAt = now;
+        item.updatedAt = now;
+        return Panache.getSession().chain(session -> session.persist(item)).replaceWithVoid();
+    }
+}

@@ -1,0 +1,249 @@
+package io.animo.moderation.domain;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.animo.audit.domain.AuditLog;
+import io.animo.content.domain.ContentRepository;
+import io.animo.content.domain.ContentStatus;
+import io.animo.content.domain.MessageEntity;
+import io.animo.member.domain.MemberRepository;
+import io.animo.platform.graphql.Cursor;
+import io.animo.platform.graphql.Page;
+import io.animo.platform.graphql.PageRequest;
+import io.animo.platform.persistence.Constraints;
+import io.animo.platform.persistence.UnitOfWork;
+import io.animo.platform.security.Caller;
+import io.animo.platform.security.Roles;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/** Member reports, the moderators' queue, claims and decisions (each decision audited). */
+@ApplicationScoped
+public class ModerationService {
+
+    private final UnitOfWork unitOfWork;
+    private final ContentRepository content;
+    private final MemberRepository members;
+    private final AuditLog audit;
+
+    public ModerationService(UnitOfWork unitOfWork, ContentRepository content, MemberRepository members, AuditLog audit) {
+        this.unitOfWork = unitOfWork;
+        this.content = content;
+        this.members = members;
+        this.audit = audit;
+    }
+
+    /** One report per member and message; each further report of a message raises its item's priority. */
+    public Uni<ItemResult> report(Caller caller, UUID messageId, String reason) {
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            return Uni.createFrom()
+                    .item(ItemResult.refused("input.reason", "REQUIRED", "Say in up to 500 characters what is wrong."));
+        }
+        UUID tenant = caller.tenantId();
+        return unitOfWork.inTenant(tenant, () -> members.findBySubject(tenant, caller.subject()).chain(me -> me == null
+                ? Uni.createFrom().item(notVisible())
+                : content.message(tenant, messageId).chain(message -> {
+                    if (message == null || message.status != ContentStatus.PUBLISHED) {
+                        return Uni.createFrom().item(notVisible());
+                    }
+                    Instant now = now();
+                    ContentReportEntity report = new ContentReportEntity();
+                    report.id = UUID.randomUUID();
+                    report.tenantId = tenant;
+                    report.messageId = messageId;
+                    report.reporterMemberId = me.id;
+                    report.reason = reason.strip();
+                    report.createdAt = now;
+                    return Panache.getSession().chain(session -> session.persist(report).chain(session::flush))
+                            .chain(() -> item(tenant, messageId))
+                            .chain(item -> item == null ? newReportItem(message, now) : raise(item, now))
+                            .map(item -> ItemResult.ok(item, message));
+                }))).onFailure(failure -> Constraints.isUniqueViolation(failure, null))
+                .recoverWithItem(
+                        () -> ItemResult.refused("input.messageId", "ALREADY_REPORTED", "You already reported this message."));
+    }
+
+    private Uni<ModerationItemEntity> newReportItem(MessageEntity message, Instant now) {
+        ModerationItemEntity item = new ModerationItemEntity();
+        item.id = UUID.randomUUID();
+        item.tenantId = message.tenantId;
+        item.communityId = message.communityId;
+        item.messageId = message.id;
+        item.reason = ItemReason.REPORT;
+        item.status = ItemStatus.OPEN;
+        item.priority = 1;
+        item.reportCount = 1;
+        item.createdAt = now;
+        item.updatedAt = now;
+        return Panache.getSession().chain(session -> session.persist(item)).replaceWith(item);
+    }
+
+    private Uni<ModerationItemEntity> raise(ModerationItemEntity item, Instant now) {
+        item.reportCount++;
+        item.priority++;
+        item.updatedAt = now;
+        return Panache.getSession().chain(session -> session.flush()).replaceWith(item);
+    }
+
+    public Uni<Page<ModerationItemEntity>> queue(Caller caller, UUID communityId, QueueQuery query) {
+        UUID tenant = caller.tenantId();
+        return unitOfWork.inTenant(tenant, () -> Panache.getSession().chain(session -> {
+            List<String> where = new ArrayList<>(List.of("tenantId = :tenant", "communityId = :community", "status = :status"));
+            if (query.reason() != null) {
+                where.add("reason = :reason");
+            }
+            PageRequest page = query.page();
+            boolean byPriority = query.order() == QueueOrder.PRIORITY;
+            Cursor cursor = page.backward() ? page.before() : page.after();
+            boolean forward = !page.backward();
+            if (cursor != null) {
+                String later = forward ? ">" : "<";
+                String keyset = "(createdAt " + later + " :at or (createdAt = :at and id " + later + " :cursorId))";
+                where.add(byPriority
+                        ? "(priority " + (forward ? "<" : ">") + " :priority or (priority = :priority and " + keyset + "))"
+                        : keyset);
+            }
+            String direction = forward ? "asc" : "desc";
+            String order = (byPriority ? "priority " + (forward ? "desc" : "asc") + ", " : "") + "createdAt " + direction
+                    + ", id " + direction;
+            var select = session.createSelectionQuery("from ModerationItemEntity where " + String.join(" and ", where)
+                    + " order by " + order, ModerationItemEntity.class)
+                    .setParameter("tenant", tenant).setParameter("community", communityId)
+                    .setParameter("status", query.status())
+                    .setMaxResults(page.fetchSize());
+            if (query.reason() != null) {
+                select.setParameter("reason", query.reason());
+            }
+            if (cursor != null) {
+                String[] parts = cursor.sortValue().split("\\|", 2);
+                select.setParameter("at", Instant.parse(parts[1])).setParameter("cursorId", cursor.id());
+                if (byPriority) {
+                    select.setParameter("priority", Integer.parseInt(parts[0]));
+                }
+            }
+            return select.getResultList().map(rows -> Page.of(rows, page, ModerationService::cursorOf, -1));
+        }));
+    }
+
+    public static Cursor cursorOf(ModerationItemEntity item) {
+        return new Cursor(item.priority + "|" + item.createdAt, item.id);
+    }
+
+    public Uni<ItemResult> claim(Caller caller, UUID itemId) {
+        UUID tenant = caller.tenantId();
+        return unitOfWork.inTenant(tenant, () -> item(tenant, itemId, true).chain(item -> {
+            if (item == null) {
+                return Uni.createFrom()
+                        .item(ItemResult.refused("input.itemId", "NOT_FOUND", "No queue item of this tenant has this id."));
+            }
+            if (item.status == ItemStatus.CLAIMED && !caller.subject().equals(item.claimedBySubject)) {
+                return Uni.createFrom().item(ItemResult.refused("input.itemId", "ALREADY_CLAIMED",
+                        "This item is already claimed by " + item.claimedByName + "."));
+            }
+            if (item.status != ItemStatus.OPEN && item.status != ItemStatus.CLAIMED) {
+                return Uni.createFrom()
+                        .item(ItemResult.refused("input.itemId", "ALREADY_DECIDED", "This item was already decided."));
+            }
+            item.status = ItemStatus.CLAIMED;
+            item.claimedBySubject = caller.subject();
+            item.claimedByName = caller.displayName();
+            item.updatedAt = now();
+            return Panache.getSession().chain(session -> session.flush())
+                    .chain(() -> content.message(tenant, item.messageId)).map(message -> ItemResult.ok(item, message));
+        }));
+    }
+
+    /** Approve (publish), remove, or escalate to the tenant admins, who alone decide escalated items. */
+    public Uni<ItemResult> decide(Caller caller, UUID itemId, Decision decision, String note) {
+        if (note != null && note.length() > 1000) {
+            return Uni.createFrom().item(ItemResult.refused("input.note", "TOO_LONG", "At most 1000 characters."));
+        }
+        UUID tenant = caller.tenantId();
+        return unitOfWork.inTenant(tenant, () -> item(tenant, itemId, true).chain(item -> {
+            if (item == null) {
+                return Uni.createFrom()
+                        .item(ItemResult.refused("input.itemId", "NOT_FOUND", "No queue item of this tenant has this id."));
+            }
+            boolean escalated = item.status == ItemStatus.ESCALATED;
+            if (!escalated && item.status != ItemStatus.OPEN && item.status != ItemStatus.CLAIMED) {
+                return Uni.createFrom()
+                        .item(ItemResult.refused("input.itemId", "ALREADY_DECIDED", "This item was already decided."));
+            }
+            if (escalated && !caller.hasAnyRole(Roles.TENANT_ADMIN)) {
+                return Uni.createFrom()
+                        .item(ItemResult.refused("input.itemId", "ESCALATED", "Escalated items are decided by tenant admins."));
+            }
+            return content.message(tenant, item.messageId).chain(message -> apply(caller, item, message, decision, note));
+        }));
+    }
+
+    private Uni<ItemResult> apply(Caller caller, ModerationItemEntity item, MessageEntity message, Decision decision,
+            String note) {
+        Instant now = now();
+        item.decidedBySubject = caller.subject();
+        item.decidedByName = caller.displayName();
+        item.decidedAt = now;
+        item.decisionNote = note == null || note.isBlank() ? null : note.strip();
+        item.updatedAt = now;
+        Uni<Void> effect = Uni.createFrom().voidItem();
+        switch (decision) {
+            case APPROVE -> {
+                item.status = ItemStatus.APPROVED;
+                effect = publish(message);
+            }
+            case REMOVE -> {
+                item.status = ItemStatus.REMOVED;
+                message.status = ContentStatus.REMOVED;
+                message.updatedAt = now;
+            }
+            case ESCALATE -> item.status = ItemStatus.ESCALATED;
+        }
+        return effect.chain(() -> Panache.getSession().chain(session -> session.flush()))
+                .chain(() -> audit.record(caller, "MODERATION_" + item.status, "Message", message.id,
+                        "Queue item " + item.reason + (item.decisionNote == null ? "" : ": " + item.decisionNote)))
+                .map(ignored -> ItemResult.ok(item, message));
+    }
+
+    /** Approving a held message publishes it, and its thread when it opened the thread. */
+    private Uni<Void> publish(MessageEntity message) {
+        message.flagged = false;
+        if (message.status != ContentStatus.HELD) {
+            return Uni.createFrom().voidItem();
+        }
+        message.status = ContentStatus.PUBLISHED;
+        message.updatedAt = now();
+        return content.thread(message.tenantId, message.threadId).invoke(thread -> {
+            if (thread != null && thread.status == ContentStatus.HELD && message.parentId == null
+                    && message.createdAt.equals(thread.createdAt)) {
+                thread.status = ContentStatus.PUBLISHED;
+                thread.updatedAt = now();
+            }
+        }).replaceWithVoid();
+    }
+
+    private Uni<ModerationItemEntity> item(UUID tenant, UUID messageId) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                "from ModerationItemEntity where tenantId = :tenant and messageId = :message", ModerationItemEntity.class)
+                .setParameter("tenant", tenant).setParameter("message", messageId).getSingleResultOrNull());
+    }
+
+    private Uni<ModerationItemEntity> item(UUID tenant, UUID itemId, boolean byId) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                "from ModerationItemEntity where tenantId = :tenant and id = :id", ModerationItemEntity.class)
+                .setParameter("tenant", tenant).setParameter("id", itemId).getSingleResultOrNull());
+    }
+
+    private static ItemResult notVisible() {
+        return ItemResult.refused("input.messageId", "NOT_FOUND", "No message you can see has this id.");
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,142 @@
+package io.animo.moderation;
+
+import static io.animo.support.CommunityBuilder.aCommunity;
+import static io.animo.support.GraphQL.run;
+import static io.animo.support.GraphQL.vars;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.animo.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The moderation queue, in tenant globex (acme carries tenant-wide rules saved by other tests). */
+@QuarkusTest
+class ModerationGraphQLTest {
+
+    private static String globex(String username) {
+        return Tokens.of(Tokens.GLOBEX, username);
+    }
+
+    @Test
+    void heldMessageWaitsInTheQueueAndIsPublishedWhenApproved() {
+        String word = "hold" + UUID.randomUUID().toString().substring(0, 6);
+        String community = community("member", "analyst");
+        run(globex("manager"), "ruleCreate", vars("input", Map.of("communityId", community, "rule", Map.of("name", "Check it",
+                "kind", "KEYWORDS", "keywords", List.of(word), "action", "HOLD"))));
+        String thread = thread(community, "Clean start");
+        String held = run(globex("member"), "messagePost", vars("input", Map.of("threadId", thread, "body", "about " + word)))
+                .body("data.messagePost.outcome", equalTo("HELD"))
+                .extract().path("data.messagePost.message.id");
+
+        String item = run(globex("moderator"), "moderationQueue", vars("communityId", community))
+                .body("data.moderationQueue.edges.node.reason", contains("RULE_HOLD"))
+                .body("data.moderationQueue.edges[0].node.ruleNames", equalTo("Check it"))
+                .extract().path("data.moderationQueue.edges[0].node.id");
+        run(globex("moderator"), "moderationItemClaim", vars("input", Map.of("itemId", item)))
+                .body("data.moderationItemClaim.item.status", equalTo("CLAIMED"))
+                .body("data.moderationItemClaim.item.claimedBy", equalTo("Moderator Globex"));
+        run(globex("manager"), "moderationItemClaim", vars("input", Map.of("itemId", item)))
+                .body("data.moderationItemClaim.userErrors[0].code", equalTo("ALREADY_CLAIMED"));
+        run(globex("analyst"), "messages", vars("threadId", thread)).body("data.messages.edges.node.id", not(hasItem(held)));
+
+        run(globex("moderator"), "moderationItemDecide", vars("input", Map.of("itemId", item, "decision", "APPROVE",
+                "note", "Fine in context")))
+                .body("data.moderationItemDecide.item.status", equalTo("APPROVED"))
+                .body("data.moderationItemDecide.item.message.status", equalTo("PUBLISHED"))
+                .body("data.moderationItemDecide.item.decisionNote", equalTo("Fine in context"));
+        run(globex("analyst"), "messages", vars("threadId", thread)).body("data.messages.edges.node.id", hasItem(held));
+        run(globex("moderator"), "moderationItemDecide", vars("input", Map.of("itemId", item, "decision", "REMOVE")))
+                .body("data.moderationItemDecide.userErrors[0].code", equalTo("ALREADY_DECIDED"));
+        run(globex("admin"), "auditLog", vars("filter", Map.of("targetId", held)))
+                .body("data.auditLog.edges.node.action", contains("MODERATION_APPROVED"));
+    }
+
+    @Test
+    void reportsOpenOneItemPerMessageAndRaiseItsPriority() {
+        String community = community("member", "analyst", "moderator");
+        String thread = thread(community, "Reported");
+        String message = run(globex("member"), "messagePost", vars("input", Map.of("threadId", thread, "body", "Rude words")))
+                .extract().path("data.messagePost.message.id");
+        run(globex("analyst"), "contentReport", vars("input", Map.of("messageId", message, "reason", "Insulting")))
+                .body("data.contentReport.item.reason", equalTo("REPORT"))
+                .body("data.contentReport.item.priority", equalTo(1));
+        run(globex("analyst"), "contentReport", vars("input", Map.of("messageId", message, "reason", "Again")))
+                .body("data.contentReport.userErrors[0].code", equalTo("ALREADY_REPORTED"));
+        String item = run(globex("moderator"), "contentReport", vars("input", Map.of("messageId", message, "reason", "Agreed")))
+                .body("data.contentReport.item.reportCount", equalTo(2))
+                .body("data.contentReport.item.priority", equalTo(2))
+                .extract().path("data.contentReport.item.id");
+        run(globex("moderator"), "moderationItemDecide", vars("input", Map.of("itemId", item, "decision", "REMOVE")))
+                .body("data.moderationItemDecide.item.message.status", equalTo("REMOVED"));
+        run(globex("analyst"), "messages", vars("threadId", thread)).body("data.messages.edges.node.id", not(hasItem(message)));
+        run(globex("moderator"), "moderationQueue", vars("communityId", community, "status", "REMOVED"))
+                .body("data.moderationQueue.edges.node.id", contains(item));
+    }
+
+    @Test
+    void escalatedItemsAreDecidedByTenantAdmins() {
+        String community = community("member", "analyst");
+        String thread = thread(community, "Escalate me");
+        String message = run(globex("member"), "messagePost", vars("input", Map.of("threadId", thread, "body", "Borderline")))
+                .extract().path("data.messagePost.message.id");
+        String item = run(globex("analyst"), "contentReport", vars("input", Map.of("messageId", message, "reason", "Unsure")))
+                .extract().path("data.contentReport.item.id");
+        run(globex("moderator"), "moderationItemDecide", vars("input", Map.of("itemId", item, "decision", "ESCALATE")))
+                .body("data.moderationItemDecide.item.status", equalTo("ESCALATED"));
+        run(globex("moderator"), "moderationItemDecide", vars("input", Map.of("itemId", item, "decision", "REMOVE")))
+                .body("data.moderationItemDecide.userErrors[0].code", equalTo("ESCALATED"));
+        run(globex("admin"), "moderationItemDecide", vars("input", Map.of("itemId", item, "decision", "APPROVE")))
+                .body("data.moderationItemDecide.item.status", equalTo("APPROVED"));
+    }
+
+    @Test
+    void membersAndAnalystsDoNotModerateAndOtherTenantsSeeNothing() {
+        String community = community("member", "analyst");
+        String thread = thread(community, "Private matters");
+        String message = run(globex("member"), "messagePost", vars("input", Map.of("threadId", thread, "body", "Hmm")))
+                .extract().path("data.messagePost.message.id");
+        String item = run(globex("analyst"), "contentReport", vars("input", Map.of("messageId", message, "reason", "Spam")))
+                .extract().path("data.contentReport.item.id");
+        for (String role : List.of("member", "analyst")) {
+            run(globex(role), "moderationQueue", vars("communityId", community))
+                    .body("errors[0].extensions.code", equalTo("FORBIDDEN"));
+            run(globex(role), "moderationItemDecide", vars("input", Map.of("itemId", item, "decision", "REMOVE")))
+                    .body("errors[0].extensions.code", equalTo("FORBIDDEN"));
+        }
+        String acme = Tokens.of(Tokens.ACME, "moderator");
+        run(acme, "moderationQueue", vars("communityId", community)).body("data.moderationQueue.edges", empty());
+        run(acme, "moderationItemClaim", vars("input", Map.of("itemId", item)))
+                .body("data.moderationItemClaim.userErrors[0].code", equalTo("NOT_FOUND"));
+        run(acme, "moderationItemDecide", vars("input", Map.of("itemId", item, "decision", "REMOVE")))
+                .body("data.moderationItemDecide.userErrors[0].code", equalTo("NOT_FOUND"));
+        run(acme, "contentReport", vars("input", Map.of("messageId", message, "reason", "Cross-tenant")))
+                .body("data.contentReport.userErrors[0].code", equalTo("NOT_FOUND"));
+        run(globex("moderator"), "moderationQueue", vars("communityId", community))
+                .body("data.moderationQueue.edges[0].node.reportCount", equalTo(1));
+    }
+
+    private static String community(String... usernames) {
+        String community = aCommunity().in(Tokens.GLOBEX).create().get("id").toString();
+        for (String username : usernames) {
+            run(globex(username), "communityJoin", vars("input", Map.of("communityId", community)))
+                    .body("data.communityJoin.userErrors", empty());
+        }
+        return community;
+    }
+
+    private static String thread(String community, String title) {
+        return run(globex("member"), "threadCreate", vars("input", Map.of("communityId", community, "kind", "DISCUSSION",
+                "title", title, "body", "Opening words")))
+                .body("data.threadCreate.outcome", equalTo("PUBLISHED"))
+                .extract().path("data.threadCreate.thread.id");
+    }
+}
