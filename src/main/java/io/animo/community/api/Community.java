@@ -27,7 +27,10 @@ public record Community(
         @NonNull Actor createdBy,
         @NonNull Instant createdAt,
         @NonNull Instant updatedAt,
-        Instant archivedAt) implements Node {
+        Instant archivedAt,
+        @NonNull @Description("Minimum seconds between two messages of one member; 0 is off") int slowModeSeconds,
+        @NonNull @Description("Every new post is held for a moderator") boolean preModeration,
+        @NonNull @Description("Nobody posts") boolean readOnly) implements Node {
 
     public static final String TYPE = "Community";
 
@@ -42,6 +45,7 @@ public record Community(
         return e == null
                 ? null
                 : new Community(GlobalId.encode(TYPE, e.id), e.name, e.slug, e.description, e.visibility, e.status,
-                        e.version, new Actor(e.createdBySubject, e.createdByName), e.createdAt, e.updatedAt, e.archivedAt);
+                        e.version, new Actor(e.createdBySubject, e.createdByName), e.createdAt, e.updatedAt, e.archivedAt,
+                        e.slowModeSeconds, e.preModeration, e.readOnly);
     }
 }

@@ -107,6 +107,17 @@ public class CommunityGraphQLApi {
                 .map(result -> CommunityArchivePayload.of(result, input.clientMutationId()));
     }
 
+    @Mutation
+    @Description("Switch crisis modes (slow mode, pre-moderation, read-only). Roles: tenant-admin, community-manager, moderator.")
+    public Uni<@NonNull CommunityModesSetPayload> communityModesSet(@NonNull CommunityModesSetInput input) {
+        return access.require(identity, Roles.TENANT_ADMIN, Roles.COMMUNITY_MANAGER, Roles.MODERATOR)
+                .chain(caller -> communityId(input.id())
+                        .map(uuid -> communities.setModes(caller, uuid, input.slowModeSeconds(), input.preModeration(),
+                                input.readOnly()))
+                        .orElseGet(CommunityGraphQLApi::unknownId))
+                .map(result -> CommunityModesSetPayload.of(result, input.clientMutationId()));
+    }
+
     @Subscription
     @Description("Communities of your tenant as they are created, updated and archived.")
     public Multi<CommunityEvent> communityEvents() {

@@ -1,5 +1,5 @@
 package io.animo.community.domain;
 
 public enum CommunityChangeType {
-    CREATED, UPDATED, ARCHIVED
+    CREATED, UPDATED, ARCHIVED, MODES_CHANGED
 }

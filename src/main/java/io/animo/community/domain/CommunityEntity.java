@@ -57,6 +57,18 @@ public class CommunityEntity {
     @Column(name = "archived_at")
     public Instant archivedAt;
 
+    /** Minimum seconds between two messages of one member; 0 is off. */
+    @Column(name = "slow_mode_seconds", nullable = false)
+    public int slowModeSeconds;
+
+    /** Every new post is held for a moderator. */
+    @Column(name = "pre_moderation", nullable = false)
+    public boolean preModeration;
+
+    /** Nobody posts. */
+    @Column(name = "read_only", nullable = false)
+    public boolean readOnly;
+
     @Version
     public long version;
 

@@ -89,7 +89,10 @@ public class CommunityEvents {
                 .put("createdAt", c.createdAt.toString())
                 .put("updatedAt", c.updatedAt.toString())
                 .put("archivedAt", c.archivedAt == null ? null : c.archivedAt.toString())
-                .put("version", c.version);
+                .put("version", c.version)
+                .put("slowModeSeconds", c.slowModeSeconds)
+                .put("preModeration", c.preModeration)
+                .put("readOnly", c.readOnly);
     }
 
     static CommunityChange fromJson(JsonObject json) {
@@ -108,6 +111,9 @@ public class CommunityEvents {
         String archivedAt = json.getString("archivedAt");
         c.archivedAt = archivedAt == null ? null : Instant.parse(archivedAt);
         c.version = json.getLong("version");
+        c.slowModeSeconds = json.getInteger("slowModeSeconds", 0);
+        c.preModeration = json.getBoolean("preModeration", false);
+        c.readOnly = json.getBoolean("readOnly", false);
         return new CommunityChange(c.tenantId, CommunityChangeType.valueOf(json.getString("type")), c);
     }
 }

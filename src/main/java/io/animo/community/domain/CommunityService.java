@@ -155,6 +155,39 @@ public class CommunityService {
                 .map(ignored -> CommunityResult.ok(community));
     }
 
+    /** Crisis modes; each change is audited and announced on the community events subscription. */
+    public Uni<CommunityResult> setModes(Caller caller, UUID id, Integer slowModeSeconds, Boolean preModeration,
+            Boolean readOnly) {
+        if (slowModeSeconds != null && (slowModeSeconds < 0 || slowModeSeconds > 86_400)) {
+            return Uni.createFrom().item(CommunityResult.rejected(UserError.of("input.slowModeSeconds", "OUT_OF_RANGE",
+                    "Slow mode is between 0 (off) and 86400 seconds.")));
+        }
+        UUID tenant = caller.tenantId();
+        return unitOfWork.inTenant(tenant, () -> communities.findInTenant(tenant, id).chain(community -> {
+            Optional<UserError> problem = checkEditable(community, null);
+            if (problem.isPresent()) {
+                return Uni.createFrom().item(CommunityResult.rejected(problem.get()));
+            }
+            if (slowModeSeconds != null) {
+                community.slowModeSeconds = slowModeSeconds;
+            }
+            if (preModeration != null) {
+                community.preModeration = preModeration;
+            }
+            if (readOnly != null) {
+                community.readOnly = readOnly;
+            }
+            community.updatedAt = now();
+            String modes = "slow mode " + community.slowModeSeconds + " s, pre-moderation "
+                    + (community.preModeration ? "on" : "off") + ", read-only " + (community.readOnly ? "on" : "off");
+            return communities.flush()
+                    .chain(() -> audit.record(caller, "COMMUNITY_MODES_CHANGED", "Community", community.id, modes))
+                    .chain(() -> events.publish(CommunityChangeType.MODES_CHANGED, community))
+                    .map(ignored -> CommunityResult.ok(community));
+        })).onFailure(OptimisticLocks::isStale)
+                .recoverWithItem(() -> CommunityResult.rejected(OptimisticLocks.staleError("community")));
+    }
+
     public Uni<CommunityResult> archive(Caller caller, UUID id, Long expectedVersion) {
         UUID tenant = caller.tenantId();
         return unitOfWork.inTenant(tenant, () -> communities.findInTenant(tenant, id).chain(community -> {

@@ -27,8 +27,10 @@ import io.animo.platform.security.Caller;
 import io.animo.platform.security.Roles;
 import io.animo.rule.domain.ModerationOutcome;
 import io.animo.rule.domain.PostingContext;
+import io.animo.rule.domain.RuleAction;
 import io.animo.rule.domain.RuleHit;
 import io.animo.rule.domain.RuleSets;
+import io.animo.rule.domain.RuleSeverity;
 import io.animo.rule.domain.Verdict;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -185,6 +187,9 @@ public class ContentService {
             if (community.status == CommunityStatus.ARCHIVED) {
                 return refuse("input.communityId", "ARCHIVED", "This community is archived.");
             }
+            if (community.readOnly) {
+                return refuse("input.communityId", "READ_ONLY", "This community is read-only for now.");
+            }
             return members.findBySubject(tenant, caller.subject()).chain(member -> member == null
                     ? refuse("input.communityId", "NOT_A_MEMBER", "Join the community before posting.")
                     : memberships.find(tenant, communityId, member.id).chain(membership -> {
@@ -201,7 +206,15 @@ public class ContentService {
                             return refuse("input.communityId", "MUTED", "You are muted in this community until "
                                     + membership.mutedUntil + ".");
                         }
-                        return Uni.createFrom().item(new AuthorCheck(new Author(member, membership, community), null));
+                        Author author = new Author(member, membership, community);
+                        if (community.slowModeSeconds == 0) {
+                            return Uni.createFrom().item(new AuthorCheck(author, null));
+                        }
+                        return content.recentMessages(tenant, member.id, now.minusSeconds(community.slowModeSeconds))
+                                .chain(recent -> recent > 0
+                                        ? refuse("input.communityId", "SLOW_MODE", "Slow mode is on: wait "
+                                                + community.slowModeSeconds + " seconds between messages.")
+                                        : Uni.createFrom().item(new AuthorCheck(author, null)));
                     }));
         });
     }
@@ -218,8 +231,20 @@ public class ContentService {
             Uni<Long> recent = window == 0
                     ? Uni.createFrom().item(0L)
                     : content.recentMessages(tenant, author.member().id, Instant.now().minusSeconds(window));
-            return recent.map(count -> rules.evaluate(text, new PostingContext(ageHours, count.intValue())));
+            return recent.map(count -> preModerated(author.community(),
+                    rules.evaluate(text, new PostingContext(ageHours, count.intValue()))));
         });
+    }
+
+    /** Pre-moderation holds whatever the rules let through. */
+    private static Verdict preModerated(CommunityEntity community, Verdict verdict) {
+        if (!community.preModeration || verdict.outcome() == ModerationOutcome.REJECTED
+                || verdict.outcome() == ModerationOutcome.HELD) {
+            return verdict;
+        }
+        List<RuleHit> hits = new ArrayList<>(verdict.hits());
+        hits.add(new RuleHit("pre-moderation", "Pre-moderation", RuleAction.HOLD, RuleSeverity.LOW, -1, -1, null));
+        return Verdict.of(hits, verdict.muteMinutes());
     }
 
     /** Not stored; a mute rule mutes the author in this community. */

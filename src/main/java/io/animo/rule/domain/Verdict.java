@@ -10,7 +10,7 @@ public record Verdict(ModerationOutcome outcome, List<RuleHit> hits, boolean war
 
     public static final Verdict CLEAN = new Verdict(ModerationOutcome.PUBLISHED, List.of(), false, null);
 
-    static Verdict of(List<RuleHit> hits, Integer muteMinutes) {
+    public static Verdict of(List<RuleHit> hits, Integer muteMinutes) {
         if (hits.isEmpty()) {
             return CLEAN;
         }
