@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import java.util.Map;
@@ -15,8 +17,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.animo.support.GraphQLWebSocket;
 import io.animo.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonObject;
 
 /** The moderation queue, in tenant globex (acme carries tenant-wide rules saved by other tests). */
 @QuarkusTest
@@ -122,6 +126,40 @@ class ModerationGraphQLTest {
                 .body("data.contentReport.userErrors[0].code", equalTo("NOT_FOUND"));
         run(globex("moderator"), "moderationQueue", vars("communityId", community))
                 .body("data.moderationQueue.edges[0].node.reportCount", equalTo(1));
+    }
+
+    @Test
+    void moderatorsSeeTheQueueChangeLiveAndOtherTenantsDoNot() throws Exception {
+        String community = community("member", "analyst");
+        String thread = thread(community, "Live queue");
+        String message = run(globex("member"), "messagePost", vars("input", Map.of("threadId", thread, "body", "Watch this")))
+                .extract().path("data.messagePost.message.id");
+        try (GraphQLWebSocket moderator = GraphQLWebSocket.open(globex("moderator"));
+                GraphQLWebSocket outsider = GraphQLWebSocket.open(Tokens.of(Tokens.ACME, "moderator"));
+                GraphQLWebSocket member = GraphQLWebSocket.open(globex("member"))) {
+            for (GraphQLWebSocket socket : List.of(moderator, outsider, member)) {
+                socket.awaitAck();
+                socket.subscribe("1", "subscription { moderationQueueEvents { type itemId communityId status priority } }");
+            }
+            Thread.sleep(300);
+            String item = run(globex("analyst"), "contentReport", vars("input", Map.of("messageId", message, "reason", "Odd")))
+                    .extract().path("data.contentReport.item.id");
+            JsonObject queued = moderator.nextData(10).getJsonObject("data").getJsonObject("moderationQueueEvents");
+            assertEquals("QUEUED", queued.getString("type"));
+            assertEquals(item, queued.getString("itemId"));
+            run(globex("moderator"), "moderationItemDecide", vars("input", Map.of("itemId", item, "decision", "APPROVE")));
+            JsonObject decided = moderator.nextData(10).getJsonObject("data").getJsonObject("moderationQueueEvents");
+            assertEquals("DECIDED", decided.getString("type"));
+            assertEquals("APPROVED", decided.getString("status"));
+
+            assertNull(outsider.nextData(1), "another tenant's moderator hears nothing");
+            JsonObject refused = member.next(5);
+            // refused at subscribe time ("error") or as the stream's first and last result ("next" with errors)
+            io.vertx.core.json.JsonArray errors = refused.getValue("payload") instanceof io.vertx.core.json.JsonArray array
+                    ? array
+                    : refused.getJsonObject("payload").getJsonArray("errors");
+            assertEquals("FORBIDDEN", errors.getJsonObject(0).getJsonObject("extensions").getString("code"), refused.encode());
+        }
     }
 
     private static String community(String... usernames) {

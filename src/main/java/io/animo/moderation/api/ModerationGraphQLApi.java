@@ -13,6 +13,7 @@ import io.animo.moderation.domain.ItemReason;
 import io.animo.moderation.domain.ItemResult;
 import io.animo.moderation.domain.ItemStatus;
 import io.animo.moderation.domain.ModerationService;
+import io.animo.moderation.domain.QueueEvents;
 import io.animo.moderation.domain.QueueOrder;
 import io.animo.moderation.domain.QueueQuery;
 import io.animo.platform.graphql.GlobalId;
@@ -22,6 +23,8 @@ import io.animo.platform.graphql.PageRequest;
 import io.animo.platform.security.Roles;
 import io.animo.tenancy.domain.TenantAccess;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.graphql.api.Subscription;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 @GraphQLApi
@@ -31,13 +34,16 @@ public class ModerationGraphQLApi {
     private static final String[] MODERATORS = {Roles.TENANT_ADMIN, Roles.COMMUNITY_MANAGER, Roles.MODERATOR};
 
     private final ModerationService moderation;
+    private final QueueEvents events;
     private final TenantAccess access;
     private final SecurityIdentity identity;
     private final int maxPageSize;
 
-    public ModerationGraphQLApi(ModerationService moderation, TenantAccess access, SecurityIdentity identity,
+    public ModerationGraphQLApi(ModerationService moderation, QueueEvents events, TenantAccess access,
+            SecurityIdentity identity,
             @ConfigProperty(name = "animo.graphql.max-page-size") int maxPageSize) {
         this.moderation = moderation;
+        this.events = events;
         this.access = access;
         this.identity = identity;
         this.maxPageSize = maxPageSize;
@@ -82,6 +88,22 @@ public class ModerationGraphQLApi {
                 .map(uuid -> moderation.decide(caller, uuid, input.decision(), input.note()))
                 .orElseGet(() -> Uni.createFrom().item(unknownItem())))
                 .map(result -> ModerationItemPayload.of(result, input.clientMutationId()));
+    }
+
+    @Subscription
+    @Description("Live changes of the moderation queue of your tenant, or of one community."
+            + " Roles: tenant-admin, community-manager, moderator.")
+    public Multi<ModerationItemChanged> moderationQueueEvents(@Id String communityId) {
+        java.util.Optional<java.util.UUID> community = communityId == null
+                ? java.util.Optional.empty()
+                : GlobalId.decode(communityId, "Community").or(() -> java.util.Optional.of(new java.util.UUID(0, 0)));
+        return Multi.createFrom().uni(access.require(identity, MODERATORS))
+                .onItem().transformToMultiAndMerge(caller -> events.stream()
+                        .filter(change -> change.tenantId().equals(caller.tenantId()))
+                        .filter(change -> community.isEmpty() || community.get().equals(change.communityId()))
+                        .onOverflow().buffer(1_024)
+                        .call(change -> access.ensureActive(caller))
+                        .map(ModerationItemChanged::of));
     }
 
     private static ItemResult unknownItem() {

@@ -16,6 +16,12 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ModerationQueue implements ReviewRequests {
 
+    private final QueueEvents events;
+
+    public ModerationQueue(QueueEvents events) {
+        this.events = events;
+    }
+
     @Override
     public Uni<Void> request(MessageEntity message, boolean held, List<String> ruleNames) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -30,6 +36,6 @@ public class ModerationQueue implements ReviewRequests {
         item.ruleNames = String.join(", ", ruleNames);
         item.createdAt = now;
         item.updatedAt = now;
-        return Panache.getSession().chain(session -> session.persist(item)).replaceWithVoid();
+        return Panache.getSession().chain(session -> session.persist(item)).chain(() -> events.publish("QUEUED", item));
     }
 }

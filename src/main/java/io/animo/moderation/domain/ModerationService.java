@@ -31,8 +31,11 @@ public class ModerationService {
     private final ContentRepository content;
     private final MemberRepository members;
     private final AuditLog audit;
+    private final QueueEvents events;
 
-    public ModerationService(UnitOfWork unitOfWork, ContentRepository content, MemberRepository members, AuditLog audit) {
+    public ModerationService(UnitOfWork unitOfWork, ContentRepository content, MemberRepository members, AuditLog audit,
+            QueueEvents events) {
+        this.events = events;
         this.unitOfWork = unitOfWork;
         this.content = content;
         this.members = members;
@@ -81,14 +84,16 @@ public class ModerationService {
         item.reportCount = 1;
         item.createdAt = now;
         item.updatedAt = now;
-        return Panache.getSession().chain(session -> session.persist(item)).replaceWith(item);
+        return Panache.getSession().chain(session -> session.persist(item)).chain(() -> events.publish("QUEUED", item))
+                .replaceWith(item);
     }
 
     private Uni<ModerationItemEntity> raise(ModerationItemEntity item, Instant now) {
         item.reportCount++;
         item.priority++;
         item.updatedAt = now;
-        return Panache.getSession().chain(session -> session.flush()).replaceWith(item);
+        return Panache.getSession().chain(session -> session.flush()).chain(() -> events.publish("REPORTED", item))
+                .replaceWith(item);
     }
 
     public Uni<Page<ModerationItemEntity>> queue(Caller caller, UUID communityId, QueueQuery query) {
@@ -155,6 +160,7 @@ public class ModerationService {
             item.claimedByName = caller.displayName();
             item.updatedAt = now();
             return Panache.getSession().chain(session -> session.flush())
+                    .chain(() -> events.publish("CLAIMED", item))
                     .chain(() -> content.message(tenant, item.messageId)).map(message -> ItemResult.ok(item, message));
         }));
     }
@@ -207,6 +213,7 @@ public class ModerationService {
         return effect.chain(() -> Panache.getSession().chain(session -> session.flush()))
                 .chain(() -> audit.record(caller, "MODERATION_" + item.status, "Message", message.id,
                         "Queue item " + item.reason + (item.decisionNote == null ? "" : ": " + item.decisionNote)))
+                .chain(() -> events.publish("DECIDED", item))
                 .map(ignored -> ItemResult.ok(item, message));
     }
 
