@@ -1,0 +1,5 @@
+package io.animo.feedback.domain;
+
+public enum FeedbackKind {
+    BUG, SUGGESTION
+}

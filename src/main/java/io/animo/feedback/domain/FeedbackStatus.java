@@ -1,0 +1,5 @@
+package io.animo.feedback.domain;
+
+public enum FeedbackStatus {
+    NEW, CONFIRMED, IN_PROGRESS, FIXED, WONT_FIX, DUPLICATE
+}
