@@ -64,7 +64,7 @@ public class ModerationService {
                     report.reason = reason.strip();
                     report.createdAt = now;
                     return Panache.getSession().chain(session -> session.persist(report).chain(session::flush))
-                            .chain(() -> item(tenant, messageId))
+                            .chain(() -> itemOfMessage(tenant, messageId))
                             .chain(item -> item == null ? newReportItem(message, now) : raise(item, now))
                             .map(item -> ItemResult.ok(item, message));
                 }))).onFailure(failure -> Constraints.isUniqueViolation(failure, null))
@@ -142,7 +142,7 @@ public class ModerationService {
 
     public Uni<ItemResult> claim(Caller caller, UUID itemId) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> item(tenant, itemId, true).chain(item -> {
+        return unitOfWork.inTenant(tenant, () -> item(tenant, itemId).chain(item -> {
             if (item == null) {
                 return Uni.createFrom()
                         .item(ItemResult.refused("input.itemId", "NOT_FOUND", "No queue item of this tenant has this id."));
@@ -171,7 +171,7 @@ public class ModerationService {
             return Uni.createFrom().item(ItemResult.refused("input.note", "TOO_LONG", "At most 1000 characters."));
         }
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> item(tenant, itemId, true).chain(item -> {
+        return unitOfWork.inTenant(tenant, () -> item(tenant, itemId).chain(item -> {
             if (item == null) {
                 return Uni.createFrom()
                         .item(ItemResult.refused("input.itemId", "NOT_FOUND", "No queue item of this tenant has this id."));
@@ -234,13 +234,13 @@ public class ModerationService {
         }).replaceWithVoid();
     }
 
-    private Uni<ModerationItemEntity> item(UUID tenant, UUID messageId) {
+    private Uni<ModerationItemEntity> itemOfMessage(UUID tenant, UUID messageId) {
         return Panache.getSession().chain(session -> session.createSelectionQuery(
                 "from ModerationItemEntity where tenantId = :tenant and messageId = :message", ModerationItemEntity.class)
                 .setParameter("tenant", tenant).setParameter("message", messageId).getSingleResultOrNull());
     }
 
-    private Uni<ModerationItemEntity> item(UUID tenant, UUID itemId, boolean byId) {
+    private Uni<ModerationItemEntity> item(UUID tenant, UUID itemId) {
         return Panache.getSession().chain(session -> session.createSelectionQuery(
                 "from ModerationItemEntity where tenantId = :tenant and id = :id", ModerationItemEntity.class)
                 .setParameter("tenant", tenant).setParameter("id", itemId).getSingleResultOrNull());

@@ -109,13 +109,6 @@ public class RuleGraphQLApi {
                 : new PostingContext(
                         input.context().accountAgeHours() == null ? Long.MAX_VALUE : input.context().accountAgeHours(),
                         input.context().recentMessages() == null ? 0 : input.context().recentMessages());
-        // a rule under test runs even when it is saved disabled
-        return RuleTestPayload.of(CompiledRuleSet.compile(List.of(withEnabled(rule))).evaluate(input.text(), context));
-    }
-
-    private static RuleDefinition withEnabled(RuleDefinition r) {
-        return new RuleDefinition(r.id(), r.name(), r.kind(), r.keywords(), r.pattern(), r.denyDomains(), r.allowDomains(),
-                r.maxLinks(), r.maxMentions(), r.capsRatio(), r.minLength(), r.maxMessages(), r.windowSeconds(),
-                r.minAccountAgeHours(), r.action(), r.severity(), r.muteMinutes(), true);
+        return RuleTestPayload.of(CompiledRuleSet.compile(List.of(rule.enabledCopy())).evaluate(input.text(), context));
     }
 }

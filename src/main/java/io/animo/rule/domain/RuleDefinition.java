@@ -26,6 +26,12 @@ public record RuleDefinition(
         Integer muteMinutes,
         boolean enabled) {
 
+    /** The same rule, switched on (a rule under test runs even when it is saved disabled). */
+    public RuleDefinition enabledCopy() {
+        return new RuleDefinition(id, name, kind, keywords, pattern, denyDomains, allowDomains, maxLinks, maxMentions,
+                capsRatio, minLength, maxMessages, windowSeconds, minAccountAgeHours, action, severity, muteMinutes, true);
+    }
+
     public List<String> keywordsOrEmpty() {
         return keywords == null ? List.of() : keywords;
     }

@@ -67,7 +67,14 @@ public class RuleService {
                                         + " rules. Delete or merge some.")))
                         : insert(caller, communityId, definition, clientMutationId));
             });
-        }));
+        })).invoke(result -> forgetCompiledRules(tenant, result));
+    }
+
+    /** After commit, so no reader can cache the rules as they were before this change. */
+    private void forgetCompiledRules(UUID tenant, RuleResult result) {
+        if (result.userErrors().isEmpty()) {
+            ruleSets.invalidate(tenant);
+        }
     }
 
     private Uni<Boolean> scopeExists(UUID tenant, UUID communityId) {
@@ -90,7 +97,6 @@ public class RuleService {
         return rules.persistAndFlush(rule)
                 .chain(() -> receipts.record(caller.tenantId(), CREATE, clientMutationId, rule.id))
                 .chain(() -> audit.record(caller, "RULE_CREATED", "Rule", rule.id, describe(rule)))
-                .invoke(() -> ruleSets.invalidate(caller.tenantId()))
                 .map(ignored -> RuleResult.ok(rule));
     }
 
@@ -111,9 +117,10 @@ public class RuleService {
             rule.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             return rules.flush()
                     .chain(() -> audit.record(caller, "RULE_UPDATED", "Rule", rule.id, describe(rule)))
-                    .invoke(() -> ruleSets.invalidate(tenant))
                     .map(ignored -> RuleResult.ok(rule));
-        })).onFailure(OptimisticLocks::isStale).recoverWithItem(() -> RuleResult.rejected(OptimisticLocks.staleError("rule")));
+        })).invoke(result -> forgetCompiledRules(tenant, result))
+                .onFailure(OptimisticLocks::isStale)
+                .recoverWithItem(() -> RuleResult.rejected(OptimisticLocks.staleError("rule")));
     }
 
     public Uni<RuleResult> delete(Caller caller, UUID id) {
@@ -122,8 +129,8 @@ public class RuleService {
                 ? Uni.createFrom().item(RuleResult.notFound("input.id", "rule"))
                 : rules.delete(rule)
                         .chain(() -> audit.record(caller, "RULE_DELETED", "Rule", rule.id, describe(rule)))
-                        .invoke(() -> ruleSets.invalidate(tenant))
-                        .map(ignored -> new RuleResult(null, List.of()))));
+                        .map(ignored -> new RuleResult(null, List.of()))))
+                .invoke(result -> forgetCompiledRules(tenant, result));
     }
 
     private static String describe(RuleEntity rule) {
