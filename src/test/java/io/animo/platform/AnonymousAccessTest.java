@@ -1,0 +1,61 @@
+package io.animo.platform;
+
+import static io.animo.support.GraphQL.raw;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** No field of the API answers a caller without a token, whatever the operation. */
+@QuarkusTest
+class AnonymousAccessTest {
+
+    private static final String ID = "Q29tbXVuaXR5OjAwMDAwMDAwLTAwMDAtMDAwMC0wMDAwLTAwMDAwMDAwMDAwMA";
+
+    private static final List<String> OPERATIONS = List.of(
+            "{ viewer { username } }",
+            "{ tenants(first: 1) { totalCount } }",
+            "{ communities(first: 1) { totalCount } }",
+            "{ community(id: \"" + ID + "\") { id } }",
+            "{ node(id: \"" + ID + "\") { id } }",
+            "{ rules { id } }",
+            "{ auditLog(first: 1) { totalCount } }",
+            "{ members(communityId: \"" + ID + "\") { totalCount } }",
+            "{ threads(communityId: \"" + ID + "\") { edges { cursor } } }",
+            "{ messages(threadId: \"" + ID + "\") { edges { cursor } } }",
+            "{ moderationQueue(communityId: \"" + ID + "\") { edges { cursor } } }",
+            "{ feedbackReports(communityId: \"" + ID + "\") { edges { cursor } } }",
+            "{ ruleTest(input: {rule: {name: \"r\", kind: KEYWORDS, keywords: [\"x\"], action: FLAG}, text: \"x\"}) { outcome } }",
+            "mutation { communityCreate(input: {name: \"n\", slug: \"n\", visibility: PUBLIC}) { userErrors { code } } }",
+            "mutation { communityModesSet(input: {id: \"" + ID + "\", readOnly: true}) { userErrors { code } } }",
+            "mutation { communityJoin(input: {communityId: \"" + ID + "\"}) { userErrors { code } } }",
+            "mutation { communityLeave(input: {communityId: \"" + ID + "\"}) { userErrors { code } } }",
+            "mutation { membershipRoleSet(input: {communityId: \"" + ID + "\", memberId: \"" + ID
+                    + "\", role: OWNER}) { userErrors { code } } }",
+            "mutation { ruleCreate(input: {rule: {name: \"r\", kind: KEYWORDS, keywords: [\"x\"], action: FLAG}}) { userErrors { code } } }",
+            "mutation { ruleDelete(input: {id: \"" + ID + "\"}) { userErrors { code } } }",
+            "mutation { messagePost(input: {threadId: \"" + ID + "\", body: \"b\"}) { userErrors { code } } }",
+            "mutation { contentReport(input: {messageId: \"" + ID + "\", reason: \"r\"}) { userErrors { code } } }",
+            "mutation { moderationItemDecide(input: {itemId: \"" + ID + "\", decision: APPROVE}) { userErrors { code } } }",
+            "mutation { feedbackReportCreate(input: {communityId: \"" + ID
+                    + "\", kind: BUG, title: \"t\", body: \"b\"}) { userErrors { code } } }",
+            "mutation { feedbackVote(input: {id: \"" + ID + "\"}) { userErrors { code } } }",
+            "mutation { tenantSuspend(input: {tenantId: \"" + ID + "\"}) { userErrors { code } } }");
+
+    @Test
+    void everyOperationRefusesACallerWithoutAToken() {
+        for (String operation : OPERATIONS) {
+            List<String> codes = raw(null, operation, Map.of()).then().statusCode(200)
+                    .extract().path("errors.extensions.code");
+            assertFalse(codes == null || codes.isEmpty(), operation);
+            assertThat(operation, codes, everyItem(equalTo("UNAUTHENTICATED")));
+        }
+    }
+}
