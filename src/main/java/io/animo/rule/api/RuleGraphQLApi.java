@@ -1,6 +1,7 @@
 package io.animo.rule.api;
 
 import java.util.List;
+import java.util.UUID;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -15,6 +16,7 @@ import io.animo.platform.graphql.UserError;
 import io.animo.platform.security.Roles;
 import io.animo.rule.domain.CompiledRuleSet;
 import io.animo.rule.domain.PostingContext;
+import io.animo.rule.domain.RuleBacktester;
 import io.animo.rule.domain.RuleDefinition;
 import io.animo.rule.domain.RuleLimits;
 import io.animo.rule.domain.RuleResult;
@@ -30,16 +32,20 @@ public class RuleGraphQLApi {
 
     private static final String[] RULE_EDITORS = {Roles.TENANT_ADMIN, Roles.COMMUNITY_MANAGER, Roles.MODERATOR};
 
+    private static final UUID UNKNOWN = new UUID(0, 0);
+
     private static final String[] RULE_WRITERS = {Roles.TENANT_ADMIN, Roles.COMMUNITY_MANAGER};
 
     private final TenantAccess access;
     private final SecurityIdentity identity;
     private final RuleService rules;
+    private final RuleBacktester backtester;
 
-    public RuleGraphQLApi(TenantAccess access, SecurityIdentity identity, RuleService rules) {
+    public RuleGraphQLApi(TenantAccess access, SecurityIdentity identity, RuleService rules, RuleBacktester backtester) {
         this.access = access;
         this.identity = identity;
         this.rules = rules;
+        this.backtester = backtester;
     }
 
     @Query
@@ -92,6 +98,19 @@ public class RuleGraphQLApi {
             + " Roles: tenant-admin, community-manager, moderator.")
     public Uni<@NonNull RuleTestPayload> ruleTest(@NonNull RuleTestInput input) {
         return access.require(identity, RULE_EDITORS).map(caller -> test(input));
+    }
+
+    @Query
+    @Description("Run a saved or draft rule over a community's existing messages since an instant (newest first, up to"
+            + " animo.rules.backtest-max-messages): how many it would have caught, how that compares with what moderators"
+            + " removed, and examples. Nothing is changed. Roles: tenant-admin, community-manager, moderator.")
+    public Uni<@NonNull RuleBacktestPayload> ruleBacktest(@NonNull RuleBacktestInput input) {
+        return access.require(identity, RULE_EDITORS).chain(caller -> {
+            UUID community = GlobalId.decode(input.communityId(), Rule.COMMUNITY_TYPE).orElse(UNKNOWN);
+            UUID ruleId = input.ruleId() == null ? null : GlobalId.decode(input.ruleId(), Rule.TYPE).orElse(UNKNOWN);
+            RuleDefinition draft = input.rule() == null ? null : input.rule().toDefinition("draft");
+            return backtester.run(caller, ruleId, draft, community, input.since(), input.maxExamples());
+        }).map(RuleBacktestPayload::of);
     }
 
     private static RuleTestPayload test(RuleTestInput input) {

@@ -1,0 +1,150 @@
+package io.animo.rule.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.animo.community.domain.CommunityRepository;
+import io.animo.platform.graphql.UserError;
+import io.animo.platform.persistence.UnitOfWork;
+import io.animo.platform.security.Caller;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Runs one rule over the messages a community already has, newest first, so a community manager
+ * sees what it would catch before switching it on. Author-based matchers use the author's account
+ * age when the message was written; flood rules are not replayed (they depend on timing).
+ */
+@ApplicationScoped
+public class RuleBacktester {
+
+    private static final int BATCH = 500;
+
+    private final UnitOfWork unitOfWork;
+    private final RuleRepository rules;
+    private final CommunityRepository communities;
+    private final int maxMessages;
+
+    public RuleBacktester(UnitOfWork unitOfWork, RuleRepository rules, CommunityRepository communities,
+            @ConfigProperty(name = "animo.rules.backtest-max-messages", defaultValue = "20000") int maxMessages) {
+        this.unitOfWork = unitOfWork;
+        this.rules = rules;
+        this.communities = communities;
+        this.maxMessages = maxMessages;
+    }
+
+    /** The message columns a backtest reads, with the author's account creation. */
+    public record Row(UUID id, UUID threadId, String body, String status, Instant createdAt, Instant authorSince) {
+    }
+
+    /** Exactly one of {@code ruleId} (a saved rule) or {@code draft} (an unsaved rule). */
+    public Uni<Backtest> run(Caller caller, UUID ruleId, RuleDefinition draft, UUID communityId, Instant since,
+            int maxExamples) {
+        List<UserError> errors = new ArrayList<>();
+        if ((ruleId == null) == (draft == null)) {
+            errors.add(UserError.of("input.rule", "RULE_REQUIRED", "Give either ruleId (a saved rule) or rule (a draft)."));
+        } else if (draft != null) {
+            errors.addAll(RuleValidator.validate(draft));
+        }
+        if (since.isAfter(Instant.now())) {
+            errors.add(UserError.of("input.since", "IN_THE_FUTURE", "since must be in the past."));
+        }
+        if (maxExamples < 0 || maxExamples > 50) {
+            errors.add(UserError.of("input.maxExamples", "OUT_OF_RANGE", "Between 0 and 50 examples."));
+        }
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().item(Backtest.refused(errors));
+        }
+        UUID tenant = caller.tenantId();
+        return unitOfWork.inTenant(tenant, () -> communities.findInTenant(tenant, communityId).chain(community -> {
+            if (community == null) {
+                return Uni.createFrom().item(Backtest.refused(List.of(
+                        UserError.of("input.communityId", "NOT_FOUND", "No community of this tenant has this id."))));
+            }
+            Uni<RuleDefinition> rule = draft != null
+                    ? Uni.createFrom().item(draft)
+                    : rules.findInTenant(tenant, ruleId).map(found -> found == null ? null : RuleResult.definitionOf(found));
+            return rule.chain(definition -> definition == null
+                    ? Uni.createFrom().item(Backtest.refused(
+                            List.of(UserError.of("input.ruleId", "NOT_FOUND", "No rule of this tenant has this id."))))
+                    : scan(tenant, communityId, since, CompiledRuleSet.compile(List.of(definition.enabledCopy())),
+                            new Tally(maxExamples), null));
+        }));
+    }
+
+    /** Pages through the messages newest first, keyset by (createdAt, id), until the cap. */
+    private Uni<Backtest> scan(UUID tenant, UUID communityId, Instant since, CompiledRuleSet rule, Tally tally,
+            Row last) {
+        int size = Math.min(BATCH, maxMessages - tally.scanned);
+        if (size <= 0) {
+            return Uni.createFrom().item(tally.result(true));
+        }
+        return batch(tenant, communityId, since, last, size).chain(rows -> {
+            rows.forEach(row -> tally.add(row, rule));
+            if (rows.size() < size) {
+                return Uni.createFrom().item(tally.result(false));
+            }
+            return scan(tenant, communityId, since, rule, tally, rows.get(rows.size() - 1));
+        });
+    }
+
+    private Uni<List<Row>> batch(UUID tenant, UUID communityId, Instant since, Row after, int size) {
+        String hql = "select new " + Row.class.getName()
+                + "(m.id, m.threadId, m.body, cast(m.status as String), m.createdAt, a.createdAt)"
+                + " from MessageEntity m join MemberEntity a on a.tenantId = m.tenantId and a.id = m.authorMemberId"
+                + " where m.tenantId = :tenant and m.communityId = :community and m.createdAt >= :since"
+                + " and cast(m.status as String) <> 'DELETED'"
+                + (after == null ? "" : " and (m.createdAt < :at or (m.createdAt = :at and m.id < :id))")
+                + " order by m.createdAt desc, m.id desc";
+        return Panache.getSession().chain(session -> {
+            var query = session.createSelectionQuery(hql, Row.class).setParameter("tenant", tenant)
+                    .setParameter("community", communityId).setParameter("since", since).setMaxResults(size);
+            if (after != null) {
+                query.setParameter("at", after.createdAt()).setParameter("id", after.id());
+            }
+            return query.getResultList();
+        });
+    }
+
+    private static final class Tally {
+
+        private final int maxExamples;
+        private final List<Backtest.Example> examples = new ArrayList<>();
+        private int scanned;
+        private int caught;
+        private int caughtAlreadyRemoved;
+        private int removedNotCaught;
+
+        Tally(int maxExamples) {
+            this.maxExamples = maxExamples;
+        }
+
+        void add(Row row, CompiledRuleSet rule) {
+            scanned++;
+            long ageHours = Math.max(0, Duration.between(row.authorSince(), row.createdAt()).toHours());
+            Verdict verdict = rule.evaluate(row.body(), new PostingContext(ageHours, 0));
+            boolean removed = "REMOVED".equals(row.status());
+            if (verdict.hits().isEmpty()) {
+                removedNotCaught += removed ? 1 : 0;
+                return;
+            }
+            caught++;
+            caughtAlreadyRemoved += removed ? 1 : 0;
+            if (examples.size() < maxExamples) {
+                examples.add(new Backtest.Example(row.id(), row.threadId(), row.createdAt(), row.body(), verdict));
+            }
+        }
+
+        Backtest result(boolean truncated) {
+            return new Backtest(scanned, caught, caughtAlreadyRemoved, removedNotCaught, truncated, List.copyOf(examples),
+                    List.of());
+        }
+    }
+}
