@@ -33,6 +33,9 @@ class AnonymousAccessTest {
             "{ moderationQueue(communityId: \"" + ID + "\") { edges { cursor } } }",
             "{ feedbackReports(communityId: \"" + ID + "\") { edges { cursor } } }",
             "{ ruleTest(input: {rule: {name: \"r\", kind: KEYWORDS, keywords: [\"x\"], action: FLAG}, text: \"x\"}) { outcome } }",
+            "{ ruleBacktest(input: {rule: {name: \"r\", kind: KEYWORDS, keywords: [\"x\"], action: FLAG}, communityId: \""
+                    + ID + "\", since: \"2026-01-01T00:00:00Z\"}) { caught } }",
+            "{ moderationReport(period: {from: \"2026-01-01T00:00:00Z\", to: \"2026-02-01T00:00:00Z\"}) { itemsOpened } }",
             "mutation { communityCreate(input: {name: \"n\", slug: \"n\", visibility: PUBLIC}) { userErrors { code } } }",
             "mutation { communityModesSet(input: {id: \"" + ID + "\", readOnly: true}) { userErrors { code } } }",
             "mutation { communityJoin(input: {communityId: \"" + ID + "\"}) { userErrors { code } } }",

@@ -247,17 +247,19 @@ public class ContentService {
         return Verdict.of(hits, verdict.muteMinutes());
     }
 
-    /** Not stored; a mute rule mutes the author in this community. */
+    /** Not stored (only counted for the moderation report); a mute rule mutes the author in this community. */
     private Uni<PostResult> rejected(Author author, Verdict verdict) {
         PostResult result = new PostResult(null, null, ModerationOutcome.REJECTED, reasons(verdict), List.of());
+        Uni<Void> counted = reviews.rejected(author.member().tenantId, author.community().id, author.member().id,
+                reasons(verdict));
         if (verdict.muteMinutes() == null) {
-            return Uni.createFrom().item(result);
+            return counted.replaceWith(result);
         }
         MembershipEntity membership = author.membership();
         membership.status = MemberStatus.MUTED;
         membership.mutedUntil = now().plus(verdict.muteMinutes(), ChronoUnit.MINUTES);
         membership.updatedAt = now();
-        return memberships.flush().map(ignored -> result);
+        return counted.chain(memberships::flush).map(ignored -> result);
     }
 
     private static MessageEntity message(Author author, UUID threadId, UUID parentId, String body, Verdict verdict,

@@ -1,12 +1,19 @@
 package io.animo.content.domain;
 
 import java.util.List;
+import java.util.UUID;
 
 import io.smallrye.mutiny.Uni;
 
-/** Where posting sends what the rules flagged or held, for a moderator to decide (the moderation queue). */
+/**
+ * Where posting sends what the rules flagged or held, for a moderator to decide (the moderation queue),
+ * and what they rejected, for the moderation report.
+ */
 public interface ReviewRequests {
 
     /** Runs in the posting transaction. */
     Uni<Void> request(MessageEntity message, boolean held, List<String> ruleNames);
+
+    /** Runs in the posting transaction: the post is not stored, but the moderation report counts it. */
+    Uni<Void> rejected(UUID tenantId, UUID communityId, UUID memberId, List<String> ruleNames);
 }

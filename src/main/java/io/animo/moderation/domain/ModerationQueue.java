@@ -12,7 +12,7 @@ import io.animo.content.domain.ReviewRequests;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
-/** Opens queue items for what the rules held (priority 2) or flagged (priority 1). */
+/** Opens queue items for what the rules held (priority 2) or flagged (priority 1); records what they rejected. */
 @ApplicationScoped
 public class ModerationQueue implements ReviewRequests {
 
@@ -37,5 +37,17 @@ public class ModerationQueue implements ReviewRequests {
         item.createdAt = now;
         item.updatedAt = now;
         return Panache.getSession().chain(session -> session.persist(item)).chain(() -> events.publish("QUEUED", item));
+    }
+
+    @Override
+    public Uni<Void> rejected(UUID tenantId, UUID communityId, UUID memberId, List<String> ruleNames) {
+        RejectedPostEntity rejected = new RejectedPostEntity();
+        rejected.id = UUID.randomUUID();
+        rejected.tenantId = tenantId;
+        rejected.communityId = communityId;
+        rejected.memberId = memberId;
+        rejected.ruleNames = String.join(", ", ruleNames);
+        rejected.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return Panache.getSession().chain(session -> session.persist(rejected));
     }
 }

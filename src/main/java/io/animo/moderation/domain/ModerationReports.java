@@ -1,0 +1,152 @@
+package io.animo.moderation.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.animo.platform.graphql.BadRequestException;
+import io.animo.platform.persistence.UnitOfWork;
+import io.animo.platform.security.Caller;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Aggregates the queue, reports and rejections of a period in SQL (grouping and the median are
+ * PostgreSQL's job, not the application's). Fixed statement texts, so the plan cache stays small.
+ */
+@ApplicationScoped
+public class ModerationReports {
+
+    static final Duration MAX_PERIOD = Duration.ofDays(366);
+
+    /** The nil UUID stands for the whole tenant, so the parameter always has a type. */
+    private static final UUID WHOLE_TENANT = new UUID(0, 0);
+
+    private static final String COMMUNITY = " and (:community = " + nil() + " or community_id = :community)";
+
+    private static final String OPENED_BY_REASON = "select reason, count(*) from moderation_item"
+            + " where tenant_id = :tenant and created_at >= :from and created_at < :to" + COMMUNITY + " group by reason";
+
+    private static final String REJECTED_BY_RULE = "select trim(r.name), count(*) from rejected_post,"
+            + " regexp_split_to_table(rule_names, ', ') as r(name)"
+            + " where tenant_id = :tenant and occurred_at >= :from and occurred_at < :to" + COMMUNITY + " group by 1";
+
+    private static final String QUEUED_BY_RULE = "select trim(r.name), count(*) from moderation_item,"
+            + " regexp_split_to_table(rule_names, ', ') as r(name)"
+            + " where tenant_id = :tenant and rule_names is not null and rule_names <> ''"
+            + " and created_at >= :from and created_at < :to" + COMMUNITY + " group by 1";
+
+    private static final String DECIDED_BY_OUTCOME = "select status, count(*) from moderation_item"
+            + " where tenant_id = :tenant and decided_at >= :from and decided_at < :to" + COMMUNITY + " group by status";
+
+    private static final String MEDIAN_TO_DECISION = "select count(*),"
+            + " percentile_cont(0.5) within group (order by extract(epoch from decided_at - created_at))"
+            + " from moderation_item where tenant_id = :tenant and status in ('APPROVED', 'REMOVED')"
+            + " and decided_at >= :from and decided_at < :to" + COMMUNITY;
+
+    private static final String REPORTS_FILED = "select count(*) from content_report r join message m"
+            + " on m.tenant_id = r.tenant_id and m.id = r.message_id where r.tenant_id = :tenant"
+            + " and r.created_at >= :from and r.created_at < :to"
+            + " and (:community = " + nil() + " or m.community_id = :community)";
+
+    private final UnitOfWork unitOfWork;
+
+    public ModerationReports(UnitOfWork unitOfWork) {
+        this.unitOfWork = unitOfWork;
+    }
+
+    /** {@code communityId} null: the whole tenant. */
+    public Uni<ModerationReport> report(Caller caller, Instant from, Instant to, UUID communityId) {
+        if (!from.isBefore(to)) {
+            return Uni.createFrom().failure(new BadRequestException("period.from must be before period.to."));
+        }
+        if (Duration.between(from, to).compareTo(MAX_PERIOD) > 0) {
+            return Uni.createFrom().failure(new BadRequestException("A period spans at most 366 days."));
+        }
+        UUID tenant = caller.tenantId();
+        Params params = new Params(tenant, from, to, communityId == null ? WHOLE_TENANT : communityId);
+        return unitOfWork.inTenant(tenant, () -> counts(OPENED_BY_REASON, params)
+                .chain(byReason -> counts(QUEUED_BY_RULE, params)
+                        .chain(queued -> counts(REJECTED_BY_RULE, params)
+                                .chain(rejected -> counts(DECIDED_BY_OUTCOME, params)
+                                        .chain(byOutcome -> median(params)
+                                                .chain(median -> single(REPORTS_FILED, params)
+                                                        .map(reports -> new ModerationReport(from, to, communityId,
+                                                                total(byReason), reports, total(rejected),
+                                                                median.decisions(), median.seconds(),
+                                                                withRejections(byReason, total(rejected)),
+                                                                merge(queued, rejected), byOutcome))))))));
+    }
+
+    private static String nil() {
+        return "cast('" + WHOLE_TENANT + "' as uuid)";
+    }
+
+    private record Params(UUID tenant, Instant from, Instant to, UUID community) {
+    }
+
+    private record Median(long decisions, Double seconds) {
+    }
+
+    private Uni<List<ModerationReport.Count>> counts(String sql, Params params) {
+        return rows(sql, params).map(rows -> rows.stream()
+                .map(row -> new ModerationReport.Count((String) row[0], ((Number) row[1]).longValue()))
+                .sorted((a, b) -> Long.compare(b.count(), a.count()) != 0
+                        ? Long.compare(b.count(), a.count())
+                        : a.key().compareTo(b.key()))
+                .toList());
+    }
+
+    private Uni<Median> median(Params params) {
+        return rows(MEDIAN_TO_DECISION, params).map(rows -> {
+            Object[] row = rows.get(0);
+            return new Median(((Number) row[0]).longValue(), row[1] == null ? null : ((Number) row[1]).doubleValue());
+        });
+    }
+
+    private Uni<Long> single(String sql, Params params) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Long.class)
+                .setParameter("tenant", params.tenant()).setParameter("from", params.from())
+                .setParameter("to", params.to()).setParameter("community", params.community())
+                .getSingleResult());
+    }
+
+    private Uni<List<Object[]>> rows(String sql, Params params) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Object[].class)
+                .setParameter("tenant", params.tenant()).setParameter("from", params.from())
+                .setParameter("to", params.to()).setParameter("community", params.community())
+                .getResultList());
+    }
+
+    private static long total(List<ModerationReport.Count> counts) {
+        return counts.stream().mapToLong(ModerationReport.Count::count).sum();
+    }
+
+    /** Rejected posts appear among the reasons as RULE_REJECT: they never reach the queue. */
+    private static List<ModerationReport.Count> withRejections(List<ModerationReport.Count> byReason, long rejected) {
+        if (rejected == 0) {
+            return byReason;
+        }
+        List<ModerationReport.Count> all = new ArrayList<>(byReason);
+        all.add(new ModerationReport.Count("RULE_REJECT", rejected));
+        all.sort((a, b) -> Long.compare(b.count(), a.count()));
+        return all;
+    }
+
+    /** Actions per rule: items its flags and holds opened, plus posts it rejected. */
+    private static List<ModerationReport.Count> merge(List<ModerationReport.Count> queued,
+            List<ModerationReport.Count> rejected) {
+        java.util.Map<String, Long> byRule = new java.util.TreeMap<>();
+        for (List<ModerationReport.Count> counts : List.of(queued, rejected)) {
+            counts.forEach(count -> byRule.merge(count.key(), count.count(), Long::sum));
+        }
+        List<ModerationReport.Count> merged = new ArrayList<>();
+        byRule.forEach((rule, count) -> merged.add(new ModerationReport.Count(rule, count)));
+        merged.sort((a, b) -> Long.compare(b.count(), a.count()));
+        return merged;
+    }
+}
