@@ -76,6 +76,23 @@ class SanctionGraphQLTest {
     }
 
     @Test
+    void leavingAndJoiningAgainDoesNotShedABan() {
+        Community c = community("member");
+        String thread = thread(c.id, "Leave and come back");
+        String ban = issueOk("moderator", c.id, c.member("member"), "BAN", "Trolling",
+                Instant.now().plus(3, ChronoUnit.DAYS).toString());
+        run(globex("member"), "communityLeave", vars("input", Map.of("communityId", c.id)))
+                .body("data.communityLeave.userErrors", empty());
+        run(globex("member"), "communityJoin", vars("input", Map.of("communityId", c.id)))
+                .body("data.communityJoin.userErrors", empty())
+                .body("data.communityJoin.membership.status", equalTo("BANNED"));
+        post(thread, "member").body("data.messagePost.userErrors[0].code", equalTo("BANNED"));
+        run(globex("moderator"), "sanctionLift", vars("input", Map.of("sanctionId", ban)))
+                .body("data.sanctionLift.userErrors", empty());
+        post(thread, "member").body("data.messagePost.outcome", equalTo("PUBLISHED"));
+    }
+
+    @Test
     void aRetriedIssueWithTheSameClientMutationIdSanctionsOnce() {
         Community c = community("member");
         Map<String, Object> input = issue(c.id, c.member("member"), "WARN", "Mind the tone", null,

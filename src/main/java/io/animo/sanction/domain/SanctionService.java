@@ -225,8 +225,20 @@ public class SanctionService {
                                 + (sanction.liftNote == null ? "" : ": " + sanction.liftNote)));
     }
 
-    /** The standing the sanctions still in force give: banned over muted over active. */
     private Uni<Void> recompute(MembershipEntity membership, Instant now) {
+        return standing(membership, now).chain(() -> Panache.getSession().chain(session -> session.flush()));
+    }
+
+    /**
+     * In the current transaction, before a new membership is stored: someone who left a community
+     * and joins again keeps the mutes and bans still in force there.
+     */
+    public Uni<Void> restoreStanding(MembershipEntity membership) {
+        return standing(membership, now());
+    }
+
+    /** Sets the standing the sanctions still in force give: banned over muted over active. */
+    private Uni<Void> standing(MembershipEntity membership, Instant now) {
         return Panache.getSession().chain(session -> session.createSelectionQuery("from SanctionEntity"
                 + " where tenantId = :tenant and communityId = :community and memberId = :member and kind in :kinds"
                 + " and liftedAt is null and (endsAt is null or endsAt > :now)", SanctionEntity.class)
@@ -234,7 +246,7 @@ public class SanctionService {
                 .setParameter("member", membership.memberId)
                 .setParameter("kinds", List.of(SanctionKind.MUTE, SanctionKind.BAN)).setParameter("now", now)
                 .getResultList())
-                .chain(inForce -> {
+                .invoke(inForce -> {
                     List<SanctionEntity> bans = inForce.stream().filter(s -> s.kind == SanctionKind.BAN).toList();
                     List<SanctionEntity> mutes = inForce.stream().filter(s -> s.kind == SanctionKind.MUTE).toList();
                     membership.bannedUntil = bans.isEmpty() || bans.stream().anyMatch(s -> s.endsAt == null)
@@ -246,8 +258,7 @@ public class SanctionService {
                             ? MemberStatus.BANNED
                             : !mutes.isEmpty() ? MemberStatus.MUTED : MemberStatus.ACTIVE;
                     membership.updatedAt = now;
-                    return Panache.getSession().chain(session -> session.flush());
-                });
+                }).replaceWithVoid();
     }
 
     public Uni<AppealResult> file(Caller caller, UUID sanctionId, String statement) {
