@@ -99,21 +99,27 @@ public class SanctionService {
             return Uni.createFrom().item(SanctionResult.refused(errors));
         }
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> receipts.find(tenant, ISSUE, clientMutationId).chain(previous -> previous
-                .isPresent()
+        return unitOfWork.inTenant(tenant, () -> receipts.find(tenant, ISSUE, clientMutationId)
+                .chain(previous -> previous.isPresent()
                         ? view(tenant, previous.get()).map(v -> new SanctionResult(v, List.of()))
-                        : target(caller, communityId, memberId, "input.communityId", "input.memberId")
-                                .chain(target -> !target.allowed()
-                                        ? Uni.createFrom().item(SanctionResult.refused(target.userErrors()))
-                                        : issueWithin(caller, target.membership(), order, null)
-                                                .call(sanction -> receipts.record(tenant, ISSUE, clientMutationId,
-                                                        sanction.id))
-                                                .map(sanction -> SanctionResult.ok(sanction, null)))))
+                        : issueNew(caller, communityId, memberId, order, clientMutationId)))
                 .onFailure(failure -> clientMutationId != null && Constraints.isUniqueViolation(failure, null))
                 // the same request retried concurrently won: answer with its sanction
                 .recoverWithUni(() -> unitOfWork.inTenant(tenant, () -> receipts.find(tenant, ISSUE, clientMutationId)
                         .chain(previous -> view(tenant, previous.orElseThrow()))
                         .map(v -> new SanctionResult(v, List.of()))));
+    }
+
+    private Uni<SanctionResult> issueNew(Caller caller, UUID communityId, UUID memberId, SanctionOrder order,
+            String clientMutationId) {
+        return target(caller, communityId, memberId, "input.communityId", "input.memberId").chain(target -> {
+            if (!target.allowed()) {
+                return Uni.createFrom().item(SanctionResult.refused(target.userErrors()));
+            }
+            return issueWithin(caller, target.membership(), order, null)
+                    .call(sanction -> receipts.record(caller.tenantId(), ISSUE, clientMutationId, sanction.id))
+                    .map(sanction -> SanctionResult.ok(sanction, null));
+        });
     }
 
     /**
