@@ -50,7 +50,14 @@ class AnonymousAccessTest {
             "mutation { feedbackReportCreate(input: {communityId: \"" + ID
                     + "\", kind: BUG, title: \"t\", body: \"b\"}) { userErrors { code } } }",
             "mutation { feedbackVote(input: {id: \"" + ID + "\"}) { userErrors { code } } }",
-            "mutation { tenantSuspend(input: {tenantId: \"" + ID + "\"}) { userErrors { code } } }");
+            "mutation { tenantSuspend(input: {tenantId: \"" + ID + "\"}) { userErrors { code } } }",
+            "{ sanctions(communityId: \"" + ID + "\") { edges { cursor } } }",
+            "{ appeals(communityId: \"" + ID + "\") { edges { cursor } } }",
+            "mutation { sanctionIssue(input: {communityId: \"" + ID + "\", memberId: \"" + ID
+                    + "\", kind: WARN, reason: \"r\"}) { userErrors { code } } }",
+            "mutation { sanctionLift(input: {sanctionId: \"" + ID + "\"}) { userErrors { code } } }",
+            "mutation { appealFile(input: {sanctionId: \"" + ID + "\", statement: \"s\"}) { userErrors { code } } }",
+            "mutation { appealDecide(input: {appealId: \"" + ID + "\", decision: OVERTURN}) { userErrors { code } } }");
 
     @Test
     void everyOperationRefusesACallerWithoutAToken() {

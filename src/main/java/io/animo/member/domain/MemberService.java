@@ -19,6 +19,7 @@ import io.animo.platform.persistence.Constraints;
 import io.animo.platform.persistence.UnitOfWork;
 import io.animo.platform.security.Caller;
 import io.animo.platform.security.Roles;
+import io.animo.sanction.domain.SanctionService;
 import io.smallrye.mutiny.Uni;
 
 /** Members of a tenant and their memberships of communities. */
@@ -29,9 +30,11 @@ public class MemberService {
     private final MemberRepository members;
     private final MembershipRepository memberships;
     private final CommunityRepository communities;
+    private final SanctionService sanctions;
 
     public MemberService(UnitOfWork unitOfWork, MemberRepository members, MembershipRepository memberships,
-            CommunityRepository communities) {
+            CommunityRepository communities, SanctionService sanctions) {
+        this.sanctions = sanctions;
         this.unitOfWork = unitOfWork;
         this.members = members;
         this.memberships = memberships;
@@ -65,7 +68,8 @@ public class MemberService {
                 membership.status = MemberStatus.ACTIVE;
                 membership.joinedAt = now;
                 membership.updatedAt = now;
-                return memberships.persistAndFlush(membership)
+                // leaving and joining again does not shed a mute or ban still in force
+                return sanctions.restoreStanding(membership).chain(() -> memberships.persistAndFlush(membership))
                         .map(saved -> MembershipResult.ok(new MembershipView(saved, member, community)));
             }));
         })).onFailure(failure -> Constraints.isUniqueViolation(failure, null))

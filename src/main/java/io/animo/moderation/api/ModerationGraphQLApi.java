@@ -81,11 +81,12 @@ public class ModerationGraphQLApi {
     }
 
     @Mutation
-    @Description("Approve (publish), remove, or escalate to the tenant admins, with a note."
-            + " Roles: tenant-admin, community-manager, moderator; escalated items: tenant-admin.")
+    @Description("Approve (publish), remove, or escalate to the tenant admins, with a note; optionally sanction the"
+            + " message's author. Roles: tenant-admin, community-manager, moderator; escalated items: tenant-admin.")
     public Uni<@NonNull ModerationItemPayload> moderationItemDecide(@NonNull ModerationItemDecideInput input) {
         return access.require(identity, MODERATORS).chain(caller -> GlobalId.decode(input.itemId(), ModerationItem.TYPE)
-                .map(uuid -> moderation.decide(caller, uuid, input.decision(), input.note()))
+                .map(uuid -> moderation.decide(caller, uuid, input.decision(), input.note(),
+                        input.sanction() == null ? null : input.sanction().order()))
                 .orElseGet(() -> Uni.createFrom().item(unknownItem())))
                 .map(result -> ModerationItemPayload.of(result, input.clientMutationId()));
     }

@@ -16,10 +16,13 @@ import io.animo.member.domain.MemberRepository;
 import io.animo.platform.graphql.Cursor;
 import io.animo.platform.graphql.Page;
 import io.animo.platform.graphql.PageRequest;
+import io.animo.platform.graphql.UserError;
 import io.animo.platform.persistence.Constraints;
 import io.animo.platform.persistence.UnitOfWork;
 import io.animo.platform.security.Caller;
 import io.animo.platform.security.Roles;
+import io.animo.sanction.domain.SanctionOrder;
+import io.animo.sanction.domain.SanctionService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -32,9 +35,11 @@ public class ModerationService {
     private final MemberRepository members;
     private final AuditLog audit;
     private final QueueEvents events;
+    private final SanctionService sanctions;
 
     public ModerationService(UnitOfWork unitOfWork, ContentRepository content, MemberRepository members, AuditLog audit,
-            QueueEvents events) {
+            QueueEvents events, SanctionService sanctions) {
+        this.sanctions = sanctions;
         this.events = events;
         this.unitOfWork = unitOfWork;
         this.content = content;
@@ -166,9 +171,17 @@ public class ModerationService {
     }
 
     /** Approve (publish), remove, or escalate to the tenant admins, who alone decide escalated items. */
-    public Uni<ItemResult> decide(Caller caller, UUID itemId, Decision decision, String note) {
+    public Uni<ItemResult> decide(Caller caller, UUID itemId, Decision decision, String note, SanctionOrder sanction) {
         if (note != null && note.length() > 1000) {
             return Uni.createFrom().item(ItemResult.refused("input.note", "TOO_LONG", "At most 1000 characters."));
+        }
+        if (sanction != null && decision == Decision.ESCALATE) {
+            return Uni.createFrom().item(ItemResult.refused("input.sanction", "NOT_ALLOWED",
+                    "Escalated items are sanctioned by whoever decides them."));
+        }
+        List<UserError> sanctionErrors = sanction == null ? List.of() : SanctionService.validate("input.sanction", sanction);
+        if (!sanctionErrors.isEmpty()) {
+            return Uni.createFrom().item(new ItemResult(null, null, sanctionErrors));
         }
         UUID tenant = caller.tenantId();
         return unitOfWork.inTenant(tenant, () -> item(tenant, itemId).chain(item -> {
@@ -185,8 +198,20 @@ public class ModerationService {
                 return Uni.createFrom()
                         .item(ItemResult.refused("input.itemId", "ESCALATED", "Escalated items are decided by tenant admins."));
             }
-            return content.message(tenant, item.messageId).chain(message -> apply(caller, item, message, decision, note));
+            return content.message(tenant, item.messageId).chain(message -> sanction == null
+                    ? apply(caller, item, message, decision, note)
+                    : decideAndSanction(caller, item, message, decision, note, sanction));
         }));
+    }
+
+    /** The author is checked before anything is decided, so a refused sanction leaves the item as it was. */
+    private Uni<ItemResult> decideAndSanction(Caller caller, ModerationItemEntity item, MessageEntity message,
+            Decision decision, String note, SanctionOrder sanction) {
+        return sanctions.target(caller, message.communityId, message.authorMemberId, "input.itemId", "input.sanction")
+                .chain(target -> !target.allowed()
+                        ? Uni.createFrom().item(new ItemResult(null, null, target.userErrors()))
+                        : apply(caller, item, message, decision, note).call(
+                                result -> sanctions.issueWithin(caller, target.membership(), sanction, item.id)));
     }
 
     private Uni<ItemResult> apply(Caller caller, ModerationItemEntity item, MessageEntity message, Decision decision,

@@ -1,0 +1,5 @@
+package io.animo.sanction.domain;
+
+public enum AppealDecision {
+    UPHOLD, OVERTURN
+}

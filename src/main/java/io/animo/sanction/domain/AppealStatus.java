@@ -1,0 +1,5 @@
+package io.animo.sanction.domain;
+
+public enum AppealStatus {
+    PENDING, UPHELD, OVERTURNED
+}

@@ -1,0 +1,524 @@
+package io.animo.sanction.domain;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.animo.audit.domain.AuditLog;
+import io.animo.community.domain.CommunityRepository;
+import io.animo.member.domain.CommunityRole;
+import io.animo.member.domain.MemberRepository;
+import io.animo.member.domain.MemberStatus;
+import io.animo.member.domain.MembershipEntity;
+import io.animo.member.domain.MembershipRepository;
+import io.animo.platform.graphql.Cursor;
+import io.animo.platform.graphql.Page;
+import io.animo.platform.graphql.PageRequest;
+import io.animo.platform.graphql.UserError;
+import io.animo.platform.persistence.Constraints;
+import io.animo.platform.persistence.MutationReceipts;
+import io.animo.platform.persistence.OptimisticLocks;
+import io.animo.platform.persistence.UnitOfWork;
+import io.animo.platform.security.Caller;
+import io.animo.platform.security.Roles;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Warnings, mutes and bans of community members, and their appeals (each change audited). A mute
+ * or ban sets the membership's standing when issued; lifting one recomputes the standing from the
+ * sanctions still in force.
+ */
+@ApplicationScoped
+public class SanctionService {
+
+    public static final String[] STAFF = {Roles.TENANT_ADMIN, Roles.COMMUNITY_MANAGER, Roles.MODERATOR};
+    static final String ISSUE = "sanctionIssue";
+    static final int MAX_REASON = 500;
+    static final int MAX_STATEMENT = 2000;
+    static final int MAX_NOTE = 1000;
+    static final int MAX_YEARS = 10;
+
+    private final UnitOfWork unitOfWork;
+    private final CommunityRepository communities;
+    private final MemberRepository members;
+    private final MembershipRepository memberships;
+    private final MutationReceipts receipts;
+    private final AuditLog audit;
+
+    public SanctionService(UnitOfWork unitOfWork, CommunityRepository communities, MemberRepository members,
+            MembershipRepository memberships, MutationReceipts receipts, AuditLog audit) {
+        this.unitOfWork = unitOfWork;
+        this.communities = communities;
+        this.members = members;
+        this.memberships = memberships;
+        this.receipts = receipts;
+        this.audit = audit;
+    }
+
+    /** Checks what needs no database: reason, and an end that fits the kind. */
+    public static List<UserError> validate(String prefix, SanctionOrder order) {
+        List<UserError> errors = new ArrayList<>();
+        String reason = order.reason();
+        if (reason == null || reason.isBlank()) {
+            errors.add(UserError.of(prefix + ".reason", "REQUIRED", "Say why, in up to " + MAX_REASON + " characters."));
+        } else if (reason.strip().length() > MAX_REASON) {
+            errors.add(UserError.of(prefix + ".reason", "TOO_LONG", "At most " + MAX_REASON + " characters."));
+        }
+        Instant until = order.until();
+        Instant now = Instant.now();
+        if (order.kind() == null) {
+            errors.add(UserError.of(prefix + ".kind", "REQUIRED", "Say whether to warn, mute or ban."));
+        } else if (order.kind() == SanctionKind.WARN && until != null) {
+            errors.add(UserError.of(prefix + ".until", "UNTIL_NOT_ALLOWED", "A warning has no end: leave until empty."));
+        } else if (order.kind() == SanctionKind.MUTE && until == null) {
+            errors.add(UserError.of(prefix + ".until", "UNTIL_REQUIRED", "Say until when the member is muted."));
+        } else if (until != null && !until.isAfter(now)) {
+            errors.add(UserError.of(prefix + ".until", "UNTIL_IN_PAST", "The end must be in the future."));
+        } else if (until != null && until.isAfter(now.atZone(ZoneOffset.UTC).plusYears(MAX_YEARS).toInstant())) {
+            errors.add(UserError.of(prefix + ".until", "UNTIL_TOO_FAR",
+                    "At most " + MAX_YEARS + " years ahead; leave until empty for a permanent ban."));
+        }
+        return errors;
+    }
+
+    public Uni<SanctionResult> issue(Caller caller, UUID communityId, UUID memberId, SanctionOrder order,
+            String clientMutationId) {
+        List<UserError> errors = validate("input", order);
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().item(SanctionResult.refused(errors));
+        }
+        UUID tenant = caller.tenantId();
+        return unitOfWork.inTenant(tenant, () -> receipts.find(tenant, ISSUE, clientMutationId)
+                .chain(previous -> previous.isPresent()
+                        ? view(tenant, previous.get()).map(v -> new SanctionResult(v, List.of()))
+                        : issueNew(caller, communityId, memberId, order, clientMutationId)))
+                .onFailure(failure -> clientMutationId != null && Constraints.isUniqueViolation(failure, null))
+                // the same request retried concurrently won: answer with its sanction
+                .recoverWithUni(() -> unitOfWork.inTenant(tenant, () -> receipts.find(tenant, ISSUE, clientMutationId)
+                        .chain(previous -> view(tenant, previous.orElseThrow()))
+                        .map(v -> new SanctionResult(v, List.of()))));
+    }
+
+    private Uni<SanctionResult> issueNew(Caller caller, UUID communityId, UUID memberId, SanctionOrder order,
+            String clientMutationId) {
+        return target(caller, communityId, memberId, "input.communityId", "input.memberId").chain(target -> {
+            if (!target.allowed()) {
+                return Uni.createFrom().item(SanctionResult.refused(target.userErrors()));
+            }
+            return issueWithin(caller, target.membership(), order, null)
+                    .call(sanction -> receipts.record(caller.tenantId(), ISSUE, clientMutationId, sanction.id))
+                    .map(sanction -> SanctionResult.ok(sanction, null));
+        });
+    }
+
+    /**
+     * In the current transaction: the membership of {@code memberId} in {@code communityId} when the
+     * caller may sanction it (not themselves; community owners only by tenant admins).
+     */
+    public Uni<SanctionTarget> target(Caller caller, UUID communityId, UUID memberId, String communityField,
+            String memberField) {
+        UUID tenant = caller.tenantId();
+        return communities.findInTenant(tenant, communityId).chain(community -> community == null
+                ? refuse(communityField, "NOT_FOUND", "No community of this tenant has this id.")
+                : memberships.find(tenant, communityId, memberId).chain(membership -> membership == null
+                        ? refuse(memberField, "NOT_A_MEMBER", "This person is not a member of this community.")
+                        : members.find("tenantId = ?1 and id = ?2", tenant, memberId).firstResult().map(member -> {
+                            if (member != null && caller.subject().equals(member.subject)) {
+                                return refused(memberField, "SELF_SANCTION", "You cannot sanction yourself.");
+                            }
+                            if (membership.role == CommunityRole.OWNER && !caller.hasAnyRole(Roles.TENANT_ADMIN)) {
+                                return refused(memberField, "NOT_ALLOWED",
+                                        "Only tenant admins sanction an owner of the community.");
+                            }
+                            return new SanctionTarget(membership, List.of());
+                        })));
+    }
+
+    /** In the current transaction: records the sanction, applies it to the membership, audits it. */
+    public Uni<SanctionEntity> issueWithin(Caller caller, MembershipEntity membership, SanctionOrder order,
+            UUID moderationItemId) {
+        Instant now = now();
+        SanctionEntity sanction = new SanctionEntity();
+        sanction.id = UUID.randomUUID();
+        sanction.tenantId = caller.tenantId();
+        sanction.communityId = membership.communityId;
+        sanction.memberId = membership.memberId;
+        sanction.kind = order.kind();
+        sanction.reason = order.reason().strip();
+        sanction.endsAt = order.until() == null ? null : order.until().truncatedTo(ChronoUnit.MICROS);
+        sanction.moderationItemId = moderationItemId;
+        sanction.issuedBySubject = caller.subject();
+        sanction.issuedByName = caller.displayName();
+        sanction.createdAt = now;
+        apply(membership, sanction, now);
+        return Panache.getSession().chain(session -> session.persist(sanction).chain(session::flush))
+                .chain(() -> audit.record(caller, "SANCTION_" + sanction.kind, "Sanction", sanction.id,
+                        sanction.kind + " of member " + sanction.memberId + ": " + sanction.reason))
+                .replaceWith(sanction);
+    }
+
+    /** A new mute or ban only ever makes the standing stricter (an automatic mute may already run longer). */
+    private static void apply(MembershipEntity membership, SanctionEntity sanction, Instant now) {
+        boolean banned = membership.status == MemberStatus.BANNED
+                && (membership.bannedUntil == null || membership.bannedUntil.isAfter(now));
+        switch (sanction.kind) {
+            case WARN -> {
+                return;
+            }
+            case MUTE -> {
+                membership.mutedUntil = latest(membership.mutedUntil != null && membership.mutedUntil.isAfter(now)
+                        ? membership.mutedUntil
+                        : null, sanction.endsAt);
+                if (!banned) {
+                    membership.status = MemberStatus.MUTED;
+                }
+            }
+            case BAN -> {
+                boolean permanent = sanction.endsAt == null || (banned && membership.bannedUntil == null);
+                membership.bannedUntil = permanent
+                        ? null
+                        : banned ? latest(membership.bannedUntil, sanction.endsAt) : sanction.endsAt;
+                membership.status = MemberStatus.BANNED;
+            }
+        }
+        membership.updatedAt = now;
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+    }
+
+    public Uni<SanctionResult> lift(Caller caller, UUID sanctionId, String note) {
+        if (note != null && note.length() > MAX_NOTE) {
+            return Uni.createFrom()
+                    .item(SanctionResult.refused("input.note", "TOO_LONG", "At most " + MAX_NOTE + " characters."));
+        }
+        UUID tenant = caller.tenantId();
+        return unitOfWork.inTenant(tenant, () -> sanction(tenant, sanctionId).chain(sanction -> {
+            if (sanction == null) {
+                return Uni.createFrom().item(unknownSanction());
+            }
+            if (sanction.liftedAt != null) {
+                return Uni.createFrom().item(alreadyLifted());
+            }
+            return liftWithin(caller, sanction, note).chain(() -> appealOf(tenant, sanction.id))
+                    .map(appeal -> SanctionResult.ok(sanction, appeal));
+        })).onFailure(OptimisticLocks::isStale).recoverWithItem(SanctionService::alreadyLifted);
+    }
+
+    private Uni<Void> liftWithin(Caller caller, SanctionEntity sanction, String note) {
+        Instant now = now();
+        sanction.liftedAt = now;
+        sanction.liftedBySubject = caller.subject();
+        sanction.liftedByName = caller.displayName();
+        sanction.liftNote = note == null || note.isBlank() ? null : note.strip();
+        return Panache.getSession().chain(session -> session.flush())
+                .chain(() -> memberships.find(sanction.tenantId, sanction.communityId, sanction.memberId))
+                .chain(membership -> membership == null ? Uni.createFrom().voidItem() : recompute(membership, now))
+                .chain(() -> audit.record(caller, "SANCTION_LIFTED", "Sanction", sanction.id,
+                        sanction.kind + " of member " + sanction.memberId + " lifted"
+                                + (sanction.liftNote == null ? "" : ": " + sanction.liftNote)));
+    }
+
+    private Uni<Void> recompute(MembershipEntity membership, Instant now) {
+        return standing(membership, now).chain(() -> Panache.getSession().chain(session -> session.flush()));
+    }
+
+    /**
+     * In the current transaction, before a new membership is stored: someone who left a community
+     * and joins again keeps the mutes and bans still in force there.
+     */
+    public Uni<Void> restoreStanding(MembershipEntity membership) {
+        return standing(membership, now());
+    }
+
+    /** Sets the standing the sanctions still in force give: banned over muted over active. */
+    private Uni<Void> standing(MembershipEntity membership, Instant now) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery("from SanctionEntity"
+                + " where tenantId = :tenant and communityId = :community and memberId = :member and kind in :kinds"
+                + " and liftedAt is null and (endsAt is null or endsAt > :now)", SanctionEntity.class)
+                .setParameter("tenant", membership.tenantId).setParameter("community", membership.communityId)
+                .setParameter("member", membership.memberId)
+                .setParameter("kinds", List.of(SanctionKind.MUTE, SanctionKind.BAN)).setParameter("now", now)
+                .getResultList())
+                .invoke(inForce -> {
+                    List<SanctionEntity> bans = inForce.stream().filter(s -> s.kind == SanctionKind.BAN).toList();
+                    List<SanctionEntity> mutes = inForce.stream().filter(s -> s.kind == SanctionKind.MUTE).toList();
+                    membership.bannedUntil = bans.isEmpty() || bans.stream().anyMatch(s -> s.endsAt == null)
+                            ? null
+                            : bans.stream().map(s -> s.endsAt).max(Comparator.naturalOrder()).orElse(null);
+                    membership.mutedUntil = mutes.stream().map(s -> s.endsAt).filter(Objects::nonNull)
+                            .max(Comparator.naturalOrder()).orElse(null);
+                    membership.status = !bans.isEmpty()
+                            ? MemberStatus.BANNED
+                            : !mutes.isEmpty() ? MemberStatus.MUTED : MemberStatus.ACTIVE;
+                    membership.updatedAt = now;
+                }).replaceWithVoid();
+    }
+
+    public Uni<AppealResult> file(Caller caller, UUID sanctionId, String statement) {
+        if (statement == null || statement.isBlank()) {
+            return Uni.createFrom().item(AppealResult.refused("input.statement", "REQUIRED",
+                    "Say why the sanction should be lifted, in up to " + MAX_STATEMENT + " characters."));
+        }
+        if (statement.strip().length() > MAX_STATEMENT) {
+            return Uni.createFrom()
+                    .item(AppealResult.refused("input.statement", "TOO_LONG", "At most " + MAX_STATEMENT + " characters."));
+        }
+        UUID tenant = caller.tenantId();
+        return unitOfWork.inTenant(tenant, () -> members.findBySubject(tenant, caller.subject())
+                .chain(me -> sanction(tenant, sanctionId).chain(sanction -> {
+                    if (me == null || sanction == null || !sanction.memberId.equals(me.id)) {
+                        return Uni.createFrom().item(AppealResult.refused("input.sanctionId", "NOT_FOUND",
+                                "No sanction of yours has this id."));
+                    }
+                    if (sanction.liftedAt != null) {
+                        return Uni.createFrom().item(AppealResult.refused("input.sanctionId", "ALREADY_LIFTED",
+                                "This sanction was already lifted."));
+                    }
+                    return appealOf(tenant, sanctionId).chain(existing -> {
+                        if (existing != null) {
+                            return Uni.createFrom().item(alreadyAppealed());
+                        }
+                        AppealEntity appeal = new AppealEntity();
+                        appeal.id = UUID.randomUUID();
+                        appeal.tenantId = tenant;
+                        appeal.sanctionId = sanction.id;
+                        appeal.communityId = sanction.communityId;
+                        appeal.memberId = me.id;
+                        appeal.statement = statement.strip();
+                        appeal.status = AppealStatus.PENDING;
+                        appeal.createdAt = now();
+                        return Panache.getSession().chain(session -> session.persist(appeal).chain(session::flush))
+                                .chain(() -> audit.record(caller, "APPEAL_FILED", "Appeal", appeal.id,
+                                        "Appeal against " + sanction.kind + " " + sanction.id))
+                                .map(ignored -> AppealResult.ok(appeal));
+                    });
+                }))).onFailure(failure -> Constraints.isUniqueViolation(failure, "appeal_once_per_sanction"))
+                .recoverWithItem(SanctionService::alreadyAppealed);
+    }
+
+    /** Decided by staff other than whoever issued the sanction; overturning lifts it. */
+    public Uni<AppealResult> decide(Caller caller, UUID appealId, AppealDecision decision, String note) {
+        if (note != null && note.length() > MAX_NOTE) {
+            return Uni.createFrom()
+                    .item(AppealResult.refused("input.note", "TOO_LONG", "At most " + MAX_NOTE + " characters."));
+        }
+        UUID tenant = caller.tenantId();
+        return unitOfWork.inTenant(tenant, () -> appeal(tenant, appealId).chain(appeal -> appeal == null
+                ? Uni.createFrom().item(unknownAppeal())
+                : sanction(tenant, appeal.sanctionId).chain(sanction -> {
+                    if (caller.subject().equals(sanction.issuedBySubject)) {
+                        return Uni.createFrom().item(AppealResult.refused("input.appealId", "SAME_MODERATOR",
+                                "An appeal is decided by someone other than the moderator who issued the sanction."));
+                    }
+                    if (appeal.status != AppealStatus.PENDING) {
+                        return Uni.createFrom().item(alreadyDecided());
+                    }
+                    appeal.status = decision == AppealDecision.OVERTURN ? AppealStatus.OVERTURNED : AppealStatus.UPHELD;
+                    appeal.decidedBySubject = caller.subject();
+                    appeal.decidedByName = caller.displayName();
+                    appeal.decidedAt = now();
+                    appeal.decisionNote = note == null || note.isBlank() ? null : note.strip();
+                    Uni<Void> effect = decision == AppealDecision.OVERTURN && sanction.liftedAt == null
+                            ? liftWithin(caller, sanction, appeal.decisionNote == null
+                                    ? "Appeal overturned"
+                                    : "Appeal overturned: " + appeal.decisionNote)
+                            : Panache.getSession().chain(session -> session.flush());
+                    return effect.chain(() -> audit.record(caller, "APPEAL_" + appeal.status, "Appeal", appeal.id,
+                            "Appeal against " + sanction.kind + " " + sanction.id + " " + appeal.status.name().toLowerCase()
+                                    + (appeal.decisionNote == null ? "" : ": " + appeal.decisionNote)))
+                            .map(ignored -> AppealResult.ok(appeal));
+                }))).onFailure(OptimisticLocks::isStale).recoverWithItem(SanctionService::alreadyDecided);
+    }
+
+    /** Staff see every sanction of the community; anyone else only their own. Newest first. */
+    public Uni<Page<SanctionView>> sanctions(Caller caller, UUID communityId, UUID memberId, boolean activeOnly,
+            PageRequest page) {
+        UUID tenant = caller.tenantId();
+        boolean staff = caller.hasAnyRole(STAFF);
+        return unitOfWork.inTenant(tenant, () -> (staff
+                ? Uni.createFrom().item(memberId)
+                : members.findBySubject(tenant, caller.subject())
+                        .map(me -> me == null || (memberId != null && !memberId.equals(me.id)) ? null : me.id))
+                .chain(member -> !staff && member == null
+                        ? Uni.createFrom().item(Page.<SanctionView>empty())
+                        : sanctionPage(tenant, communityId, member, activeOnly, page)));
+    }
+
+    private Uni<Page<SanctionView>> sanctionPage(UUID tenant, UUID communityId, UUID memberId, boolean activeOnly,
+            PageRequest page) {
+        return Panache.getSession().chain(session -> {
+            List<String> where = new ArrayList<>(List.of("tenantId = :tenant", "communityId = :community"));
+            if (memberId != null) {
+                where.add("memberId = :member");
+            }
+            if (activeOnly) {
+                where.add("liftedAt is null and (endsAt is null or endsAt > :now)");
+            }
+            boolean forward = !page.backward();
+            Cursor cursor = forward ? page.after() : page.before();
+            if (cursor != null) {
+                // newest first: forward goes to older rows
+                String older = forward ? "<" : ">";
+                where.add("(createdAt " + older + " :at or (createdAt = :at and id " + older + " :cursorId))");
+            }
+            String direction = forward ? "desc" : "asc";
+            var query = session.createSelectionQuery("from SanctionEntity where " + String.join(" and ", where)
+                    + " order by createdAt " + direction + ", id " + direction, SanctionEntity.class)
+                    .setParameter("tenant", tenant).setParameter("community", communityId).setMaxResults(page.fetchSize());
+            if (memberId != null) {
+                query.setParameter("member", memberId);
+            }
+            if (activeOnly) {
+                query.setParameter("now", Instant.now());
+            }
+            if (cursor != null) {
+                query.setParameter("at", cursor.sortInstant()).setParameter("cursorId", cursor.id());
+            }
+            return query.getResultList().map(rows -> Page.of(rows, page, SanctionService::cursorOf, -1))
+                    .chain(rows -> withAppeals(tenant, rows));
+        });
+    }
+
+    private Uni<Page<SanctionView>> withAppeals(UUID tenant, Page<SanctionEntity> page) {
+        List<UUID> ids = page.items().stream().map(s -> s.id).toList();
+        Uni<List<AppealEntity>> appeals = ids.isEmpty()
+                ? Uni.createFrom().item(List.of())
+                : Panache.getSession().chain(session -> session.createSelectionQuery(
+                        "from AppealEntity where tenantId = :tenant and sanctionId in :ids", AppealEntity.class)
+                        .setParameter("tenant", tenant).setParameter("ids", ids).getResultList());
+        return appeals.map(list -> {
+            Map<UUID, AppealEntity> bySanction = list.stream()
+                    .collect(Collectors.toMap(a -> a.sanctionId, Function.identity()));
+            return new Page<>(page.map(s -> new SanctionView(s, bySanction.get(s.id))), page.pageInfo(),
+                    page.totalCount());
+        });
+    }
+
+    public static Cursor cursorOf(SanctionEntity sanction) {
+        return new Cursor(sanction.createdAt.toString(), sanction.id);
+    }
+
+    /** Appeals of a community, oldest first. */
+    public Uni<Page<AppealEntity>> appeals(Caller caller, UUID communityId, AppealStatus status, PageRequest page) {
+        UUID tenant = caller.tenantId();
+        return unitOfWork.inTenant(tenant, () -> Panache.getSession().chain(session -> {
+            List<String> where = new ArrayList<>(List.of("tenantId = :tenant", "communityId = :community"));
+            if (status != null) {
+                where.add("status = :status");
+            }
+            boolean forward = !page.backward();
+            Cursor cursor = forward ? page.after() : page.before();
+            if (cursor != null) {
+                String later = forward ? ">" : "<";
+                where.add("(createdAt " + later + " :at or (createdAt = :at and id " + later + " :cursorId))");
+            }
+            String direction = forward ? "asc" : "desc";
+            var query = session.createSelectionQuery("from AppealEntity where " + String.join(" and ", where)
+                    + " order by createdAt " + direction + ", id " + direction, AppealEntity.class)
+                    .setParameter("tenant", tenant).setParameter("community", communityId).setMaxResults(page.fetchSize());
+            if (status != null) {
+                query.setParameter("status", status);
+            }
+            if (cursor != null) {
+                query.setParameter("at", cursor.sortInstant()).setParameter("cursorId", cursor.id());
+            }
+            return query.getResultList().map(rows -> Page.of(rows, page, SanctionService::cursorOf, -1));
+        }));
+    }
+
+    public static Cursor cursorOf(AppealEntity appeal) {
+        return new Cursor(appeal.createdAt.toString(), appeal.id);
+    }
+
+    /** A sanction for {@code node(id:)}: staff see any of the tenant, anyone else only their own. */
+    public Uni<SanctionView> sanctionNode(Caller caller, UUID id) {
+        UUID tenant = caller.tenantId();
+        return unitOfWork.inTenant(tenant, () -> sanction(tenant, id).chain(sanction -> sanction == null
+                ? Uni.createFrom().nullItem()
+                : visible(caller, sanction.memberId).chain(visible -> !visible
+                        ? Uni.createFrom().<SanctionView>nullItem()
+                        : appealOf(tenant, id).map(appeal -> new SanctionView(sanction, appeal)))));
+    }
+
+    /** An appeal for {@code node(id:)}: staff see any of the tenant, anyone else only their own. */
+    public Uni<AppealEntity> appealNode(Caller caller, UUID id) {
+        UUID tenant = caller.tenantId();
+        return unitOfWork.inTenant(tenant, () -> appeal(tenant, id).chain(appeal -> appeal == null
+                ? Uni.createFrom().nullItem()
+                : visible(caller, appeal.memberId).map(visible -> visible ? appeal : null)));
+    }
+
+    private Uni<Boolean> visible(Caller caller, UUID memberId) {
+        return caller.hasAnyRole(STAFF)
+                ? Uni.createFrom().item(true)
+                : members.findBySubject(caller.tenantId(), caller.subject()).map(me -> me != null && me.id.equals(memberId));
+    }
+
+    private Uni<SanctionView> view(UUID tenant, UUID sanctionId) {
+        return sanction(tenant, sanctionId)
+                .chain(sanction -> appealOf(tenant, sanctionId).map(appeal -> new SanctionView(sanction, appeal)));
+    }
+
+    private Uni<SanctionEntity> sanction(UUID tenant, UUID id) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                "from SanctionEntity where tenantId = :tenant and id = :id", SanctionEntity.class)
+                .setParameter("tenant", tenant).setParameter("id", id).getSingleResultOrNull());
+    }
+
+    private Uni<AppealEntity> appeal(UUID tenant, UUID id) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                "from AppealEntity where tenantId = :tenant and id = :id", AppealEntity.class)
+                .setParameter("tenant", tenant).setParameter("id", id).getSingleResultOrNull());
+    }
+
+    private Uni<AppealEntity> appealOf(UUID tenant, UUID sanctionId) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                "from AppealEntity where tenantId = :tenant and sanctionId = :sanction", AppealEntity.class)
+                .setParameter("tenant", tenant).setParameter("sanction", sanctionId).getSingleResultOrNull());
+    }
+
+    private static Uni<SanctionTarget> refuse(String field, String code, String message) {
+        return Uni.createFrom().item(refused(field, code, message));
+    }
+
+    private static SanctionTarget refused(String field, String code, String message) {
+        return new SanctionTarget(null, List.of(UserError.of(field, code, message)));
+    }
+
+    private static SanctionResult unknownSanction() {
+        return SanctionResult.refused("input.sanctionId", "NOT_FOUND", "No sanction of this tenant has this id.");
+    }
+
+    private static SanctionResult alreadyLifted() {
+        return SanctionResult.refused("input.sanctionId", "ALREADY_LIFTED", "This sanction was already lifted.");
+    }
+
+    private static AppealResult unknownAppeal() {
+        return AppealResult.refused("input.appealId", "NOT_FOUND", "No appeal of this tenant has this id.");
+    }
+
+    private static AppealResult alreadyAppealed() {
+        return AppealResult.refused("input.sanctionId", "ALREADY_APPEALED", "You already appealed this sanction.");
+    }
+
+    private static AppealResult alreadyDecided() {
+        return AppealResult.refused("input.appealId", "ALREADY_DECIDED", "This appeal was already decided.");
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}
