@@ -51,7 +51,12 @@ class ModerationReportGraphQLTest {
         List<String> items = run(globex("moderator"), "moderationQueue", vars("communityId", community))
                 .extract().path("data.moderationQueue.edges.node.id");
         run(globex("moderator"), "moderationItemDecide", vars("input", Map.of("itemId", items.get(0), "decision",
-                "APPROVE"))).body("data.moderationItemDecide.userErrors", empty());
+                "APPROVE", "sanction", Map.of("kind", "WARN", "reason", "Mind the words"))))
+                .body("data.moderationItemDecide.userErrors", empty());
+        String warning = run(globex("member"), "sanctions", vars("communityId", community))
+                .extract().path("data.sanctions.edges[0].node.id");
+        run(globex("member"), "appealFile", vars("input", Map.of("sanctionId", warning, "statement", "It was a quote")))
+                .body("data.appealFile.userErrors", empty());
         run(globex("moderator"), "moderationItemDecide", vars("input", Map.of("itemId", items.get(1), "decision",
                 "ESCALATE"))).body("data.moderationItemDecide.userErrors", empty());
 
@@ -66,7 +71,9 @@ class ModerationReportGraphQLTest {
                 .body("data.moderationReport.byReason.key", containsInAnyOrder("RULE_HOLD", "REPORT", "RULE_REJECT"))
                 .body("data.moderationReport.byReason.count", containsInAnyOrder(1, 1, 1))
                 .body("data.moderationReport.byRule.key", containsInAnyOrder("Hold " + suffix, "Reject " + suffix))
-                .body("data.moderationReport.byOutcome.key", containsInAnyOrder("APPROVED", "ESCALATED"));
+                .body("data.moderationReport.byOutcome.key", containsInAnyOrder("APPROVED", "ESCALATED"))
+                .body("data.moderationReport.sanctionsByKind.key", containsInAnyOrder("WARN"))
+                .body("data.moderationReport.appealsByStatus.key", containsInAnyOrder("PENDING"));
 
         run(globex("admin"), "moderationReport", vars("period", PERIOD))
                 .body("data.moderationReport.communityId", nullValue())

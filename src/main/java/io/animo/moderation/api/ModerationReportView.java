@@ -21,14 +21,16 @@ public record ModerationReportView(@NonNull Instant from, @NonNull Instant to, @
         @Description("Median seconds from an item's opening to its approval or removal; null without decisions") Double medianSecondsToDecision,
         @NonNull @Description("Items opened by reason (RULE_FLAG, RULE_HOLD, REPORT), plus RULE_REJECT for rejected posts") List<@NonNull ModerationCount> byReason,
         @NonNull @Description("Automated actions by rule name: flags and holds that opened items, and rejections") List<@NonNull ModerationCount> byRule,
-        @NonNull @Description("Decisions taken in the period by outcome (APPROVED, REMOVED, ESCALATED)") List<@NonNull ModerationCount> byOutcome) {
+        @NonNull @Description("Decisions taken in the period by outcome (APPROVED, REMOVED, ESCALATED)") List<@NonNull ModerationCount> byOutcome,
+        @NonNull @Description("Sanctions issued in the period by kind (WARN, MUTE, BAN)") List<@NonNull ModerationCount> sanctionsByKind,
+        @NonNull @Description("Appeals filed in the period by status (PENDING, UPHELD, OVERTURNED)") List<@NonNull ModerationCount> appealsByStatus) {
 
     static ModerationReportView of(ModerationReport report) {
         return new ModerationReportView(report.from(), report.to(),
                 report.communityId() == null ? null : GlobalId.encode("Community", report.communityId()),
                 report.itemsOpened(), report.reportsFiled(), report.rejectedByRules(), report.finalDecisions(),
                 report.medianSecondsToDecision(), counts(report.byReason()), counts(report.byRule()),
-                counts(report.byOutcome()));
+                counts(report.byOutcome()), counts(report.sanctionsByKind()), counts(report.appealsByStatus()));
     }
 
     private static List<ModerationCount> counts(List<ModerationReport.Count> counts) {

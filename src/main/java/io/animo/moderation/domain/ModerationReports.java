@@ -48,6 +48,12 @@ public class ModerationReports {
             + " from moderation_item where tenant_id = :tenant and status in ('APPROVED', 'REMOVED')"
             + " and decided_at >= :from and decided_at < :to" + COMMUNITY;
 
+    private static final String SANCTIONS_BY_KIND = "select kind, count(*) from sanction"
+            + " where tenant_id = :tenant and created_at >= :from and created_at < :to" + COMMUNITY + " group by kind";
+
+    private static final String APPEALS_BY_OUTCOME = "select status, count(*) from appeal"
+            + " where tenant_id = :tenant and created_at >= :from and created_at < :to" + COMMUNITY + " group by status";
+
     private static final String REPORTS_FILED = "select count(*) from content_report r join message m"
             + " on m.tenant_id = r.tenant_id and m.id = r.message_id where r.tenant_id = :tenant"
             + " and r.created_at >= :from and r.created_at < :to"
@@ -75,11 +81,15 @@ public class ModerationReports {
                                 .chain(rejected -> counts(DECIDED_BY_OUTCOME, params)
                                         .chain(byOutcome -> median(params)
                                                 .chain(median -> single(REPORTS_FILED, params)
-                                                        .map(reports -> new ModerationReport(from, to, communityId,
-                                                                total(byReason), reports, total(rejected),
-                                                                median.decisions(), median.seconds(),
-                                                                withRejections(byReason, total(rejected)),
-                                                                merge(queued, rejected), byOutcome))))))));
+                                                        .chain(reports -> counts(SANCTIONS_BY_KIND, params)
+                                                                .chain(sanctions -> counts(APPEALS_BY_OUTCOME, params)
+                                                                        .map(appeals -> new ModerationReport(from, to,
+                                                                                communityId, total(byReason), reports,
+                                                                                total(rejected), median.decisions(),
+                                                                                median.seconds(),
+                                                                                withRejections(byReason, total(rejected)),
+                                                                                merge(queued, rejected), byOutcome,
+                                                                                sanctions, appeals))))))))));
     }
 
     private static String nil() {
