@@ -47,6 +47,12 @@ class AnonymousAccessTest {
             "mutation { feedbackReportCreate(input: {communityId: \"" + ID
                     + "\", kind: BUG, title: \"t\", body: \"b\"}) { userErrors { code } } }",
             "mutation { feedbackVote(input: {id: \"" + ID + "\"}) { userErrors { code } } }",
+            "mutation { messageEdit(input: {messageId: \"" + ID + "\", body: \"b\"}) { userErrors { code } } }",
+            "mutation { messageDelete(input: {messageId: \"" + ID + "\"}) { userErrors { code } } }",
+            "mutation { messageReact(input: {messageId: \"" + ID + "\", kind: LIKE}) { userErrors { code } } }",
+            "mutation { messageUnreact(input: {messageId: \"" + ID + "\", kind: LIKE}) { userErrors { code } } }",
+            "mutation { threadPin(input: {threadId: \"" + ID + "\", pinned: true}) { userErrors { code } } }",
+            "mutation { threadLock(input: {threadId: \"" + ID + "\", locked: true}) { userErrors { code } } }",
             "mutation { tenantSuspend(input: {tenantId: \"" + ID + "\"}) { userErrors { code } } }");
 
     @Test
