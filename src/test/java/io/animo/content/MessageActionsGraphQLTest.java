@@ -76,6 +76,33 @@ class MessageActionsGraphQLTest {
     }
 
     @Test
+    void anEditHeldAgainAfterApprovalReopensItsQueueItem() {
+        String held = "hold" + unique();
+        String community = communityWithMembers("member", "analyst");
+        rule(community, "Check " + held, "KEYWORDS", Map.of("keywords", List.of(held)), "HOLD");
+        String thread = thread("member", community, "Requeue");
+        String message = run(globex("member"), "messagePost", vars("input", Map.of("threadId", thread,
+                "body", "first " + held))).extract().path("data.messagePost.message.id");
+        String item = run(globex("moderator"), "moderationQueue", vars("communityId", community))
+                .extract().path("data.moderationQueue.edges[0].node.id");
+        run(globex("moderator"), "moderationItemDecide", vars("input", Map.of("itemId", item, "decision", "APPROVE")))
+                .body("data.moderationItemDecide.item.message.status", equalTo("PUBLISHED"));
+        run(globex("moderator"), "moderationQueue", vars("communityId", community)).body("data.moderationQueue.edges",
+                empty());
+
+        run(globex("member"), "messageEdit", vars("input", Map.of("messageId", message, "body", "again " + held)))
+                .body("data.messageEdit.userErrors", empty())
+                .body("data.messageEdit.outcome", equalTo("HELD"))
+                .body("data.messageEdit.message.status", equalTo("HELD"));
+        run(globex("moderator"), "moderationQueue", vars("communityId", community))
+                .body("data.moderationQueue.edges.node.id", contains(item))
+                .body("data.moderationQueue.edges.node.status", contains("OPEN"))
+                .body("data.moderationQueue.edges.node.decidedBy", contains((Object) null));
+        run(globex("analyst"), "messagesWithActions", vars("threadId", thread))
+                .body("data.messages.edges.node.id", not(hasItem(message)));
+    }
+
+    @Test
     void invalidEditsChangeNothing() {
         String community = communityWithMembers("member");
         String thread = thread("member", community, "Validation");

@@ -17,6 +17,8 @@ import io.animo.member.domain.MemberStatus;
 import io.animo.member.domain.MembershipRepository;
 import io.animo.platform.graphql.ForbiddenException;
 import io.animo.platform.graphql.UserError;
+import io.animo.platform.persistence.Constraints;
+import io.animo.platform.persistence.OptimisticLocks;
 import io.animo.platform.persistence.UnitOfWork;
 import io.animo.platform.security.Caller;
 import io.animo.platform.security.Roles;
@@ -69,7 +71,18 @@ public class MessageActions {
                         : posting.author(caller, thread.communityId, false).chain(check -> check.userErrors() != null
                                 ? Uni.createFrom().item(onMessage(check.userErrors()))
                                 : posting.judge(check.author(), body)
-                                        .chain(verdict -> apply(check.author(), thread, own.message(), body, verdict))))));
+                                        .chain(verdict -> apply(check.author(), thread, own.message(), body, verdict))))))
+                .onFailure(MessageActions::concurrentChange).recoverWithItem(MessageActions::changedMeanwhile);
+    }
+
+    /** Two changes of one message at once: the loser's version check (or revision number) fails. */
+    private static boolean concurrentChange(Throwable failure) {
+        return OptimisticLocks.isStale(failure) || Constraints.isUniqueViolation(failure, null);
+    }
+
+    private static PostResult changedMeanwhile() {
+        return PostResult.refused("input.messageId", "STALE_VERSION",
+                "Someone changed this message at the same time. Reload it and try again.");
     }
 
     private Uni<PostResult> apply(Author author, ThreadEntity thread, MessageEntity message, String body,
@@ -130,7 +143,7 @@ public class MessageActions {
                             "MESSAGE_DELETED", now))
                     .chain(() -> content.thread(tenant, message.threadId))
                     .map(thread -> new PostResult(thread, message, null, List.of(), List.of()));
-        }));
+        })).onFailure(MessageActions::concurrentChange).recoverWithItem(MessageActions::changedMeanwhile);
     }
 
     private Uni<Own> own(Caller caller, UUID messageId, String verb) {
@@ -237,7 +250,8 @@ public class MessageActions {
                                         + "\""))
                                 .map(ignored -> ThreadResult.ok(thread));
                     });
-                })));
+                }))).onFailure(OptimisticLocks::isStale).recoverWithItem(() -> ThreadResult.refused("input.threadId",
+                        "STALE_VERSION", "Someone changed this thread at the same time. Reload it and try again."));
     }
 
     private Uni<Boolean> moderates(Caller caller, ThreadEntity thread, UUID me) {
