@@ -50,14 +50,20 @@ class AnonymousAccessTest {
             "mutation { feedbackReportCreate(input: {communityId: \"" + ID
                     + "\", kind: BUG, title: \"t\", body: \"b\"}) { userErrors { code } } }",
             "mutation { feedbackVote(input: {id: \"" + ID + "\"}) { userErrors { code } } }",
-            "mutation { tenantSuspend(input: {tenantId: \"" + ID + "\"}) { userErrors { code } } }",
             "{ sanctions(communityId: \"" + ID + "\") { edges { cursor } } }",
             "{ appeals(communityId: \"" + ID + "\") { edges { cursor } } }",
             "mutation { sanctionIssue(input: {communityId: \"" + ID + "\", memberId: \"" + ID
                     + "\", kind: WARN, reason: \"r\"}) { userErrors { code } } }",
             "mutation { sanctionLift(input: {sanctionId: \"" + ID + "\"}) { userErrors { code } } }",
             "mutation { appealFile(input: {sanctionId: \"" + ID + "\", statement: \"s\"}) { userErrors { code } } }",
-            "mutation { appealDecide(input: {appealId: \"" + ID + "\", decision: OVERTURN}) { userErrors { code } } }");
+            "mutation { appealDecide(input: {appealId: \"" + ID + "\", decision: OVERTURN}) { userErrors { code } } }",
+            "mutation { messageEdit(input: {messageId: \"" + ID + "\", body: \"b\"}) { userErrors { code } } }",
+            "mutation { messageDelete(input: {messageId: \"" + ID + "\"}) { userErrors { code } } }",
+            "mutation { messageReact(input: {messageId: \"" + ID + "\", kind: LIKE}) { userErrors { code } } }",
+            "mutation { messageUnreact(input: {messageId: \"" + ID + "\", kind: LIKE}) { userErrors { code } } }",
+            "mutation { threadPin(input: {threadId: \"" + ID + "\", pinned: true}) { userErrors { code } } }",
+            "mutation { threadLock(input: {threadId: \"" + ID + "\", locked: true}) { userErrors { code } } }",
+            "mutation { tenantSuspend(input: {tenantId: \"" + ID + "\"}) { userErrors { code } } }");
 
     @Test
     void everyOperationRefusesACallerWithoutAToken() {

@@ -18,7 +18,7 @@ public record ThreadConnection(@NonNull List<@NonNull ThreadEdge> edges, @NonNul
     }
 
     static ThreadConnection of(Page<ThreadEntity> page) {
-        return new ThreadConnection(page.map(t -> new ThreadEdge(ContentRepository.cursorOf(t.createdAt, t.id).encode(),
+        return new ThreadConnection(page.map(t -> new ThreadEdge(ContentRepository.cursorOf(t).encode(),
                 Thread.of(t))), page.pageInfo());
     }
 }

@@ -6,16 +6,20 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.animo.platform.graphql.BadRequestException;
 import io.animo.platform.graphql.Cursor;
 import io.animo.platform.graphql.PageRequest;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
-/** Threads and messages, with the visibility rule in every read: published, or held but yours (or you moderate). */
+/**
+ * Threads and messages, with the visibility rule in every read: published (or deleted by its author, shown
+ * empty so replies keep their parent), or held but yours (or you moderate).
+ */
 @ApplicationScoped
 public class ContentRepository {
 
-    private static final String VISIBLE = "(status = 'PUBLISHED' or :seesHeld = true or (authorMemberId = :me and status = 'HELD'))";
+    private static final String VISIBLE = "(status in ('PUBLISHED', 'DELETED') or :seesHeld = true or (authorMemberId = :me and status = 'HELD'))";
 
     public Uni<ThreadEntity> thread(UUID tenantId, UUID id) {
         return Panache.getSession().chain(s -> s.createSelectionQuery(
@@ -36,32 +40,54 @@ public class ContentRepository {
                 .getSingleResult());
     }
 
-    /** Threads of a community, newest first. */
+    /** Threads of a community, pinned ones first, then newest first. */
     public Uni<List<ThreadEntity>> threads(UUID tenantId, UUID communityId, UUID me, boolean seesHeld, PageRequest page) {
-        return keyset(ThreadEntity.class, "communityId = :scope", tenantId, communityId, me, seesHeld, page, false);
+        return keyset(ThreadEntity.class, "communityId = :scope", tenantId, communityId, me, seesHeld, page, false, true);
     }
 
     /** Messages of a thread, oldest first. */
     public Uni<List<MessageEntity>> messages(UUID tenantId, UUID threadId, UUID me, boolean seesHeld, PageRequest page) {
-        return keyset(MessageEntity.class, "threadId = :scope", tenantId, threadId, me, seesHeld, page, true);
+        return keyset(MessageEntity.class, "threadId = :scope", tenantId, threadId, me, seesHeld, page, true, false);
+    }
+
+    /** Whether someone sees a message: the same rule as {@link #VISIBLE}. */
+    public static boolean visible(MessageEntity message, UUID me, boolean seesHeld) {
+        return message.status == ContentStatus.PUBLISHED || message.status == ContentStatus.DELETED || seesHeld
+                || (message.status == ContentStatus.HELD && message.authorMemberId.equals(me));
+    }
+
+    /** Whether someone sees a thread: the same rule as {@link #VISIBLE}. */
+    public static boolean visible(ThreadEntity thread, UUID me, boolean seesHeld) {
+        return thread.status == ContentStatus.PUBLISHED || seesHeld
+                || (thread.status == ContentStatus.HELD && thread.authorMemberId.equals(me));
     }
 
     private <T> Uni<List<T>> keyset(Class<T> type, String scope, UUID tenantId, UUID scopeId, UUID me, boolean seesHeld,
-            PageRequest page, boolean oldestFirst) {
+            PageRequest page, boolean oldestFirst, boolean pinnedFirst) {
         boolean ascending = oldestFirst != page.backward();
         Cursor cursor = page.backward() ? page.before() : page.after();
         String op = ascending ? ">" : "<";
         String direction = ascending ? "asc" : "desc";
+        SortKey at = cursor == null ? null : SortKey.of(cursor, pinnedFirst);
+        String keyset = "(createdAt " + op + " :at or (createdAt = :at and id " + op + " :cursorId))";
+        if (at != null && pinnedFirst) {
+            // pinned (true) rows come first: scanning down the order leaves them, scanning up reaches them
+            boolean leavingPinned = !ascending;
+            keyset = at.pinned() == leavingPinned
+                    ? "(pinned = " + !at.pinned() + " or (pinned = " + at.pinned() + " and " + keyset + "))"
+                    : "(pinned = " + at.pinned() + " and " + keyset + ")";
+        }
         String hql = "from " + type.getSimpleName() + " where tenantId = :tenant and " + scope + " and " + VISIBLE
-                + (cursor == null ? "" : " and (createdAt " + op + " :at or (createdAt = :at and id " + op + " :cursorId))")
-                + " order by createdAt " + direction + ", id " + direction;
+                + (cursor == null ? "" : " and " + keyset)
+                + " order by " + (pinnedFirst ? "pinned " + (ascending ? "asc" : "desc") + ", " : "")
+                + "createdAt " + direction + ", id " + direction;
         return Panache.getSession().chain(s -> {
             var query = s.createSelectionQuery(hql, type)
                     .setParameter("tenant", tenantId).setParameter("scope", scopeId)
                     .setParameter("seesHeld", seesHeld).setParameter("me", me == null ? new UUID(0, 0) : me)
                     .setMaxResults(page.fetchSize());
             if (cursor != null) {
-                query.setParameter("at", cursor.sortInstant()).setParameter("cursorId", cursor.id());
+                query.setParameter("at", at.createdAt()).setParameter("cursorId", cursor.id());
             }
             return query.getResultList();
         });
@@ -69,5 +95,24 @@ public class ContentRepository {
 
     public static Cursor cursorOf(Instant createdAt, UUID id) {
         return new Cursor(createdAt.toString(), id);
+    }
+
+    /** A thread's place in its community's list: pinned first, then newest first. */
+    public static Cursor cursorOf(ThreadEntity thread) {
+        return new Cursor((thread.pinned ? "P|" : "-|") + thread.createdAt, thread.id);
+    }
+
+    private record SortKey(boolean pinned, Instant createdAt) {
+
+        static SortKey of(Cursor cursor, boolean pinnedFirst) {
+            if (!pinnedFirst) {
+                return new SortKey(false, cursor.sortInstant());
+            }
+            String[] parts = cursor.sortValue().split("\\|", 2);
+            if (parts.length != 2 || !(parts[0].equals("P") || parts[0].equals("-"))) {
+                throw new BadRequestException("The cursor does not belong to this ordering.");
+            }
+            return new SortKey(parts[0].equals("P"), new Cursor(parts[1], cursor.id()).sortInstant());
+        }
     }
 }

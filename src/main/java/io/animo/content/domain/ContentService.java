@@ -67,7 +67,7 @@ public class ContentService {
     }
 
     /** Who posts where, once checked: a member in good standing of an active community. */
-    private record Author(MemberEntity member, MembershipEntity membership, CommunityEntity community) {
+    record Author(MemberEntity member, MembershipEntity membership, CommunityEntity community) {
     }
 
     public Uni<PostResult> createThread(Caller caller, UUID communityId, ThreadKind kind, String title, String body) {
@@ -161,7 +161,7 @@ public class ContentService {
         UUID tenant = caller.tenantId();
         return unitOfWork.inTenant(tenant, () -> me(caller).chain(me -> content.threads(tenant, communityId, me,
                 seesHeld(caller), page))
-                .map(rows -> Page.of(rows, page, t -> ContentRepository.cursorOf(t.createdAt, t.id), -1)));
+                .map(rows -> Page.of(rows, page, ContentRepository::cursorOf, -1)));
     }
 
     public Uni<Page<MessageEntity>> messages(Caller caller, UUID threadId, PageRequest page) {
@@ -171,14 +171,22 @@ public class ContentService {
                 .map(rows -> Page.of(rows, page, m -> ContentRepository.cursorOf(m.createdAt, m.id), -1)));
     }
 
-    private Uni<UUID> me(Caller caller) {
+    Uni<UUID> me(Caller caller) {
         return members.findBySubject(caller.tenantId(), caller.subject()).map(m -> m == null ? null : m.id);
     }
 
-    private record AuthorCheck(Author author, PostResult userErrors) {
+    record AuthorCheck(Author author, PostResult userErrors) {
     }
 
     private Uni<AuthorCheck> author(Caller caller, UUID communityId) {
+        return author(caller, communityId, true);
+    }
+
+    /**
+     * The caller as a member in good standing of an active, writable community (shared with edits and
+     * reactions, which are not new messages and so skip {@code slowMode}).
+     */
+    Uni<AuthorCheck> author(Caller caller, UUID communityId, boolean slowMode) {
         UUID tenant = caller.tenantId();
         return communities.findInTenant(tenant, communityId).chain(community -> {
             if (community == null) {
@@ -207,7 +215,7 @@ public class ContentService {
                                     + membership.mutedUntil + ".");
                         }
                         Author author = new Author(member, membership, community);
-                        if (community.slowModeSeconds == 0) {
+                        if (!slowMode || community.slowModeSeconds == 0) {
                             return Uni.createFrom().item(new AuthorCheck(author, null));
                         }
                         return content.recentMessages(tenant, member.id, now.minusSeconds(community.slowModeSeconds))
@@ -223,7 +231,7 @@ public class ContentService {
         return Uni.createFrom().item(new AuthorCheck(null, PostResult.refused(field, code, message)));
     }
 
-    private Uni<Verdict> judge(Author author, String text) {
+    Uni<Verdict> judge(Author author, String text) {
         UUID tenant = author.member().tenantId;
         return ruleSets.forCommunity(tenant, author.community().id).chain(rules -> {
             long ageHours = Duration.between(author.member().createdAt, Instant.now()).toHours();
@@ -248,7 +256,7 @@ public class ContentService {
     }
 
     /** Not stored (only counted for the moderation report); a mute rule mutes the author in this community. */
-    private Uni<PostResult> rejected(Author author, Verdict verdict) {
+    Uni<PostResult> rejected(Author author, Verdict verdict) {
         PostResult result = new PostResult(null, null, ModerationOutcome.REJECTED, reasons(verdict), List.of());
         Uni<Void> counted = reviews.rejected(author.member().tenantId, author.community().id, author.member().id,
                 reasons(verdict));
@@ -280,7 +288,7 @@ public class ContentService {
         return message;
     }
 
-    private Uni<Void> review(MessageEntity message, Verdict verdict) {
+    Uni<Void> review(MessageEntity message, Verdict verdict) {
         boolean held = verdict.outcome() == ModerationOutcome.HELD;
         if (!held && verdict.outcome() != ModerationOutcome.FLAGGED) {
             return Uni.createFrom().voidItem();
@@ -289,21 +297,25 @@ public class ContentService {
     }
 
     private Uni<Void> activity(Author author, String kind, Instant now) {
+        return activity(author.member().tenantId, author.community().id, author.member().id, kind, now);
+    }
+
+    static Uni<Void> activity(UUID tenantId, UUID communityId, UUID memberId, String kind, Instant now) {
         ActivityEntity activity = new ActivityEntity();
         activity.id = UUID.randomUUID();
-        activity.tenantId = author.member().tenantId;
-        activity.communityId = author.community().id;
-        activity.memberId = author.member().id;
+        activity.tenantId = tenantId;
+        activity.communityId = communityId;
+        activity.memberId = memberId;
         activity.kind = kind;
         activity.occurredAt = now;
         return Panache.getSession().chain(session -> session.persist(activity)).replaceWithVoid();
     }
 
-    private static ContentStatus status(Verdict verdict) {
+    static ContentStatus status(Verdict verdict) {
         return verdict.outcome() == ModerationOutcome.HELD ? ContentStatus.HELD : ContentStatus.PUBLISHED;
     }
 
-    private static List<String> reasons(Verdict verdict) {
+    static List<String> reasons(Verdict verdict) {
         return verdict.hits().stream().map(RuleHit::ruleName).distinct().toList();
     }
 
@@ -311,11 +323,11 @@ public class ContentService {
         return caller.hasAnyRole(Roles.TENANT_ADMIN, Roles.COMMUNITY_MANAGER);
     }
 
-    private static boolean seesHeld(Caller caller) {
+    static boolean seesHeld(Caller caller) {
         return caller.hasAnyRole(Roles.TENANT_ADMIN, Roles.COMMUNITY_MANAGER, Roles.MODERATOR);
     }
 
-    private static void text(List<UserError> errors, String field, String value, int max) {
+    static void text(List<UserError> errors, String field, String value, int max) {
         if (value == null || value.isBlank()) {
             errors.add(UserError.of(field, "REQUIRED", "This field is required."));
         } else if (value.length() > max) {
@@ -325,7 +337,7 @@ public class ContentService {
         }
     }
 
-    private static Instant now() {
+    static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -53,6 +53,10 @@ public class MessageEntity {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** When its author last edited it; null if never. */
+    @Column(name = "edited_at")
+    public Instant editedAt;
+
     @Version
     public long version;
 }

@@ -16,6 +16,10 @@ public record PostResult(ThreadEntity thread, MessageEntity message, ModerationO
         return new PostResult(null, null, null, List.of(), List.of(UserError.of(field, code, message)));
     }
 
+    public static PostResult refusedNotFound(String field) {
+        return refused(field, "NOT_FOUND", "Nothing you can see has this id.");
+    }
+
     static PostResult refused(List<UserError> errors) {
         return new PostResult(null, null, null, List.of(), List.copyOf(errors));
     }

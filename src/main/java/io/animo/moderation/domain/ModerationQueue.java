@@ -22,9 +22,22 @@ public class ModerationQueue implements ReviewRequests {
         this.events = events;
     }
 
+    /**
+     * A message has one queue item: an edit that the rules hold or flag again reuses it, reopening it when it
+     * was already decided (an item still waiting keeps its place and its claim).
+     */
     @Override
     public Uni<Void> request(MessageEntity message, boolean held, List<String> ruleNames) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                "from ModerationItemEntity where tenantId = :tenant and messageId = :message", ModerationItemEntity.class)
+                .setParameter("tenant", message.tenantId).setParameter("message", message.id).getSingleResultOrNull()
+                .chain(existing -> existing == null
+                        ? open(message, held, ruleNames, now)
+                        : reopen(existing, held, ruleNames, now)));
+    }
+
+    private Uni<Void> open(MessageEntity message, boolean held, List<String> ruleNames, Instant now) {
         ModerationItemEntity item = new ModerationItemEntity();
         item.id = UUID.randomUUID();
         item.tenantId = message.tenantId;
@@ -37,6 +50,28 @@ public class ModerationQueue implements ReviewRequests {
         item.createdAt = now;
         item.updatedAt = now;
         return Panache.getSession().chain(session -> session.persist(item)).chain(() -> events.publish("QUEUED", item));
+    }
+
+    private Uni<Void> reopen(ModerationItemEntity item, boolean held, List<String> ruleNames, Instant now) {
+        boolean decided = item.status == ItemStatus.APPROVED || item.status == ItemStatus.REMOVED;
+        if (held) {
+            item.reason = ItemReason.RULE_HOLD;
+        } else if (decided) {
+            item.reason = ItemReason.RULE_FLAG;
+        }
+        item.priority = Math.max(decided ? 0 : item.priority, held ? 2 : 1);
+        item.ruleNames = String.join(", ", ruleNames);
+        item.updatedAt = now;
+        if (decided) {
+            item.status = ItemStatus.OPEN;
+            item.claimedBySubject = null;
+            item.claimedByName = null;
+            item.decidedBySubject = null;
+            item.decidedByName = null;
+            item.decidedAt = null;
+            item.decisionNote = null;
+        }
+        return Panache.getSession().chain(session -> session.flush()).chain(() -> events.publish("QUEUED", item));
     }
 
     @Override

@@ -1,0 +1,11 @@
+package io.animo.content.api;
+
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import io.animo.content.domain.ReactionKind;
+
+@Input("MessageUnreactInput")
+public record MessageUnreactInput(@Id @NonNull String messageId, @NonNull ReactionKind kind, String clientMutationId) {
+}

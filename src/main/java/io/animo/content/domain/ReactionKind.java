@@ -1,0 +1,5 @@
+package io.animo.content.domain;
+
+public enum ReactionKind {
+    LIKE, LOVE, LAUGH, INSIGHTFUL, SUPPORT, SAD, ANGRY
+}
