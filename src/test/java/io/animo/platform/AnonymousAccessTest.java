@@ -63,6 +63,8 @@ class AnonymousAccessTest {
             "mutation { messageUnreact(input: {messageId: \"" + ID + "\", kind: LIKE}) { userErrors { code } } }",
             "mutation { threadPin(input: {threadId: \"" + ID + "\", pinned: true}) { userErrors { code } } }",
             "mutation { threadLock(input: {threadId: \"" + ID + "\", locked: true}) { userErrors { code } } }",
+            "mutation { messageIngest(input: {threadId: \"" + ID
+                    + "\", externalHandle: \"h\", displayName: \"d\", body: \"b\"}) { userErrors { code } } }",
             "mutation { tenantSuspend(input: {tenantId: \"" + ID + "\"}) { userErrors { code } } }");
 
     @Test

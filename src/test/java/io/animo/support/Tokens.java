@@ -59,6 +59,32 @@ public final class Tokens {
                 .extract().path("access_token");
     }
 
+    /** A token of the service account of the tenant's {@code animo-integration} client (client credentials). */
+    public static String integration(String realm) {
+        String key = realm + "/service-account-animo-integration";
+        Cached cached = CACHE.get(key);
+        if (cached != null && cached.expiresAt() > System.currentTimeMillis()) {
+            return cached.token();
+        }
+        String admin = keycloakAdmin();
+        String clientId = given().baseUri(keycloakUrl()).auth().oauth2(admin)
+                .queryParam("clientId", "animo-integration")
+                .when().get("/admin/realms/" + realm + "/clients")
+                .then().statusCode(200).extract().path("[0].id");
+        String secret = given().baseUri(keycloakUrl()).auth().oauth2(admin)
+                .when().get("/admin/realms/" + realm + "/clients/" + clientId + "/client-secret")
+                .then().statusCode(200).extract().path("value");
+        String token = given().baseUri(keycloakUrl())
+                .formParam("grant_type", "client_credentials")
+                .formParam("client_id", "animo-integration")
+                .formParam("client_secret", secret)
+                .when().post("/realms/" + realm + "/protocol/openid-connect/token")
+                .then().statusCode(200)
+                .extract().path("access_token");
+        CACHE.put(key, new Cached(token, System.currentTimeMillis() + 120_000));
+        return token;
+    }
+
     /** A token of the master realm's bootstrap admin, for test set-up through the Keycloak admin API. */
     public static String keycloakAdmin() {
         return given().baseUri(keycloakUrl())

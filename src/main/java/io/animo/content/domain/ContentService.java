@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,7 @@ import io.animo.member.domain.MembershipRepository;
 import io.animo.platform.graphql.Page;
 import io.animo.platform.graphql.PageRequest;
 import io.animo.platform.graphql.UserError;
+import io.animo.platform.persistence.Constraints;
 import io.animo.platform.persistence.UnitOfWork;
 import io.animo.platform.security.Caller;
 import io.animo.platform.security.Roles;
@@ -118,7 +120,31 @@ public class ContentService {
         if (!errors.isEmpty()) {
             return Uni.createFrom().item(PostResult.refused(errors));
         }
+        return post(caller.tenantId(), threadId, parentId, body, communityId -> author(caller, communityId));
+    }
+
+    /**
+     * A message an integration's service account ingests for an author known only by an external handle
+     * (an account of a listened-to forum): the author's member profile and membership are created on first
+     * use, and then it goes through the same standing checks and rules as any post.
+     */
+    public Uni<PostResult> ingestMessage(Caller caller, UUID threadId, UUID parentId, ExternalAuthor external,
+            String body) {
+        List<UserError> errors = new ArrayList<>(external.validate());
+        text(errors, "input.body", body, BODY_MAX);
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().item(PostResult.refused(errors));
+        }
         UUID tenant = caller.tenantId();
+        return post(tenant, threadId, parentId, body, communityId -> author(tenant, communityId, true,
+                community -> externalMember(tenant, community, external)))
+                .onFailure(failure -> Constraints.isUniqueViolation(failure, null))
+                .recoverWithItem(() -> PostResult.refused("input.externalHandle", "RETRY",
+                        "Another request created this author at the same moment: send the message again."));
+    }
+
+    private Uni<PostResult> post(UUID tenant, UUID threadId, UUID parentId, String body,
+            Function<UUID, Uni<AuthorCheck>> authorIn) {
         return unitOfWork.inTenant(tenant, () -> content.thread(tenant, threadId).chain(thread -> {
             if (thread == null) {
                 return Uni.createFrom()
@@ -136,7 +162,7 @@ public class ContentService {
                                     : null);
             return parentProblem.chain(problem -> problem != null
                     ? Uni.createFrom().item(PostResult.refused("input.parentId", "INVALID_PARENT", problem))
-                    : author(caller, thread.communityId).chain(check -> {
+                    : authorIn.apply(thread.communityId).chain(check -> {
                         if (check.userErrors() != null) {
                             return Uni.createFrom().item(check.userErrors());
                         }
@@ -188,6 +214,11 @@ public class ContentService {
      */
     Uni<AuthorCheck> author(Caller caller, UUID communityId, boolean slowMode) {
         UUID tenant = caller.tenantId();
+        return author(tenant, communityId, slowMode, community -> members.findBySubject(tenant, caller.subject()));
+    }
+
+    private Uni<AuthorCheck> author(UUID tenant, UUID communityId, boolean slowMode,
+            Function<CommunityEntity, Uni<MemberEntity>> memberIn) {
         return communities.findInTenant(tenant, communityId).chain(community -> {
             if (community == null) {
                 return refuse("input.communityId", "NOT_FOUND", "No community of this tenant has this id.");
@@ -198,7 +229,7 @@ public class ContentService {
             if (community.readOnly) {
                 return refuse("input.communityId", "READ_ONLY", "This community is read-only for now.");
             }
-            return members.findBySubject(tenant, caller.subject()).chain(member -> member == null
+            return memberIn.apply(community).chain(member -> member == null
                     ? refuse("input.communityId", "NOT_A_MEMBER", "Join the community before posting.")
                     : memberships.find(tenant, communityId, member.id).chain(membership -> {
                         if (membership == null) {
@@ -209,8 +240,8 @@ public class ContentService {
                                 && (membership.bannedUntil == null || membership.bannedUntil.isAfter(now))) {
                             return refuse("input.communityId", "BANNED", "You are banned from this community.");
                         }
-                        if (membership.status == MemberStatus.MUTED && membership.mutedUntil != null
-                                && membership.mutedUntil.isAfter(now)) {
+                        // a mute can outlast a timed ban: the mute's end is checked whatever the status says
+                        if (membership.mutedUntil != null && membership.mutedUntil.isAfter(now)) {
                             return refuse("input.communityId", "MUTED", "You are muted in this community until "
                                     + membership.mutedUntil + ".");
                         }
@@ -224,6 +255,41 @@ public class ContentService {
                                                 + community.slowModeSeconds + " seconds between messages.")
                                         : Uni.createFrom().item(new AuthorCheck(author, null)));
                     }));
+        });
+    }
+
+    /** The external author's member profile and membership in the community, created on first use. */
+    private Uni<MemberEntity> externalMember(UUID tenant, CommunityEntity community, ExternalAuthor external) {
+        Instant now = now();
+        return members.findByExternalHandle(tenant, external.handle()).chain(found -> {
+            MemberEntity member = found;
+            if (member == null) {
+                member = new MemberEntity();
+                member.id = UUID.randomUUID();
+                member.tenantId = tenant;
+                member.externalHandle = external.handle();
+                member.createdAt = now;
+            }
+            if (!external.displayName().equals(member.displayName)) {
+                member.displayName = external.displayName();
+                member.updatedAt = now;
+            }
+            MemberEntity author = member;
+            Uni<Void> saved = found == null ? members.persist(author).replaceWithVoid() : Uni.createFrom().voidItem();
+            return saved.chain(() -> memberships.find(tenant, community.id, author.id)).chain(membership -> {
+                if (membership != null) {
+                    return Uni.createFrom().voidItem();
+                }
+                MembershipEntity joined = new MembershipEntity();
+                joined.tenantId = tenant;
+                joined.communityId = community.id;
+                joined.memberId = author.id;
+                joined.role = CommunityRole.MEMBER;
+                joined.status = MemberStatus.ACTIVE;
+                joined.joinedAt = now;
+                joined.updatedAt = now;
+                return memberships.persist(joined).replaceWithVoid();
+            }).chain(members::flush).replaceWith(author);
         });
     }
 

@@ -9,6 +9,8 @@ public final class Roles {
     public static final String ANALYST = "analyst";
     public static final String MEMBER = "member";
     public static final String PLATFORM_ADMIN = "platform-admin";
+    /** Held by the service account of the tenant's {@code animo-integration} client only. */
+    public static final String INTEGRATION = "integration";
 
     /** Every role a person of a tenant can hold. */
     public static final String[] ANY_TENANT_ROLE = {TENANT_ADMIN, COMMUNITY_MANAGER, MODERATOR, ANALYST, MEMBER};

@@ -35,6 +35,7 @@ public class RealmProvisioner {
 
     private static final Logger LOG = Logger.getLogger(RealmProvisioner.class);
     private static final String TEMPLATE = "keycloak/tenant-realm-template.json";
+    private static final String INTEGRATION_CLIENT = "animo-integration";
     /** What a tenant admin needs to administer users and roles of their own realm, and only it. */
     private static final List<String> REALM_ADMIN_ROLES = List.of("manage-users", "view-users", "manage-realm",
             "query-groups", "view-realm");
@@ -75,6 +76,7 @@ public class RealmProvisioner {
         RealmResource created = keycloak.realm(realm);
         RoleRepresentation member = created.roles().get(Roles.MEMBER).toRepresentation();
         created.roles().get("default-roles-" + realm).addComposites(List.of(member));
+        grantIntegrationRole(created);
         LOG.infof("Created realm %s", realm);
         return true;
     }
@@ -141,6 +143,14 @@ public class RealmProvisioner {
         client.setDirectAccessGrantsEnabled(true);
         client.setStandardFlowEnabled(false);
         resource.clients().create(client).close();
+    }
+
+    /** The service account of the integration client ingests content for external authors. */
+    private static void grantIntegrationRole(RealmResource realm) {
+        ClientRepresentation integration = realm.clients().findByClientId(INTEGRATION_CLIENT).get(0);
+        String accountId = realm.clients().get(integration.getId()).getServiceAccountUser().getId();
+        RoleRepresentation role = realm.roles().get(Roles.INTEGRATION).toRepresentation();
+        realm.users().get(accountId).roles().realmLevel().add(List.of(role));
     }
 
     private void grantRealmManagement(RealmResource realm, String userId) {
