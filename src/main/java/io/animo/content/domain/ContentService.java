@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.animo.community.domain.CommunityEntity;
 import io.animo.community.domain.CommunityRepository;
 import io.animo.community.domain.CommunityStatus;
+import io.animo.guideline.domain.GuidelineGate;
 import io.animo.member.domain.CommunityRole;
 import io.animo.member.domain.MemberEntity;
 import io.animo.member.domain.MemberRepository;
@@ -54,10 +55,13 @@ public class ContentService {
     private final MembershipRepository memberships;
     private final RuleSets ruleSets;
     private final ReviewRequests reviews;
+    private final GuidelineGate guidelines;
 
     public ContentService(UnitOfWork unitOfWork, ContentRepository content, CommunityRepository communities,
-            MemberRepository members, MembershipRepository memberships, RuleSets ruleSets, ReviewRequests reviews) {
+            MemberRepository members, MembershipRepository memberships, RuleSets ruleSets, ReviewRequests reviews,
+            GuidelineGate guidelines) {
         this.reviews = reviews;
+        this.guidelines = guidelines;
         this.unitOfWork = unitOfWork;
         this.content = content;
         this.communities = communities;
@@ -178,7 +182,17 @@ public class ContentService {
     private record AuthorCheck(Author author, PostResult userErrors) {
     }
 
+    /** A member in good standing who, when the community requires it, acknowledged its current guidelines. */
     private Uni<AuthorCheck> author(Caller caller, UUID communityId) {
+        return standing(caller, communityId).chain(check -> check.author() == null
+                ? Uni.createFrom().item(check)
+                : guidelines.mustAcknowledge(caller.tenantId(), communityId, check.author().member().id)
+                        .chain(unread -> unread
+                                ? refuse("input.communityId", GuidelineGate.CODE, GuidelineGate.MESSAGE)
+                                : Uni.createFrom().item(check)));
+    }
+
+    private Uni<AuthorCheck> standing(Caller caller, UUID communityId) {
         UUID tenant = caller.tenantId();
         return communities.findInTenant(tenant, communityId).chain(community -> {
             if (community == null) {
