@@ -32,6 +32,7 @@ class AnonymousAccessTest {
             "{ messages(threadId: \"" + ID + "\") { edges { cursor } } }",
             "{ moderationQueue(communityId: \"" + ID + "\") { edges { cursor } } }",
             "{ feedbackReports(communityId: \"" + ID + "\") { edges { cursor } } }",
+            "{ guidelines(communityId: \"" + ID + "\") { revision } }",
             "{ ruleTest(input: {rule: {name: \"r\", kind: KEYWORDS, keywords: [\"x\"], action: FLAG}, text: \"x\"}) { outcome } }",
             "mutation { communityCreate(input: {name: \"n\", slug: \"n\", visibility: PUBLIC}) { userErrors { code } } }",
             "mutation { communityModesSet(input: {id: \"" + ID + "\", readOnly: true}) { userErrors { code } } }",
@@ -47,6 +48,17 @@ class AnonymousAccessTest {
             "mutation { feedbackReportCreate(input: {communityId: \"" + ID
                     + "\", kind: BUG, title: \"t\", body: \"b\"}) { userErrors { code } } }",
             "mutation { feedbackVote(input: {id: \"" + ID + "\"}) { userErrors { code } } }",
+            "mutation { guidelineCreate(input: {communityId: \"" + ID
+                    + "\", title: \"t\", body: \"b\"}) { userErrors { code } } }",
+            "mutation { guidelineUpdate(input: {id: \"" + ID
+                    + "\", title: \"t\", body: \"b\", expectedRevision: 1}) { userErrors { code } } }",
+            "mutation { guidelineDelete(input: {id: \"" + ID + "\"}) { userErrors { code } } }",
+            "mutation { guidelinesReorder(input: {communityId: \"" + ID + "\", guidelineIds: [\"" + ID
+                    + "\"]}) { userErrors { code } } }",
+            "mutation { guidelinesRequireAcknowledgement(input: {communityId: \"" + ID
+                    + "\", required: true}) { userErrors { code } } }",
+            "mutation { guidelinesAcknowledge(input: {communityId: \"" + ID
+                    + "\", revision: 1}) { userErrors { code } } }",
             "mutation { tenantSuspend(input: {tenantId: \"" + ID + "\"}) { userErrors { code } } }");
 
     @Test
