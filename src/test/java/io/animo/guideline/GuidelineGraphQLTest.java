@@ -3,16 +3,25 @@ package io.animo.guideline;
 import static io.animo.support.CommunityBuilder.aCommunity;
 import static io.animo.support.GraphQL.run;
 import static io.animo.support.GraphQL.vars;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -323,6 +332,59 @@ class GuidelineGraphQLTest {
                 .body("data.guidelines.acknowledgementRequired", equalTo(false))
                 .body("data.guidelines.items.title", contains("Globex only"))
                 .body("data.guidelines.items[0].history", empty());
+    }
+
+    @Test
+    void concurrentChangesOfOneCommunityKeepPositionsContiguousAndLoseNoEdit() throws Exception {
+        String community = community();
+        String token = globex("manager");
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<List<Object>>> creates = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String title = "Parallel " + i;
+                creates.add(pool.submit(() -> run(token, "guidelineCreate", vars("input", Map.of("communityId", community,
+                        "title", title, "body", "Body")))
+                        .extract().path("data.guidelineCreate.userErrors")));
+            }
+            for (Future<List<Object>> create : creates) {
+                assertEquals(List.of(), create.get(60, TimeUnit.SECONDS));
+            }
+            List<String> ids = run(token, "guidelines", vars("communityId", community))
+                    .body("data.guidelines.revision", equalTo(6))
+                    .body("data.guidelines.items.position", contains(1, 2, 3, 4, 5, 6))
+                    .extract().path("data.guidelines.items.id");
+
+            // two editors who read revision 1: one wins, the other is told, nothing is lost silently
+            List<Future<String>> updates = new ArrayList<>();
+            for (String editor : List.of("first", "second")) {
+                updates.add(pool.submit(() -> run(token, "guidelineUpdate", vars("input", Map.of("id", ids.get(0),
+                        "title", "Edited by " + editor, "body", "Body", "expectedRevision", 1)))
+                        .extract().path("data.guidelineUpdate.userErrors[0].code")));
+            }
+            List<String> codes = new ArrayList<>();
+            for (Future<String> update : updates) {
+                codes.add(String.valueOf(update.get(60, TimeUnit.SECONDS)));
+            }
+            assertEquals(1, codes.stream().filter("REVISION_CONFLICT"::equals).count(), codes.toString());
+            assertEquals(1, codes.stream().filter("null"::equals).count(), codes.toString());
+            run(token, "guidelines", vars("communityId", community))
+                    .body("data.guidelines.revision", equalTo(7))
+                    .body("data.guidelines.items[0].revision", equalTo(2))
+                    .body("data.guidelines.items[0].title", startsWith("Edited by "))
+                    .body("data.guidelines.items[0].history.revision", contains(1))
+                    .body("data.guidelines.items[0].history[0].title", startsWith("Parallel "));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void schemaPublishesGuidelinesAsNodes() {
+        given().when().get("/graphql/schema.graphql").then().statusCode(200)
+                .body(containsString("type Guideline implements Node"))
+                .body(containsString("guidelineIds: [ID!]!"))
+                .body(containsString("guidelines(communityId: ID!): CommunityGuidelines"));
     }
 
     private static String create(String username, String community, String title, String body, Integer position) {

@@ -143,7 +143,9 @@ public class GuidelineService {
                             guideline.title + " (revision " + guideline.revision + ")"))
                     .chain(() -> view(guideline))
                     .map(GuidelineResult::ok);
-        })).onFailure(OptimisticLocks::isStale).recoverWithItem(() -> revisionConflict(null));
+        })).onFailure(failure -> OptimisticLocks.isStale(failure)
+                || Constraints.isUniqueViolation(failure, "guideline_revision_pkey"))
+                .recoverWithItem(() -> revisionConflict(null));
     }
 
     public Uni<GuidelineResult> delete(Caller caller, UUID id) {
@@ -320,11 +322,16 @@ public class GuidelineService {
     private record Editable(GuidelineEntity guideline, CommunityGuidelinesEntity community) {
     }
 
-    /** The guideline and its community's row, locked; null when there is no such guideline. */
+    /**
+     * The guideline and its community's row, locked; null when there is no such guideline. The guideline is
+     * read again once the lock is held: a change committed while waiting for it must not be overwritten.
+     */
     private Uni<Editable> editable(UUID tenant, UUID id) {
         return guideline(tenant, id).chain(guideline -> guideline == null
                 ? Uni.createFrom().nullItem()
-                : locked(tenant, guideline.communityId).map(community -> new Editable(guideline, community)));
+                : locked(tenant, guideline.communityId).chain(community -> Panache.getSession()
+                        .chain(session -> session.refresh(guideline))
+                        .map(ignored -> guideline.deleted ? null : new Editable(guideline, community))));
     }
 
     private static Uni<List<GuidelineEntity>> active(UUID tenant, UUID communityId) {
