@@ -13,6 +13,11 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,8 +28,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import io.animo.platform.graphql.GlobalId;
 import io.animo.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -217,7 +224,7 @@ class GuidelineGraphQLTest {
     }
 
     @Test
-    void aCommunityThatRequiresItLetsOnlyMembersWhoAcknowledgedTheCurrentGuidelinesPost() {
+    void aCommunityThatRequiresItLetsOnlyMembersWhoAcknowledgedTheCurrentGuidelinesPost() throws SQLException {
         String community = communityWithMembers("member");
         String id = create("manager", community, "No spam", "No advertising.", null);
         run(globex("manager"), "guidelinesRequireAcknowledgement", vars("input", Map.of("communityId", community,
@@ -269,6 +276,7 @@ class GuidelineGraphQLTest {
                 .body("data.guidelines.viewerAcknowledgedRevision", equalTo(1));
         run(globex("member"), "guidelinesAcknowledge", vars("input", Map.of("communityId", community, "revision", 2)))
                 .body("data.guidelinesAcknowledge.guidelines.viewerAcknowledgedRevision", equalTo(2));
+        assertEquals(2, acknowledgementActivities(community), "each acknowledgement is an activity, refusals are not");
         run(globex("member"), "messagePost", vars("input", Map.of("threadId", threadId, "body", "Second reply")))
                 .body("data.messagePost.userErrors", empty())
                 .body("data.messagePost.message.body", equalTo("Second reply"));
@@ -398,6 +406,31 @@ class GuidelineGraphQLTest {
                 .body("data.guidelineCreate.guideline.title", equalTo(title))
                 .body("data.guidelineCreate.guideline.revision", equalTo(1))
                 .extract().path("data.guidelineCreate.guideline.id");
+    }
+
+    /** Read as the app role, in globex, the way the metrics will. */
+    private static int acknowledgementActivities(String community) throws SQLException {
+        var config = ConfigProvider.getConfig();
+        try (Connection db = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class))) {
+            db.setAutoCommit(false);
+            try (PreparedStatement declare = db.prepareStatement("select set_config('animo.tenant_id',"
+                    + " (select cast(id as text) from tenant where realm = ?), true)")) {
+                declare.setString(1, Tokens.GLOBEX);
+                declare.executeQuery().close();
+            }
+            try (PreparedStatement count = db.prepareStatement("select count(*) from activity"
+                    + " where community_id = ? and kind = 'GUIDELINES_ACKNOWLEDGED'")) {
+                count.setObject(1, GlobalId.decode(community, "Community").orElseThrow());
+                try (ResultSet rows = count.executeQuery()) {
+                    rows.next();
+                    return rows.getInt(1);
+                }
+            } finally {
+                db.rollback();
+            }
+        }
     }
 
     private static Map<String, Object> thread(String community, String title) {
