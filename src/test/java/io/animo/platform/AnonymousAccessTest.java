@@ -32,6 +32,7 @@ class AnonymousAccessTest {
             "{ messages(threadId: \"" + ID + "\") { edges { cursor } } }",
             "{ moderationQueue(communityId: \"" + ID + "\") { edges { cursor } } }",
             "{ feedbackReports(communityId: \"" + ID + "\") { edges { cursor } } }",
+            "{ guidelines(communityId: \"" + ID + "\") { revision } }",
             "{ ruleTest(input: {rule: {name: \"r\", kind: KEYWORDS, keywords: [\"x\"], action: FLAG}, text: \"x\"}) { outcome } }",
             "{ ruleBacktest(input: {rule: {name: \"r\", kind: KEYWORDS, keywords: [\"x\"], action: FLAG}, communityId: \""
                     + ID + "\", since: \"2026-01-01T00:00:00Z\"}) { caught } }",
@@ -65,6 +66,17 @@ class AnonymousAccessTest {
             "mutation { threadLock(input: {threadId: \"" + ID + "\", locked: true}) { userErrors { code } } }",
             "mutation { messageIngest(input: {threadId: \"" + ID
                     + "\", externalHandle: \"h\", displayName: \"d\", body: \"b\"}) { userErrors { code } } }",
+            "mutation { guidelineCreate(input: {communityId: \"" + ID
+                    + "\", title: \"t\", body: \"b\"}) { userErrors { code } } }",
+            "mutation { guidelineUpdate(input: {id: \"" + ID
+                    + "\", title: \"t\", body: \"b\", expectedRevision: 1}) { userErrors { code } } }",
+            "mutation { guidelineDelete(input: {id: \"" + ID + "\"}) { userErrors { code } } }",
+            "mutation { guidelinesReorder(input: {communityId: \"" + ID + "\", guidelineIds: [\"" + ID
+                    + "\"]}) { userErrors { code } } }",
+            "mutation { guidelinesRequireAcknowledgement(input: {communityId: \"" + ID
+                    + "\", required: true}) { userErrors { code } } }",
+            "mutation { guidelinesAcknowledge(input: {communityId: \"" + ID
+                    + "\", revision: 1}) { userErrors { code } } }",
             "mutation { tenantSuspend(input: {tenantId: \"" + ID + "\"}) { userErrors { code } } }");
 
     @Test

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.animo.community.domain.CommunityEntity;
 import io.animo.community.domain.CommunityRepository;
 import io.animo.community.domain.CommunityStatus;
+import io.animo.guideline.domain.GuidelineGate;
 import io.animo.member.domain.CommunityRole;
 import io.animo.member.domain.MemberEntity;
 import io.animo.member.domain.MemberRepository;
@@ -56,10 +57,13 @@ public class ContentService {
     private final MembershipRepository memberships;
     private final RuleSets ruleSets;
     private final ReviewRequests reviews;
+    private final GuidelineGate guidelines;
 
     public ContentService(UnitOfWork unitOfWork, ContentRepository content, CommunityRepository communities,
-            MemberRepository members, MembershipRepository memberships, RuleSets ruleSets, ReviewRequests reviews) {
+            MemberRepository members, MembershipRepository memberships, RuleSets ruleSets, ReviewRequests reviews,
+            GuidelineGate guidelines) {
         this.reviews = reviews;
+        this.guidelines = guidelines;
         this.unitOfWork = unitOfWork;
         this.content = content;
         this.communities = communities;
@@ -209,12 +213,20 @@ public class ContentService {
     }
 
     /**
-     * The caller as a member in good standing of an active, writable community (shared with edits and
-     * reactions, which are not new messages and so skip {@code slowMode}).
+     * The caller as a member in good standing of an active, writable community who, when the community
+     * requires it, acknowledged its current guidelines (shared with edits and reactions, which are not new
+     * messages and so skip {@code slowMode}). Ingested content skips the guidelines: its authors cannot
+     * acknowledge them.
      */
     Uni<AuthorCheck> author(Caller caller, UUID communityId, boolean slowMode) {
         UUID tenant = caller.tenantId();
-        return author(tenant, communityId, slowMode, community -> members.findBySubject(tenant, caller.subject()));
+        return author(tenant, communityId, slowMode, community -> members.findBySubject(tenant, caller.subject()))
+                .chain(check -> check.author() == null
+                        ? Uni.createFrom().item(check)
+                        : guidelines.mustAcknowledge(tenant, communityId, check.author().member().id)
+                                .chain(unread -> unread
+                                        ? refuse("input.communityId", GuidelineGate.CODE, GuidelineGate.MESSAGE)
+                                        : Uni.createFrom().item(check)));
     }
 
     private Uni<AuthorCheck> author(UUID tenant, UUID communityId, boolean slowMode,

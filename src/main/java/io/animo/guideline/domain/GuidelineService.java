@@ -1,0 +1,400 @@
+package io.animo.guideline.domain;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import io.animo.audit.domain.AuditLog;
+import io.animo.content.domain.ActivityEntity;
+import io.animo.member.domain.MemberRepository;
+import io.animo.member.domain.MembershipRepository;
+import io.animo.platform.graphql.UserError;
+import io.animo.platform.persistence.Constraints;
+import io.animo.platform.persistence.MutationReceipts;
+import io.animo.platform.persistence.OptimisticLocks;
+import io.animo.platform.persistence.UnitOfWork;
+import io.animo.platform.security.Caller;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Community guidelines: staff write, edit (keeping every previous version), delete and order them;
+ * every such change is audited and bumps the community's guidelines revision, which members
+ * acknowledge. Changes of one community's guidelines are serialised by locking its row.
+ */
+@ApplicationScoped
+public class GuidelineService {
+
+    public static final int MAX_GUIDELINES = 50;
+    static final int TITLE_MAX = 200;
+    static final int BODY_MAX = 10_000;
+    private static final String CREATE = "guidelineCreate";
+    private static final String NO_COMMUNITY = "No community of this tenant has this id.";
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t\\r]]");
+
+    private final UnitOfWork unitOfWork;
+    private final MemberRepository members;
+    private final MembershipRepository memberships;
+    private final MutationReceipts receipts;
+    private final AuditLog audit;
+
+    public GuidelineService(UnitOfWork unitOfWork, MemberRepository members, MembershipRepository memberships,
+            MutationReceipts receipts, AuditLog audit) {
+        this.unitOfWork = unitOfWork;
+        this.members = members;
+        this.memberships = memberships;
+        this.receipts = receipts;
+        this.audit = audit;
+    }
+
+    public Uni<GuidelineResult> create(Caller caller, UUID communityId, String title, String body, Integer position,
+            String clientMutationId) {
+        List<UserError> errors = new ArrayList<>();
+        text(errors, "input.title", title, TITLE_MAX);
+        text(errors, "input.body", body, BODY_MAX);
+        if (position != null && position < 1) {
+            errors.add(UserError.of("input.position", "INVALID_POSITION", "Positions start at 1."));
+        }
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().item(GuidelineResult.refused(errors));
+        }
+        UUID tenant = caller.tenantId();
+        return unitOfWork.inTenant(tenant, () -> locked(tenant, communityId).chain(community -> community == null
+                ? Uni.createFrom().item(GuidelineResult.refused("input.communityId", "NOT_FOUND", NO_COMMUNITY))
+                : receipts.find(tenant, CREATE, clientMutationId).chain(previous -> previous.isPresent()
+                        ? guideline(tenant, previous.get()).chain(earlier -> earlier == null
+                                ? Uni.createFrom().item(guidelineNotFound())
+                                : view(earlier).map(GuidelineResult::ok))
+                        : insert(caller, community, title, body, position, clientMutationId))));
+    }
+
+    private Uni<GuidelineResult> insert(Caller caller, CommunityGuidelinesEntity community, String title, String body,
+            Integer position, String clientMutationId) {
+        UUID tenant = caller.tenantId();
+        return active(tenant, community.id).chain(current -> {
+            if (current.size() >= MAX_GUIDELINES) {
+                return Uni.createFrom().item(GuidelineResult.refused("input.communityId", "LIMIT_REACHED",
+                        "A community has at most " + MAX_GUIDELINES + " guidelines."));
+            }
+            int at = position == null || position > current.size() ? current.size() + 1 : position;
+            current.stream().filter(g -> g.position >= at).forEach(g -> g.position++);
+            Instant now = now();
+            GuidelineEntity guideline = new GuidelineEntity();
+            guideline.id = UUID.randomUUID();
+            guideline.tenantId = tenant;
+            guideline.communityId = community.id;
+            guideline.position = at;
+            guideline.title = title.strip();
+            guideline.body = body.strip();
+            guideline.revision = 1;
+            guideline.createdAt = now;
+            guideline.createdBySubject = caller.subject();
+            guideline.createdByName = caller.displayName();
+            guideline.updatedAt = now;
+            guideline.updatedBySubject = caller.subject();
+            guideline.updatedByName = caller.displayName();
+            community.revision++;
+            return Panache.getSession().chain(session -> session.persist(guideline).chain(session::flush))
+                    .chain(() -> receipts.record(tenant, CREATE, clientMutationId, guideline.id))
+                    .chain(() -> audit.record(caller, "GUIDELINE_CREATED", "Guideline", guideline.id, guideline.title))
+                    .map(ignored -> GuidelineResult.ok(new GuidelineView(guideline, List.of())));
+        });
+    }
+
+    public Uni<GuidelineResult> update(Caller caller, UUID id, String title, String body, int expectedRevision) {
+        List<UserError> errors = new ArrayList<>();
+        text(errors, "input.title", title, TITLE_MAX);
+        text(errors, "input.body", body, BODY_MAX);
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().item(GuidelineResult.refused(errors));
+        }
+        UUID tenant = caller.tenantId();
+        return unitOfWork.inTenant(tenant, () -> editable(tenant, id).chain(found -> {
+            if (found == null) {
+                return Uni.createFrom().item(guidelineNotFound());
+            }
+            GuidelineEntity guideline = found.guideline();
+            if (guideline.revision != expectedRevision) {
+                return Uni.createFrom().item(revisionConflict(guideline.revision));
+            }
+            if (guideline.title.equals(title.strip()) && guideline.body.equals(body.strip())) {
+                return view(guideline).map(GuidelineResult::ok);
+            }
+            GuidelineRevisionEntity previous = GuidelineRevisionEntity.of(guideline);
+            guideline.title = title.strip();
+            guideline.body = body.strip();
+            guideline.revision++;
+            guideline.updatedAt = now();
+            guideline.updatedBySubject = caller.subject();
+            guideline.updatedByName = caller.displayName();
+            found.community().revision++;
+            return Panache.getSession().chain(session -> session.persist(previous).chain(session::flush))
+                    .chain(() -> audit.record(caller, "GUIDELINE_UPDATED", "Guideline", guideline.id,
+                            guideline.title + " (revision " + guideline.revision + ")"))
+                    .chain(() -> view(guideline))
+                    .map(GuidelineResult::ok);
+        })).onFailure(failure -> OptimisticLocks.isStale(failure)
+                || Constraints.isUniqueViolation(failure, "guideline_revision_pkey"))
+                .recoverWithItem(() -> revisionConflict(null));
+    }
+
+    public Uni<GuidelineResult> delete(Caller caller, UUID id) {
+        UUID tenant = caller.tenantId();
+        return unitOfWork.inTenant(tenant, () -> editable(tenant, id).chain(found -> {
+            if (found == null) {
+                return Uni.createFrom().item(guidelineNotFound());
+            }
+            GuidelineEntity guideline = found.guideline();
+            return active(tenant, guideline.communityId).chain(current -> {
+                current.stream().filter(g -> g.position > guideline.position).forEach(g -> g.position--);
+                guideline.deleted = true;
+                guideline.updatedAt = now();
+                guideline.updatedBySubject = caller.subject();
+                guideline.updatedByName = caller.displayName();
+                found.community().revision++;
+                return Panache.getSession().chain(session -> session.flush())
+                        .chain(() -> audit.record(caller, "GUIDELINE_DELETED", "Guideline", guideline.id, guideline.title))
+                        .map(ignored -> GuidelineResult.ok(new GuidelineView(guideline, List.of())));
+            });
+        })).onFailure(OptimisticLocks::isStale).recoverWithItem(() -> revisionConflict(null));
+    }
+
+    public Uni<GuidelinesResult> reorder(Caller caller, UUID communityId, List<UUID> order) {
+        UUID tenant = caller.tenantId();
+        return unitOfWork.inTenant(tenant, () -> locked(tenant, communityId).chain(community -> community == null
+                ? Uni.createFrom().item(GuidelinesResult.refused("input.communityId", "NOT_FOUND", NO_COMMUNITY))
+                : active(tenant, communityId).chain(current -> {
+                    Set<UUID> ids = current.stream().map(g -> g.id).collect(Collectors.toSet());
+                    if (order.size() != current.size() || !ids.equals(new HashSet<>(order))) {
+                        return Uni.createFrom().item(GuidelinesResult.refused("input.guidelineIds", "INVALID_ORDER",
+                                "List every guideline of the community exactly once."));
+                    }
+                    Map<UUID, GuidelineEntity> byId = current.stream()
+                            .collect(Collectors.toMap(g -> g.id, g -> g));
+                    boolean changed = false;
+                    for (int i = 0; i < order.size(); i++) {
+                        GuidelineEntity guideline = byId.get(order.get(i));
+                        if (guideline.position != i + 1) {
+                            guideline.position = i + 1;
+                            changed = true;
+                        }
+                    }
+                    if (!changed) {
+                        return guidelinesOf(caller, community).map(GuidelinesResult::ok);
+                    }
+                    community.revision++;
+                    return Panache.getSession().chain(session -> session.flush())
+                            .chain(() -> audit.record(caller, "GUIDELINES_REORDERED", "Community", communityId,
+                                    "Guidelines reordered (revision " + community.revision + ")"))
+                            .chain(() -> guidelinesOf(caller, community))
+                            .map(GuidelinesResult::ok);
+                })));
+    }
+
+    public Uni<GuidelinesResult> requireAcknowledgement(Caller caller, UUID communityId, boolean required) {
+        UUID tenant = caller.tenantId();
+        return unitOfWork.inTenant(tenant, () -> locked(tenant, communityId).chain(community -> {
+            if (community == null) {
+                return Uni.createFrom().item(GuidelinesResult.refused("input.communityId", "NOT_FOUND", NO_COMMUNITY));
+            }
+            if (community.acknowledgementRequired == required) {
+                return guidelinesOf(caller, community).map(GuidelinesResult::ok);
+            }
+            community.acknowledgementRequired = required;
+            String summary = required
+                    ? "Members must acknowledge the guidelines before posting"
+                    : "Acknowledging the guidelines is optional";
+            Uni<Void> audited = Panache.getSession().chain(session -> session.flush())
+                    .chain(() -> audit.record(caller, "GUIDELINES_ACKNOWLEDGEMENT_REQUIRED", "Community", communityId,
+                            summary));
+            Uni<GuidelinesView> view = audited.chain(() -> guidelinesOf(caller, community));
+            return view.map(GuidelinesResult::ok);
+        }));
+    }
+
+    public Uni<GuidelinesResult> acknowledge(Caller caller, UUID communityId, int revision) {
+        UUID tenant = caller.tenantId();
+        return unitOfWork.inTenant(tenant, () -> community(tenant, communityId).chain(community -> community == null
+                ? Uni.createFrom().item(GuidelinesResult.refused("input.communityId", "NOT_FOUND", NO_COMMUNITY))
+                : members.findBySubject(tenant, caller.subject()).chain(member -> member == null
+                        ? Uni.createFrom().item(notAMember())
+                        : memberships.find(tenant, communityId, member.id).chain(membership -> {
+                            if (membership == null) {
+                                return Uni.createFrom().item(notAMember());
+                            }
+                            if (revision != community.revision) {
+                                return Uni.createFrom().item(GuidelinesResult.refused("input.revision", "STALE_REVISION",
+                                        "The guidelines changed since you read them (now revision " + community.revision
+                                                + "). Read them again and acknowledge the current revision."));
+                            }
+                            return acknowledgement(tenant, communityId, member.id).chain(existing -> {
+                                Instant now = now();
+                                GuidelineAcknowledgementEntity ack = existing != null
+                                        ? existing
+                                        : new GuidelineAcknowledgementEntity();
+                                ack.tenantId = tenant;
+                                ack.communityId = communityId;
+                                ack.memberId = member.id;
+                                ack.revision = revision;
+                                ack.acknowledgedAt = now;
+                                ActivityEntity activity = new ActivityEntity();
+                                activity.id = UUID.randomUUID();
+                                activity.tenantId = tenant;
+                                activity.communityId = communityId;
+                                activity.memberId = member.id;
+                                activity.kind = "GUIDELINES_ACKNOWLEDGED";
+                                activity.occurredAt = now;
+                                return Panache.getSession()
+                                        .chain(session -> (existing != null
+                                                ? Uni.createFrom().voidItem()
+                                                : session.persist(ack))
+                                                .chain(() -> session.persist(activity)).chain(session::flush))
+                                        .chain(() -> items(tenant, communityId))
+                                        .map(items -> GuidelinesResult.ok(new GuidelinesView(communityId,
+                                                community.revision, community.acknowledgementRequired, revision, items)));
+                            });
+                        }))))
+                // the same member acknowledging twice at once: the second attempt finds the first's row
+                .onFailure(failure -> Constraints.isUniqueViolation(failure, null))
+                .recoverWithUni(() -> acknowledge(caller, communityId, revision));
+    }
+
+    /** The community's guidelines as the caller sees them; null when the tenant has no such community. */
+    public Uni<GuidelinesView> guidelines(Caller caller, UUID communityId) {
+        UUID tenant = caller.tenantId();
+        return unitOfWork.inTenant(tenant, () -> community(tenant, communityId).chain(community -> community == null
+                ? Uni.createFrom().nullItem()
+                : guidelinesOf(caller, community)));
+    }
+
+    /** One guideline with its history; null when deleted or not of the caller's tenant. */
+    public Uni<GuidelineView> get(Caller caller, UUID id) {
+        UUID tenant = caller.tenantId();
+        return unitOfWork.inTenant(tenant, () -> guideline(tenant, id).chain(guideline -> guideline == null
+                ? Uni.createFrom().nullItem()
+                : view(guideline)));
+    }
+
+    private Uni<GuidelinesView> guidelinesOf(Caller caller, CommunityGuidelinesEntity community) {
+        UUID tenant = caller.tenantId();
+        return items(tenant, community.id).chain(items -> members.findBySubject(tenant, caller.subject())
+                .chain(member -> member == null
+                        ? Uni.createFrom().<GuidelineAcknowledgementEntity>nullItem()
+                        : acknowledgement(tenant, community.id, member.id))
+                .map(ack -> new GuidelinesView(community.id, community.revision, community.acknowledgementRequired,
+                        ack == null ? null : ack.revision, items)));
+    }
+
+    /** The guidelines in order, each with its previous versions: two queries, whatever their number. */
+    private Uni<List<GuidelineView>> items(UUID tenant, UUID communityId) {
+        return active(tenant, communityId).chain(guidelines -> history(tenant, guidelines.stream().map(g -> g.id).toList())
+                .map(history -> guidelines.stream()
+                        .map(g -> new GuidelineView(g, history.getOrDefault(g.id, List.of())))
+                        .toList()));
+    }
+
+    private Uni<GuidelineView> view(GuidelineEntity guideline) {
+        return history(guideline.tenantId, List.of(guideline.id))
+                .map(history -> new GuidelineView(guideline, history.getOrDefault(guideline.id, List.of())));
+    }
+
+    private Uni<Map<UUID, List<GuidelineRevisionEntity>>> history(UUID tenant, List<UUID> guidelineIds) {
+        if (guidelineIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.getSession().chain(session -> session.createSelectionQuery("from GuidelineRevisionEntity r"
+                + " where r.tenantId = :tenant and r.guidelineId in :ids order by r.revision desc",
+                GuidelineRevisionEntity.class)
+                .setParameter("tenant", tenant).setParameter("ids", guidelineIds).getResultList())
+                .map(rows -> rows.stream().collect(Collectors.groupingBy(r -> r.guidelineId)));
+    }
+
+    private record Editable(GuidelineEntity guideline, CommunityGuidelinesEntity community) {
+    }
+
+    /**
+     * The guideline and its community's row, locked; null when there is no such guideline. The guideline is
+     * read again once the lock is held: a change committed while waiting for it must not be overwritten.
+     */
+    private Uni<Editable> editable(UUID tenant, UUID id) {
+        return guideline(tenant, id).chain(guideline -> guideline == null
+                ? Uni.createFrom().nullItem()
+                : locked(tenant, guideline.communityId).chain(community -> Panache.getSession()
+                        .chain(session -> session.refresh(guideline))
+                        .map(ignored -> guideline.deleted ? null : new Editable(guideline, community))));
+    }
+
+    private static Uni<List<GuidelineEntity>> active(UUID tenant, UUID communityId) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery("from GuidelineEntity g"
+                + " where g.tenantId = :tenant and g.communityId = :community and g.deleted = false"
+                + " order by g.position, g.createdAt, g.id", GuidelineEntity.class)
+                .setParameter("tenant", tenant).setParameter("community", communityId).getResultList());
+    }
+
+    private static Uni<GuidelineEntity> guideline(UUID tenant, UUID id) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery("from GuidelineEntity g"
+                + " where g.tenantId = :tenant and g.id = :id and g.deleted = false", GuidelineEntity.class)
+                .setParameter("tenant", tenant).setParameter("id", id).getSingleResultOrNull());
+    }
+
+    private static Uni<CommunityGuidelinesEntity> community(UUID tenant, UUID communityId) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery("from CommunityGuidelinesEntity c"
+                + " where c.tenantId = :tenant and c.id = :id", CommunityGuidelinesEntity.class)
+                .setParameter("tenant", tenant).setParameter("id", communityId).getSingleResultOrNull());
+    }
+
+    private static Uni<CommunityGuidelinesEntity> locked(UUID tenant, UUID communityId) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery("from CommunityGuidelinesEntity c"
+                + " where c.tenantId = :tenant and c.id = :id", CommunityGuidelinesEntity.class)
+                .setParameter("tenant", tenant).setParameter("id", communityId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getSingleResultOrNull());
+    }
+
+    private static Uni<GuidelineAcknowledgementEntity> acknowledgement(UUID tenant, UUID communityId, UUID memberId) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery("from GuidelineAcknowledgementEntity a"
+                + " where a.tenantId = :tenant and a.communityId = :community and a.memberId = :member",
+                GuidelineAcknowledgementEntity.class)
+                .setParameter("tenant", tenant).setParameter("community", communityId).setParameter("member", memberId)
+                .getSingleResultOrNull());
+    }
+
+    private static void text(List<UserError> errors, String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            errors.add(UserError.of(field, "REQUIRED", "This field is required."));
+        } else if (value.strip().length() > max) {
+            errors.add(UserError.of(field, "TOO_LONG", "At most " + max + " characters."));
+        } else if (CONTROL.matcher(value).find()) {
+            errors.add(UserError.of(field, "INVALID_CHARACTERS", "Control characters are not allowed."));
+        }
+    }
+
+    private static GuidelineResult guidelineNotFound() {
+        return GuidelineResult.refused("input.id", "NOT_FOUND", "No guideline of this tenant has this id.");
+    }
+
+    private static GuidelineResult revisionConflict(Integer current) {
+        return GuidelineResult.refused("input.expectedRevision", "REVISION_CONFLICT",
+                "Someone changed this guideline since you read it" + (current == null ? "" : " (now revision " + current + ")")
+                        + ". Reload it and apply your change again.");
+    }
+
+    private static GuidelinesResult notAMember() {
+        return GuidelinesResult.refused("input.communityId", "NOT_A_MEMBER",
+                "Join the community before acknowledging its guidelines.");
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,16 @@
+package io.animo.guideline.domain;
+
+import java.util.List;
+
+import io.animo.platform.graphql.UserError;
+
+public record GuidelinesResult(GuidelinesView guidelines, List<UserError> userErrors) {
+
+    static GuidelinesResult ok(GuidelinesView guidelines) {
+        return new GuidelinesResult(guidelines, List.of());
+    }
+
+    public static GuidelinesResult refused(String field, String code, String message) {
+        return new GuidelinesResult(null, List.of(UserError.of(field, code, message)));
+    }
+}
