@@ -16,7 +16,8 @@ public record Message(@Id @NonNull String id, @Id @NonNull String threadId,
         @Id @Description("The message this one replies to (one level deep)") String parentId, @Id @NonNull String authorId,
         @NonNull String body,
         @NonNull @Description("HELD: visible only to its author and the moderators until approved") ContentStatus status,
-        @NonNull @Description("Published but queued for a moderator's look") boolean flagged, @NonNull Instant createdAt) {
+        @NonNull @Description("Published but queued for a moderator's look") boolean flagged, @NonNull Instant createdAt,
+        @Id @Description("In a debate: the side this message takes") String sideId) {
 
     static final String TYPE = "Message";
 
@@ -26,6 +27,7 @@ public record Message(@Id @NonNull String id, @Id @NonNull String threadId,
                 : new Message(GlobalId.encode(TYPE, m.id), GlobalId.encode(Thread.TYPE, m.threadId),
                         m.parentId == null ? null : GlobalId.encode(TYPE, m.parentId),
                         GlobalId.encode("Member", m.authorMemberId),
-                        m.body, m.status, m.flagged, m.createdAt);
+                        m.body, m.status, m.flagged, m.createdAt,
+                        m.debateSideId == null ? null : GlobalId.encode("DebateSide", m.debateSideId));
     }
 }
