@@ -10,11 +10,11 @@ import io.animo.platform.graphql.GlobalId;
 
 @Type("DebateSide")
 public record DebateSide(@Id @NonNull String id, @NonNull String label,
-        @NonNull @Description("Published messages that took this side") long replyCount) {
+        @NonNull @Description("Published messages that took this side") int replyCount) {
 
     static final String TYPE = "DebateSide";
 
     static DebateSide of(DebateView.SideCount side) {
-        return new DebateSide(GlobalId.encode(TYPE, side.side().id), side.side().label, side.replyCount());
+        return new DebateSide(GlobalId.encode(TYPE, side.side().id), side.side().label, (int) side.replyCount());
     }
 }

@@ -14,7 +14,7 @@ import io.animo.platform.graphql.GlobalId;
 @Type("Poll")
 @Description("The poll of a POLL thread. Results are visible to everyone who sees the thread.")
 public record Poll(@Id @NonNull String threadId, @NonNull boolean multipleChoice, @NonNull Instant closesAt,
-        @NonNull boolean closed, @NonNull @Description("Members who voted") long totalVoters,
+        @NonNull boolean closed, @NonNull @Description("Members who voted") int totalVoters,
         @NonNull List<@NonNull PollOption> options,
         @NonNull @Id @Description("The options the caller chose (empty if they did not vote)") List<@NonNull String> viewerVotes) {
 
@@ -22,7 +22,7 @@ public record Poll(@Id @NonNull String threadId, @NonNull boolean multipleChoice
         return view == null
                 ? null
                 : new Poll(GlobalId.encode("Thread", view.poll().threadId), view.poll().multipleChoice,
-                        view.poll().closesAt, view.poll().closed(now), view.totalVoters(),
+                        view.poll().closesAt, view.poll().closed(now), (int) view.totalVoters(),
                         view.options().stream().map(PollOption::of).toList(),
                         view.viewerVotes().stream().map(id -> GlobalId.encode(PollOption.TYPE, id)).toList());
     }

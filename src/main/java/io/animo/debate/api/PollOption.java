@@ -8,11 +8,11 @@ import io.animo.debate.domain.PollView;
 import io.animo.platform.graphql.GlobalId;
 
 @Type("PollOption")
-public record PollOption(@Id @NonNull String id, @NonNull String label, @NonNull long votes) {
+public record PollOption(@Id @NonNull String id, @NonNull String label, @NonNull int votes) {
 
     static final String TYPE = "PollOption";
 
     static PollOption of(PollView.OptionCount option) {
-        return new PollOption(GlobalId.encode(TYPE, option.option().id), option.option().label, option.votes());
+        return new PollOption(GlobalId.encode(TYPE, option.option().id), option.option().label, (int) option.votes());
     }
 }
