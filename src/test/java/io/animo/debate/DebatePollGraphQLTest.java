@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -258,6 +263,36 @@ class DebatePollGraphQLTest {
                 .body("data.pollVote.userErrors[0].code", equalTo("INVALID_OPTION"));
         assertEquals(List.of(1, 2, 1), ((List<Map<String, Object>>) node(globex("member"), community, threadId, "poll")
                 .get("options")).stream().map(option -> option.get("votes")).toList());
+    }
+
+    @Test
+    void simultaneousVotesOfOneMemberLeaveOneVote() throws Exception {
+        String community = communityWithMembers("member");
+        Map<String, Object> thread = run(globex("member"), "pollCreate", vars("input", poll(community,
+                List.of("One", "Two", "Three"), false, Instant.now().plus(Duration.ofDays(1)))))
+                .extract().path("data.pollCreate.thread");
+        String threadId = thread.get("id").toString();
+        List<String> options = optionIds(thread);
+        String token = globex("member");
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<List<String>>> votes = IntStream.range(0, 12)
+                    .mapToObj(i -> pool.submit(() -> vote(token, threadId, options.get(i % 3))
+                            .body("errors", nullValue())
+                            .extract().<List<String>>path("data.pollVote.userErrors.code")))
+                    .toList();
+            for (Future<List<String>> vote : votes) {
+                List<String> codes = vote.get(60, TimeUnit.SECONDS);
+                assertTrue(codes.isEmpty() || codes.equals(List.of("CONCURRENT_VOTE")), codes.toString());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Map<String, Object> seen = node(token, community, threadId, "poll");
+        assertEquals(1, seen.get("totalVoters"));
+        assertEquals(1, ((List<?>) seen.get("viewerVotes")).size());
+        assertEquals(1, ((List<Map<String, Object>>) seen.get("options")).stream()
+                .mapToInt(option -> (Integer) option.get("votes")).sum());
     }
 
     @Test

@@ -26,6 +26,7 @@ import io.animo.content.domain.ThreadKind;
 import io.animo.member.domain.MemberEntity;
 import io.animo.member.domain.MemberRepository;
 import io.animo.platform.graphql.UserError;
+import io.animo.platform.persistence.Constraints;
 import io.animo.platform.persistence.UnitOfWork;
 import io.animo.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -103,7 +104,10 @@ public class PollService {
                 }
                 return Panache.getSession().chain(session -> record(session, caller, thread, standing.member(), optionIds));
             });
-        }));
+        })).onFailure(failure -> Constraints.isUniqueViolation(failure, null))
+                // two votes of one member at the same moment: the other one won, nothing of this one was kept
+                .recoverWithItem(() -> PollResult.refused("input.optionIds", "CONCURRENT_VOTE",
+                        "Another vote of yours was being recorded at the same moment; vote again."));
     }
 
     private Uni<PollResult> record(Mutiny.Session session, Caller caller, ThreadEntity thread, MemberEntity me,
