@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -102,7 +103,9 @@ public class PollService {
                             .map(e -> UserError.of("input.threadId", e.code(), e.message())).toList();
                     return Uni.createFrom().item(new PollResult(null, moved));
                 }
-                return Panache.getSession().chain(session -> record(session, caller, thread, standing.member(), optionIds));
+                // one ballot at a time per member: their earlier vote is replaced, never added to
+                return Panache.getSession().chain(session -> session.lock(standing.member(), LockModeType.PESSIMISTIC_WRITE)
+                        .chain(() -> record(session, caller, thread, standing.member(), optionIds)));
             });
         })).onFailure(failure -> Constraints.isUniqueViolation(failure, null))
                 // two votes of one member at the same moment: the other one won, nothing of this one was kept
