@@ -77,7 +77,13 @@ class AnonymousAccessTest {
                     + "\", required: true}) { userErrors { code } } }",
             "mutation { guidelinesAcknowledge(input: {communityId: \"" + ID
                     + "\", revision: 1}) { userErrors { code } } }",
-            "mutation { tenantSuspend(input: {tenantId: \"" + ID + "\"}) { userErrors { code } } }");
+            "mutation { tenantSuspend(input: {tenantId: \"" + ID + "\"}) { userErrors { code } } }",
+            "mutation { debateCreate(input: {communityId: \"" + ID + "\", title: \"t\", theme: \"t\", openingStatement: \"o\","
+                    + " closesAt: \"2030-01-01T00:00:00Z\"}) { userErrors { code } } }",
+            "mutation { pollCreate(input: {communityId: \"" + ID + "\", title: \"t\", question: \"q\", options: [\"a\", \"b\"],"
+                    + " closesAt: \"2030-01-01T00:00:00Z\"}) { userErrors { code } } }",
+            "mutation { pollVote(input: {threadId: \"" + ID + "\", optionIds: [\"" + ID + "\"]}) { userErrors { code } } }",
+            "{ threads(communityId: \"" + ID + "\") { edges { node { debate { state } poll { closed } } } } }");
 
     @Test
     void everyOperationRefusesACallerWithoutAToken() {

@@ -78,8 +78,11 @@ public class ContentGraphQLApi {
         var parent = input.parentId() == null
                 ? null
                 : GlobalId.decode(input.parentId(), Message.TYPE).orElse(new java.util.UUID(0, 0));
+        var side = input.sideId() == null
+                ? null
+                : GlobalId.decode(input.sideId(), "DebateSide").orElse(new java.util.UUID(0, 0));
         return access.require(identity, POSTERS).chain(caller -> GlobalId.decode(input.threadId(), Thread.TYPE)
-                .map(uuid -> content.postMessage(caller, uuid, parent, input.body()))
+                .map(uuid -> content.postMessage(caller, uuid, parent, input.body(), side))
                 .orElseGet(() -> Uni.createFrom().item(notFound("input.threadId"))))
                 .map(result -> PostPayload.of(result, input.clientMutationId()));
     }

@@ -18,7 +18,8 @@ public record Message(@Id @NonNull String id, @Id @NonNull String threadId,
         @NonNull @Description("HELD: visible only to its author and the moderators until approved; DELETED: by its author,"
                 + " shown with an empty body so replies keep their parent") ContentStatus status,
         @NonNull @Description("Published but queued for a moderator's look") boolean flagged, @NonNull Instant createdAt,
-        @Description("When its author last edited it; null if never") Instant editedAt) {
+        @Description("When its author last edited it; null if never") Instant editedAt,
+        @Id @Description("In a debate: the side this message takes") String sideId) {
 
     static final String TYPE = "Message";
 
@@ -28,6 +29,7 @@ public record Message(@Id @NonNull String id, @Id @NonNull String threadId,
                 : new Message(GlobalId.encode(TYPE, m.id), GlobalId.encode(Thread.TYPE, m.threadId),
                         m.parentId == null ? null : GlobalId.encode(TYPE, m.parentId),
                         GlobalId.encode("Member", m.authorMemberId),
-                        m.body, m.status, m.flagged, m.createdAt, m.editedAt);
+                        m.body, m.status, m.flagged, m.createdAt, m.editedAt,
+                        m.debateSideId == null ? null : GlobalId.encode("DebateSide", m.debateSideId));
     }
 }

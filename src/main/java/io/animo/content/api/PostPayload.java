@@ -19,7 +19,7 @@ public record PostPayload(
         @NonNull List<@NonNull UserError> userErrors,
         String clientMutationId) {
 
-    static PostPayload of(PostResult result, String clientMutationId) {
+    public static PostPayload of(PostResult result, String clientMutationId) {
         return new PostPayload(result.outcome(), result.reasons(), Thread.of(result.thread()), Message.of(result.message()),
                 result.userErrors(), clientMutationId);
     }

@@ -58,12 +58,14 @@ public class ContentService {
     private final RuleSets ruleSets;
     private final ReviewRequests reviews;
     private final GuidelineGate guidelines;
+    private final ReplyGuard replyGuard;
 
     public ContentService(UnitOfWork unitOfWork, ContentRepository content, CommunityRepository communities,
             MemberRepository members, MembershipRepository memberships, RuleSets ruleSets, ReviewRequests reviews,
-            GuidelineGate guidelines) {
+            GuidelineGate guidelines, ReplyGuard replyGuard) {
         this.reviews = reviews;
         this.guidelines = guidelines;
+        this.replyGuard = replyGuard;
         this.unitOfWork = unitOfWork;
         this.content = content;
         this.communities = communities;
@@ -77,6 +79,19 @@ public class ContentService {
     }
 
     public Uni<PostResult> createThread(Caller caller, UUID communityId, ThreadKind kind, String title, String body) {
+        if (kind == ThreadKind.DEBATE || kind == ThreadKind.POLL) {
+            return Uni.createFrom().item(PostResult.refused("input.kind", "NOT_ALLOWED",
+                    "Start debates with debateCreate and polls with pollCreate."));
+        }
+        return createThread(caller, communityId, kind, title, body, thread -> Uni.createFrom().voidItem());
+    }
+
+    /**
+     * A thread whose feature stores more rows (a debate, a poll): {@code extras} runs in the same transaction once
+     * the thread and its first message are stored, and only if the rules let them through.
+     */
+    public Uni<PostResult> createThread(Caller caller, UUID communityId, ThreadKind kind, String title, String body,
+            Function<ThreadEntity, Uni<Void>> extras) {
         List<UserError> errors = new ArrayList<>();
         text(errors, "input.title", title, TITLE_MAX);
         text(errors, "input.body", body, BODY_MAX);
@@ -84,7 +99,7 @@ public class ContentService {
             return Uni.createFrom().item(PostResult.refused(errors));
         }
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> author(caller, communityId).chain(check -> {
+        return unitOfWork.inTenant(tenant, () -> author(caller, communityId, true).chain(check -> {
             if (check.userErrors() != null) {
                 return Uni.createFrom().item(check.userErrors());
             }
@@ -111,6 +126,7 @@ public class ContentService {
                 MessageEntity opening = message(author, thread.id, null, body, verdict, now);
                 return Panache.getSession()
                         .chain(session -> session.persist(thread).chain(() -> session.persist(opening)).chain(session::flush))
+                        .chain(() -> extras.apply(thread))
                         .chain(() -> review(opening, verdict))
                         .chain(() -> activity(author, "THREAD_CREATED", now))
                         .map(ignored -> new PostResult(thread, opening, verdict.outcome(), reasons(verdict), List.of()));
@@ -119,12 +135,17 @@ public class ContentService {
     }
 
     public Uni<PostResult> postMessage(Caller caller, UUID threadId, UUID parentId, String body) {
+        return postMessage(caller, threadId, parentId, body, null);
+    }
+
+    /** {@code sideId}: in a debate thread, the side the message takes (optional). */
+    public Uni<PostResult> postMessage(Caller caller, UUID threadId, UUID parentId, String body, UUID sideId) {
         List<UserError> errors = new ArrayList<>();
         text(errors, "input.body", body, BODY_MAX);
         if (!errors.isEmpty()) {
             return Uni.createFrom().item(PostResult.refused(errors));
         }
-        return post(caller.tenantId(), threadId, parentId, body, communityId -> author(caller, communityId));
+        return post(caller.tenantId(), threadId, parentId, sideId, body, communityId -> author(caller, communityId));
     }
 
     /**
@@ -140,14 +161,14 @@ public class ContentService {
             return Uni.createFrom().item(PostResult.refused(errors));
         }
         UUID tenant = caller.tenantId();
-        return post(tenant, threadId, parentId, body, communityId -> author(tenant, communityId, true,
+        return post(tenant, threadId, parentId, null, body, communityId -> author(tenant, communityId, true,
                 community -> externalMember(tenant, community, external)))
                 .onFailure(failure -> Constraints.isUniqueViolation(failure, null))
                 .recoverWithItem(() -> PostResult.refused("input.externalHandle", "RETRY",
                         "Another request created this author at the same moment: send the message again."));
     }
 
-    private Uni<PostResult> post(UUID tenant, UUID threadId, UUID parentId, String body,
+    private Uni<PostResult> post(UUID tenant, UUID threadId, UUID parentId, UUID sideId, String body,
             Function<UUID, Uni<AuthorCheck>> authorIn) {
         return unitOfWork.inTenant(tenant, () -> content.thread(tenant, threadId).chain(thread -> {
             if (thread == null) {
@@ -157,6 +178,9 @@ public class ContentService {
             if (thread.locked) {
                 return Uni.createFrom().item(PostResult.refused("input.threadId", "LOCKED", "This thread is locked."));
             }
+            Uni<UserError> sideProblem = sideId != null || thread.kind == ThreadKind.DEBATE
+                    ? replyGuard.check(thread, sideId)
+                    : Uni.createFrom().nullItem();
             Uni<String> parentProblem = parentId == null
                     ? Uni.createFrom().nullItem()
                     : content.message(tenant, parentId).map(parent -> parent == null || !parent.threadId.equals(threadId)
@@ -164,26 +188,30 @@ public class ContentService {
                             : parent.parentId != null
                                     ? "Replies are threaded one level: reply to the first message of the branch."
                                     : null);
-            return parentProblem.chain(problem -> problem != null
-                    ? Uni.createFrom().item(PostResult.refused("input.parentId", "INVALID_PARENT", problem))
-                    : authorIn.apply(thread.communityId).chain(check -> {
-                        if (check.userErrors() != null) {
-                            return Uni.createFrom().item(check.userErrors());
-                        }
-                        Author author = check.author();
-                        return judge(author, body).chain(verdict -> {
-                            if (verdict.outcome() == ModerationOutcome.REJECTED) {
-                                return rejected(author, verdict);
-                            }
-                            Instant now = now();
-                            MessageEntity message = message(author, threadId, parentId, body, verdict, now);
-                            return Panache.getSession().chain(session -> session.persist(message).chain(session::flush))
-                                    .chain(() -> review(message, verdict))
-                                    .chain(() -> activity(author, parentId == null ? "MESSAGE_POSTED" : "REPLY_POSTED", now))
-                                    .map(ignored -> new PostResult(thread, message, verdict.outcome(), reasons(verdict),
-                                            List.of()));
-                        });
-                    }));
+            return sideProblem.chain(refusal -> refusal != null
+                    ? Uni.createFrom().item(PostResult.refused(List.of(refusal)))
+                    : parentProblem.chain(problem -> problem != null
+                            ? Uni.createFrom().item(PostResult.refused("input.parentId", "INVALID_PARENT", problem))
+                            : authorIn.apply(thread.communityId).chain(check -> {
+                                if (check.userErrors() != null) {
+                                    return Uni.createFrom().item(check.userErrors());
+                                }
+                                Author author = check.author();
+                                return judge(author, body).chain(verdict -> {
+                                    if (verdict.outcome() == ModerationOutcome.REJECTED) {
+                                        return rejected(author, verdict);
+                                    }
+                                    Instant now = now();
+                                    MessageEntity message = message(author, threadId, parentId, body, verdict, now);
+                                    message.debateSideId = sideId;
+                                    return Panache.getSession().chain(session -> session.persist(message).chain(session::flush))
+                                            .chain(() -> review(message, verdict))
+                                            .chain(() -> activity(author, parentId == null ? "MESSAGE_POSTED" : "REPLY_POSTED",
+                                                    now))
+                                            .map(ignored -> new PostResult(thread, message, verdict.outcome(), reasons(verdict),
+                                                    List.of()));
+                                });
+                            })));
         }));
     }
 
@@ -206,6 +234,17 @@ public class ContentService {
     }
 
     record AuthorCheck(Author author, PostResult userErrors) {
+    }
+
+    /** Whether the caller may act in a community (member, not banned or muted), for actions that are not posts. */
+    public record Standing(MemberEntity member, List<UserError> userErrors) {
+    }
+
+    /** For votes and the like (no slow mode); call it inside the caller's unit of work. */
+    public Uni<Standing> standing(Caller caller, UUID communityId) {
+        return author(caller, communityId, false).map(check -> check.userErrors() != null
+                ? new Standing(null, check.userErrors().userErrors())
+                : new Standing(check.author().member(), List.of()));
     }
 
     private Uni<AuthorCheck> author(Caller caller, UUID communityId) {

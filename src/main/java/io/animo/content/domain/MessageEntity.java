@@ -47,6 +47,10 @@ public class MessageEntity {
     @Column(name = "moderation_note")
     public String moderationNote;
 
+    /** The debate side this reply takes, if any (debate threads only). */
+    @Column(name = "debate_side_id", updatable = false)
+    public UUID debateSideId;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 

@@ -1,5 +1,9 @@
 package io.animo.content.domain;
 
 public enum ThreadKind {
-    DISCUSSION, QUESTION, ANNOUNCEMENT
+    DISCUSSION, QUESTION, ANNOUNCEMENT,
+    /** Created by debateCreate only: carries a debate (theme, sides, open window). */
+    DEBATE,
+    /** Created by pollCreate only: carries a poll (options, votes). */
+    POLL
 }

@@ -1,0 +1,139 @@
+package io.animo.debate.domain;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import io.animo.content.domain.ContentService;
+import io.animo.content.domain.ContentStatus;
+import io.animo.content.domain.PostResult;
+import io.animo.content.domain.ThreadEntity;
+import io.animo.content.domain.ThreadKind;
+import io.animo.platform.graphql.UserError;
+import io.animo.platform.persistence.UnitOfWork;
+import io.animo.platform.security.Caller;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Debates: a thread whose first message is the opening statement (it passes the community's rules like any
+ * thread), with optional sides replies take and a window when replies are open.
+ */
+@ApplicationScoped
+public class DebateService {
+
+    static final int THEME_MAX = 300;
+    static final int SIDE_MAX = 100;
+
+    private final UnitOfWork unitOfWork;
+    private final ContentService content;
+
+    public DebateService(UnitOfWork unitOfWork, ContentService content) {
+        this.unitOfWork = unitOfWork;
+        this.content = content;
+    }
+
+    public Uni<PostResult> create(Caller caller, UUID communityId, String title, String theme, String openingStatement,
+            List<String> sides, Instant opensAt, Instant closesAt) {
+        Instant now = Inputs.now();
+        Instant opens = opensAt == null ? now : opensAt;
+        List<String> labels = sides == null ? List.of() : sides;
+        List<UserError> errors = new ArrayList<>();
+        Inputs.text(errors, "input.title", title, Inputs.TITLE_MAX);
+        Inputs.text(errors, "input.theme", theme, THEME_MAX);
+        Inputs.text(errors, "input.openingStatement", openingStatement, Inputs.BODY_MAX);
+        if (!labels.isEmpty()) {
+            Inputs.labels(errors, "input.sides", labels, 2, 6, SIDE_MAX);
+        }
+        if (opens.isAfter(Inputs.horizon(now))) {
+            errors.add(UserError.of("input.opensAt", "TOO_FAR", "At most one year ahead."));
+        }
+        Inputs.closing(errors, "input.closesAt", closesAt, now);
+        if (closesAt != null && !closesAt.isAfter(opens)) {
+            errors.add(UserError.of("input.closesAt", "BEFORE_OPENING", "A debate closes after it opens."));
+        }
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().item(new PostResult(null, null, null, List.of(), List.copyOf(errors)));
+        }
+        return content.createThread(caller, communityId, ThreadKind.DEBATE, title, openingStatement,
+                thread -> store(thread, theme.strip(), openingStatement, labels, opens, closesAt));
+    }
+
+    private static Uni<Void> store(ThreadEntity thread, String theme, String openingStatement, List<String> labels,
+            Instant opensAt, Instant closesAt) {
+        DebateEntity debate = new DebateEntity();
+        debate.tenantId = thread.tenantId;
+        debate.threadId = thread.id;
+        debate.theme = theme;
+        debate.openingStatement = openingStatement;
+        debate.opensAt = opensAt.truncatedTo(ChronoUnit.MICROS);
+        debate.closesAt = closesAt.truncatedTo(ChronoUnit.MICROS);
+        List<Object> rows = new ArrayList<>(List.of(debate));
+        for (int i = 0; i < labels.size(); i++) {
+            DebateSideEntity side = new DebateSideEntity();
+            side.id = UUID.randomUUID();
+            side.tenantId = thread.tenantId;
+            side.threadId = thread.id;
+            side.position = i;
+            side.label = labels.get(i).strip();
+            rows.add(side);
+        }
+        return Panache.getSession().chain(session -> session.persistAll(rows.toArray()).chain(session::flush));
+    }
+
+    /** The debates of these threads (the caller already sees them), with three queries whatever their number. */
+    public Uni<Map<UUID, DebateView>> debates(Caller caller, Collection<UUID> threadIds) {
+        if (threadIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        UUID tenant = caller.tenantId();
+        List<UUID> ids = List.copyOf(threadIds);
+        return unitOfWork.inTenant(tenant, () -> Panache.getSession().chain(session -> debatesOf(session, tenant, ids)
+                .chain(debates -> sidesOf(session, tenant, ids)
+                        .chain(sides -> replyCounts(session, tenant, ids).map(counts -> {
+                            Map<UUID, DebateView> views = new HashMap<>();
+                            for (DebateEntity debate : debates) {
+                                List<DebateView.SideCount> own = sides.stream()
+                                        .filter(side -> side.threadId.equals(debate.threadId))
+                                        .map(side -> new DebateView.SideCount(side, counts.getOrDefault(side.id, 0L)))
+                                        .toList();
+                                views.put(debate.threadId, new DebateView(debate, own));
+                            }
+                            return views;
+                        })))));
+    }
+
+    private static Uni<List<DebateEntity>> debatesOf(Mutiny.Session session, UUID tenant, List<UUID> ids) {
+        return session.createSelectionQuery("from DebateEntity where tenantId = :tenant and threadId in :ids",
+                DebateEntity.class).setParameter("tenant", tenant).setParameter("ids", ids).getResultList();
+    }
+
+    private static Uni<List<DebateSideEntity>> sidesOf(Mutiny.Session session, UUID tenant, List<UUID> ids) {
+        return session.createSelectionQuery(
+                "from DebateSideEntity where tenantId = :tenant and threadId in :ids order by threadId, position",
+                DebateSideEntity.class).setParameter("tenant", tenant).setParameter("ids", ids).getResultList();
+    }
+
+    /** Published replies per side: what every member can read. */
+    private static Uni<Map<UUID, Long>> replyCounts(Mutiny.Session session, UUID tenant, List<UUID> ids) {
+        return session.createSelectionQuery("select m.debateSideId, count(*) from MessageEntity m"
+                + " where m.tenantId = :tenant and m.threadId in :ids and m.debateSideId is not null"
+                + " and m.status = :published group by m.debateSideId", Object[].class)
+                .setParameter("tenant", tenant).setParameter("ids", ids)
+                .setParameter("published", ContentStatus.PUBLISHED).getResultList()
+                .map(rows -> {
+                    Map<UUID, Long> counts = new HashMap<>();
+                    rows.forEach(row -> counts.put((UUID) row[0], (Long) row[1]));
+                    return counts;
+                });
+    }
+}
