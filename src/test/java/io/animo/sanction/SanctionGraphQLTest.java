@@ -76,6 +76,42 @@ class SanctionGraphQLTest {
     }
 
     @Test
+    void aBannedMemberCannotReactVoteOrEditEither() {
+        Community c = community("member", "analyst");
+        String thread = thread(c.id, "Reactions");
+        String own = post(thread, "member").extract().path("data.messagePost.message.id");
+        String other = post(thread, "analyst").extract().path("data.messagePost.message.id");
+        var created = run(globex("analyst"), "pollCreate", vars("input", Map.of("communityId", c.id, "title", "Poll",
+                "question", "Which?", "options", List.of("One", "Two"), "closesAt",
+                Instant.now().plus(1, ChronoUnit.DAYS).toString())))
+                .body("data.pollCreate.userErrors", empty()).extract();
+        String poll = created.path("data.pollCreate.thread.id");
+        String option = created.path("data.pollCreate.thread.poll.options[0].id");
+        issueOk("moderator", c.id, c.member("member"), "BAN", "Trolling", null);
+
+        run(globex("member"), "messageReact", vars("input", Map.of("messageId", other, "kind", "LIKE")))
+                .body("data.messageReact.userErrors.code", contains("BANNED"));
+        run(globex("member"), "pollVote", vars("input", Map.of("threadId", poll, "optionIds", List.of(option))))
+                .body("data.pollVote.userErrors.code", contains("BANNED"));
+        run(globex("member"), "messageEdit", vars("input", Map.of("messageId", own, "body", "Edited while banned")))
+                .body("data.messageEdit.userErrors.code", contains("BANNED"));
+        run(globex("analyst"), "messageReact", vars("input", Map.of("messageId", other, "kind", "LIKE")))
+                .body("data.messageReact.reactions.find { it.kind == 'LIKE' }.count", equalTo(1));
+    }
+
+    @Test
+    void aMuteThatOutlastsATimedBanStillHolds() throws InterruptedException {
+        Community c = community("member");
+        String thread = thread(c.id, "Ban then mute");
+        issueOk("moderator", c.id, c.member("member"), "MUTE", "Cool down",
+                Instant.now().plus(1, ChronoUnit.DAYS).toString());
+        issueOk("moderator", c.id, c.member("member"), "BAN", "Short ban", Instant.now().plusSeconds(2).toString());
+        post(thread, "member").body("data.messagePost.userErrors[0].code", equalTo("BANNED"));
+        Thread.sleep(2_500);
+        post(thread, "member").body("data.messagePost.userErrors[0].code", equalTo("MUTED"));
+    }
+
+    @Test
     void leavingAndJoiningAgainDoesNotShedABan() {
         Community c = community("member");
         String thread = thread(c.id, "Leave and come back");
