@@ -131,6 +131,43 @@ class ContentGraphQLTest {
                 contains("Internal"));
     }
 
+    @Test
+    void aPrivateCommunitysThreadsAndMessagesAreReadByItsMembersAndTheStaffOnly() {
+        String community = aCommunity().in(Tokens.GLOBEX).visibility("PRIVATE").create().get("id").toString();
+        join("manager", community);
+        var created = run(globex("manager"), "threadCreate", vars("input", Map.of("communityId", community, "kind",
+                "DISCUSSION", "title", "Private plans", "body", "Not for everyone"))).extract();
+        String thread = created.path("data.threadCreate.thread.id");
+        String message = created.path("data.threadCreate.message.id");
+
+        run(globex("manager"), "threads", vars("communityId", community))
+                .body("data.threads.edges.node.id", contains(thread));
+        run(globex("moderator"), "contentNode", vars("id", thread)).body("data.node.title", equalTo("Private plans"));
+        run(globex("moderator"), "contentNode", vars("id", message)).body("data.node.body", equalTo("Not for everyone"));
+        run(globex("analyst"), "threads", vars("communityId", community)).body("data.threads.edges", empty());
+        run(globex("analyst"), "messages", vars("threadId", thread)).body("data.messages.edges", empty());
+        run(globex("analyst"), "contentNode", vars("id", thread)).body("data.node", nullValue());
+        run(globex("analyst"), "contentNode", vars("id", message)).body("data.node", nullValue());
+        run(Tokens.of(Tokens.ACME, "admin"), "contentNode", vars("id", thread)).body("data.node", nullValue());
+        run(Tokens.of(Tokens.ACME, "admin"), "contentNode", vars("id", message)).body("data.node", nullValue());
+    }
+
+    @Test
+    void aHeldMessageIsANodeOnlyForItsAuthorAndTheModerators() {
+        String word = "nodehold" + UUID.randomUUID().toString().substring(0, 6);
+        String community = communityWithMembers("member", "analyst");
+        rule(community, "Hold " + word, "KEYWORDS", Map.of("keywords", List.of(word)), "HOLD");
+        String thread = run(globex("member"), "threadCreate", vars("input", Map.of("communityId", community, "kind",
+                "DISCUSSION", "title", "Open", "body", "Fine words"))).extract().path("data.threadCreate.thread.id");
+        String held = run(globex("member"), "messagePost", vars("input", Map.of("threadId", thread, "body",
+                "About " + word))).body("data.messagePost.outcome", equalTo("HELD"))
+                .extract().path("data.messagePost.message.id");
+        run(globex("member"), "contentNode", vars("id", held)).body("data.node.status", equalTo("HELD"));
+        run(globex("moderator"), "contentNode", vars("id", held)).body("data.node.body", equalTo("About " + word));
+        run(globex("analyst"), "contentNode", vars("id", held)).body("data.node", nullValue());
+        run(globex("analyst"), "contentNode", vars("id", thread)).body("data.node.title", equalTo("Open"));
+    }
+
     private static String communityWithMembers(String... usernames) {
         String community = aCommunity().in(Tokens.GLOBEX).create().get("id").toString();
         for (String username : usernames) {

@@ -31,6 +31,12 @@ public final class CommunityBuilder {
         return this;
     }
 
+    /** PUBLIC (the default) or PRIVATE. */
+    public CommunityBuilder visibility(String visibility) {
+        this.visibility = visibility;
+        return this;
+    }
+
     public CommunityBuilder in(String realm) {
         this.realm = realm;
         return this;

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.graphql.Type;
 import io.animo.content.domain.ContentStatus;
 import io.animo.content.domain.MessageEntity;
 import io.animo.platform.graphql.GlobalId;
+import io.animo.platform.graphql.Node;
 
 @Type("Message")
 public record Message(@Id @NonNull String id, @Id @NonNull String threadId,
@@ -19,9 +20,16 @@ public record Message(@Id @NonNull String id, @Id @NonNull String threadId,
                 + " shown with an empty body so replies keep their parent") ContentStatus status,
         @NonNull @Description("Published but queued for a moderator's look") boolean flagged, @NonNull Instant createdAt,
         @Description("When its author last edited it; null if never") Instant editedAt,
-        @Id @Description("In a debate: the side this message takes") String sideId) {
+        @Id @Description("In a debate: the side this message takes") String sideId) implements Node {
 
     static final String TYPE = "Message";
+
+    @Override
+    @Id
+    @NonNull
+    public String getId() {
+        return id;
+    }
 
     public static Message of(MessageEntity m) {
         return m == null

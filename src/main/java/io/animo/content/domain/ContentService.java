@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.animo.community.domain.CommunityEntity;
 import io.animo.community.domain.CommunityRepository;
 import io.animo.community.domain.CommunityStatus;
+import io.animo.community.domain.CommunityVisibility;
 import io.animo.guideline.domain.GuidelineGate;
 import io.animo.member.domain.CommunityRole;
 import io.animo.member.domain.MemberEntity;
@@ -217,16 +218,56 @@ public class ContentService {
 
     public Uni<Page<ThreadEntity>> threads(Caller caller, UUID communityId, PageRequest page) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> me(caller).chain(me -> content.threads(tenant, communityId, me,
-                seesHeld(caller), page))
+        return unitOfWork.inTenant(tenant, () -> me(caller).chain(me -> readable(caller, communityId, me)
+                .chain(readable -> !readable
+                        ? Uni.createFrom().item(List.<ThreadEntity>of())
+                        : content.threads(tenant, communityId, me, seesHeld(caller), page)))
                 .map(rows -> Page.of(rows, page, ContentRepository::cursorOf, -1)));
     }
 
     public Uni<Page<MessageEntity>> messages(Caller caller, UUID threadId, PageRequest page) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> me(caller).chain(me -> content.messages(tenant, threadId, me,
-                seesHeld(caller), page))
+        return unitOfWork.inTenant(tenant, () -> me(caller).chain(me -> content.thread(tenant, threadId)
+                .chain(thread -> thread == null || !ContentRepository.visible(thread, me, seesHeld(caller))
+                        ? Uni.createFrom().item(false)
+                        : readable(caller, thread.communityId, me))
+                .chain(readable -> !readable
+                        ? Uni.createFrom().item(List.<MessageEntity>of())
+                        : content.messages(tenant, threadId, me, seesHeld(caller), page)))
                 .map(rows -> Page.of(rows, page, m -> ContentRepository.cursorOf(m.createdAt, m.id), -1)));
+    }
+
+    /** One thread, for {@code node(id:)}: null unless the caller may read it. */
+    public Uni<ThreadEntity> thread(Caller caller, UUID threadId) {
+        UUID tenant = caller.tenantId();
+        return unitOfWork.inTenant(tenant, () -> me(caller).chain(me -> content.thread(tenant, threadId)
+                .chain(thread -> thread == null || !ContentRepository.visible(thread, me, seesHeld(caller))
+                        ? Uni.createFrom().nullItem()
+                        : readable(caller, thread.communityId, me).map(readable -> readable ? thread : null))));
+    }
+
+    /** One message, for {@code node(id:)}: null unless the caller may read it. */
+    public Uni<MessageEntity> message(Caller caller, UUID messageId) {
+        UUID tenant = caller.tenantId();
+        return unitOfWork.inTenant(tenant, () -> me(caller).chain(me -> content.message(tenant, messageId)
+                .chain(message -> message == null || !ContentRepository.visible(message, me, seesHeld(caller))
+                        ? Uni.createFrom().nullItem()
+                        : readable(caller, message.communityId, me).map(readable -> readable ? message : null))));
+    }
+
+    /** A private community's content is read by its members and the staff only. */
+    private Uni<Boolean> readable(Caller caller, UUID communityId, UUID me) {
+        if (seesHeld(caller)) {
+            return Uni.createFrom().item(true);
+        }
+        return communities.findInTenant(caller.tenantId(), communityId).chain(community -> {
+            if (community == null || community.visibility != CommunityVisibility.PRIVATE) {
+                return Uni.createFrom().item(community != null);
+            }
+            return me == null
+                    ? Uni.createFrom().item(false)
+                    : memberships.find(caller.tenantId(), communityId, me).map(membership -> membership != null);
+        });
     }
 
     Uni<UUID> me(Caller caller) {
