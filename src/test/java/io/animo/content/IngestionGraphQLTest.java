@@ -100,6 +100,13 @@ class IngestionGraphQLTest {
                     .body("errors[0].extensions.code", equalTo("FORBIDDEN"))
                     .body("data.messageIngest", nullValue());
         }
+        String integration = Tokens.integration(Tokens.GLOBEX);
+        run(integration, "threads", vars("communityId", community))
+                .body("errors[0].extensions.code", equalTo("FORBIDDEN"));
+        run(integration, "messagePost", vars("input", Map.of("threadId", thread, "body", "As a member")))
+                .body("errors[0].extensions.code", equalTo("FORBIDDEN"));
+        run(integration, "communityJoin", vars("input", Map.of("communityId", community)))
+                .body("errors[0].extensions.code", equalTo("FORBIDDEN"));
         ingest(Tokens.integration(Tokens.ACME), thread, "forum:intruder", "Intruder", "Hello from acme")
                 .body("data.messageIngest.userErrors.code", contains("NOT_FOUND"));
         run(globex("member"), "messages", vars("threadId", thread))

@@ -100,6 +100,40 @@ class SanctionGraphQLTest {
     }
 
     @Test
+    void aSanctionedModeratorCannotLiftOrOverturnTheirOwnSanction() {
+        Community c = community("moderator", "member");
+        String sanction = issueOk("manager", c.id, c.member("moderator"), "WARN", "Too harsh with members", null);
+        run(globex("moderator"), "sanctionLift", vars("input", Map.of("sanctionId", sanction)))
+                .body("data.sanctionLift.userErrors.code", contains("SELF_SANCTION"));
+        String appeal = run(globex("moderator"), "appealFile", vars("input", Map.of("sanctionId", sanction,
+                "statement", "I was right"))).body("data.appealFile.userErrors", empty())
+                .extract().path("data.appealFile.appeal.id");
+        run(globex("moderator"), "appealDecide", vars("input", Map.of("appealId", appeal, "decision", "OVERTURN")))
+                .body("data.appealDecide.userErrors.code", contains("SELF_SANCTION"));
+        run(globex("manager"), "sanctions", vars("communityId", c.id, "activeOnly", true))
+                .body("data.sanctions.edges.node.id", contains(sanction));
+    }
+
+    @Test
+    void aRuleMuteIsASanctionThatLiftingAnotherKeeps() {
+        String word = "mutes" + UUID.randomUUID().toString().substring(0, 6);
+        Community c = community("member");
+        String thread = thread(c.id, "Rule mute");
+        run(globex("manager"), "ruleCreate", vars("input", Map.of("communityId", c.id, "rule", Map.of("name",
+                "Mute " + word, "kind", "KEYWORDS", "keywords", List.of(word), "action", "MUTE", "muteMinutes", 60))))
+                .body("data.ruleCreate.userErrors", empty());
+        String warning = issueOk("moderator", c.id, c.member("member"), "WARN", "Watch it", null);
+        run(globex("member"), "messagePost", vars("input", Map.of("threadId", thread, "body", "say " + word)))
+                .body("data.messagePost.outcome", equalTo("REJECTED"));
+        run(globex("moderator"), "sanctions", vars("communityId", c.id, "activeOnly", true))
+                .body("data.sanctions.edges.node.kind", containsInAnyOrder("MUTE", "WARN"))
+                .body("data.sanctions.edges.find { it.node.kind == 'MUTE' }.node.issuedBy", equalTo("Automated rules"));
+        run(globex("moderator"), "sanctionLift", vars("input", Map.of("sanctionId", warning)))
+                .body("data.sanctionLift.userErrors", empty());
+        post(thread, "member").body("data.messagePost.userErrors[0].code", equalTo("MUTED"));
+    }
+
+    @Test
     void aMuteThatOutlastsATimedBanStillHolds() throws InterruptedException {
         Community c = community("member");
         String thread = thread(c.id, "Ban then mute");

@@ -36,6 +36,7 @@ import io.animo.rule.domain.RuleHit;
 import io.animo.rule.domain.RuleSets;
 import io.animo.rule.domain.RuleSeverity;
 import io.animo.rule.domain.Verdict;
+import io.animo.sanction.domain.SanctionService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -60,10 +61,12 @@ public class ContentService {
     private final ReviewRequests reviews;
     private final GuidelineGate guidelines;
     private final ReplyGuard replyGuard;
+    private final SanctionService sanctions;
 
     public ContentService(UnitOfWork unitOfWork, ContentRepository content, CommunityRepository communities,
             MemberRepository members, MembershipRepository memberships, RuleSets ruleSets, ReviewRequests reviews,
-            GuidelineGate guidelines, ReplyGuard replyGuard) {
+            GuidelineGate guidelines, ReplyGuard replyGuard, SanctionService sanctions) {
+        this.sanctions = sanctions;
         this.reviews = reviews;
         this.guidelines = guidelines;
         this.replyGuard = replyGuard;
@@ -421,11 +424,8 @@ public class ContentService {
         if (verdict.muteMinutes() == null) {
             return counted.replaceWith(result);
         }
-        MembershipEntity membership = author.membership();
-        membership.status = MemberStatus.MUTED;
-        membership.mutedUntil = now().plus(verdict.muteMinutes(), ChronoUnit.MINUTES);
-        membership.updatedAt = now();
-        return counted.chain(memberships::flush).map(ignored -> result);
+        return counted.chain(() -> sanctions.ruleMute(author.membership(), reasons(verdict),
+                now().plus(verdict.muteMinutes(), ChronoUnit.MINUTES))).replaceWith(result);
     }
 
     private static MessageEntity message(Author author, UUID threadId, UUID parentId, String body, Verdict verdict,

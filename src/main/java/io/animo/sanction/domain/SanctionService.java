@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.animo.audit.domain.AuditLog;
 import io.animo.community.domain.CommunityRepository;
 import io.animo.member.domain.CommunityRole;
+import io.animo.member.domain.MemberEntity;
 import io.animo.member.domain.MemberRepository;
 import io.animo.member.domain.MemberStatus;
 import io.animo.member.domain.MembershipEntity;
@@ -44,6 +45,8 @@ public class SanctionService {
 
     public static final String[] STAFF = {Roles.TENANT_ADMIN, Roles.COMMUNITY_MANAGER, Roles.MODERATOR};
     static final String ISSUE = "sanctionIssue";
+    /** The issuer of the mutes the moderation rules give (no person's subject). */
+    static final String RULE_ISSUER = "animo:rules";
     static final int MAX_REASON = 500;
     static final int MAX_STATEMENT = 2000;
     static final int MAX_NOTE = 1000;
@@ -99,13 +102,14 @@ public class SanctionService {
             return Uni.createFrom().item(SanctionResult.refused(errors));
         }
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> receipts.find(tenant, ISSUE, clientMutationId)
+        String operation = ISSUE + ":" + caller.subject();
+        return unitOfWork.inTenant(tenant, () -> receipts.find(tenant, operation, clientMutationId)
                 .chain(previous -> previous.isPresent()
                         ? view(tenant, previous.get()).map(v -> new SanctionResult(v, List.of()))
                         : issueNew(caller, communityId, memberId, order, clientMutationId)))
                 .onFailure(failure -> clientMutationId != null && Constraints.isUniqueViolation(failure, null))
                 // the same request retried concurrently won: answer with its sanction
-                .recoverWithUni(() -> unitOfWork.inTenant(tenant, () -> receipts.find(tenant, ISSUE, clientMutationId)
+                .recoverWithUni(() -> unitOfWork.inTenant(tenant, () -> receipts.find(tenant, operation, clientMutationId)
                         .chain(previous -> view(tenant, previous.orElseThrow()))
                         .map(v -> new SanctionResult(v, List.of()))));
     }
@@ -117,7 +121,8 @@ public class SanctionService {
                 return Uni.createFrom().item(SanctionResult.refused(target.userErrors()));
             }
             return issueWithin(caller, target.membership(), order, null)
-                    .call(sanction -> receipts.record(caller.tenantId(), ISSUE, clientMutationId, sanction.id))
+                    .call(sanction -> receipts.record(caller.tenantId(), ISSUE + ":" + caller.subject(), clientMutationId,
+                            sanction.id))
                     .map(sanction -> SanctionResult.ok(sanction, null));
         });
     }
@@ -168,6 +173,27 @@ public class SanctionService {
                 .replaceWith(sanction);
     }
 
+    /**
+     * In the posting transaction: a MUTE rule mutes the author. It is recorded as a sanction like any other, so
+     * lifting another sanction keeps it, the member can appeal it, and the report counts it.
+     */
+    public Uni<Void> ruleMute(MembershipEntity membership, List<String> ruleNames, Instant until) {
+        Instant now = now();
+        SanctionEntity sanction = new SanctionEntity();
+        sanction.id = UUID.randomUUID();
+        sanction.tenantId = membership.tenantId;
+        sanction.communityId = membership.communityId;
+        sanction.memberId = membership.memberId;
+        sanction.kind = SanctionKind.MUTE;
+        sanction.reason = "Muted by the rule " + String.join(", ", ruleNames);
+        sanction.endsAt = until.truncatedTo(ChronoUnit.MICROS);
+        sanction.issuedBySubject = RULE_ISSUER;
+        sanction.issuedByName = "Automated rules";
+        sanction.createdAt = now;
+        apply(membership, sanction, now);
+        return Panache.getSession().chain(session -> session.persist(sanction).chain(session::flush));
+    }
+
     /** A new mute or ban only ever makes the standing stricter (an automatic mute may already run longer). */
     private static void apply(MembershipEntity membership, SanctionEntity sanction, Instant now) {
         boolean banned = membership.status == MemberStatus.BANNED
@@ -212,9 +238,31 @@ public class SanctionService {
             if (sanction.liftedAt != null) {
                 return Uni.createFrom().item(alreadyLifted());
             }
-            return liftWithin(caller, sanction, note).chain(() -> appealOf(tenant, sanction.id))
-                    .map(appeal -> SanctionResult.ok(sanction, appeal));
+            return mayUndo(caller, sanction, "input.sanctionId").chain(problem -> problem != null
+                    ? Uni.createFrom().item(SanctionResult.refused(List.of(problem)))
+                    : liftWithin(caller, sanction, note).chain(() -> appealOf(tenant, sanction.id))
+                            .map(appeal -> SanctionResult.ok(sanction, appeal)));
         })).onFailure(OptimisticLocks::isStale).recoverWithItem(SanctionService::alreadyLifted);
+    }
+
+    /** Nobody lifts or overturns a sanction of their own; an owner's sanction is for tenant admins to undo. */
+    private Uni<UserError> mayUndo(Caller caller, SanctionEntity sanction, String field) {
+        UUID tenant = caller.tenantId();
+        return members.find("tenantId = ?1 and id = ?2", tenant, sanction.memberId).<MemberEntity>firstResult()
+                .chain(member -> {
+                    if (member != null && caller.subject().equals(member.subject)) {
+                        return Uni.createFrom().item(UserError.of(field, "SELF_SANCTION",
+                                "You cannot lift or overturn a sanction of your own."));
+                    }
+                    if (caller.hasAnyRole(Roles.TENANT_ADMIN)) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    return memberships.find(tenant, sanction.communityId, sanction.memberId)
+                            .map(membership -> membership != null && membership.role == CommunityRole.OWNER
+                                    ? UserError.of(field, "NOT_ALLOWED",
+                                            "Only tenant admins undo a sanction of an owner of the community.")
+                                    : null);
+                });
     }
 
     private Uni<Void> liftWithin(Caller caller, SanctionEntity sanction, String note) {
@@ -326,21 +374,28 @@ public class SanctionService {
                     if (appeal.status != AppealStatus.PENDING) {
                         return Uni.createFrom().item(alreadyDecided());
                     }
-                    appeal.status = decision == AppealDecision.OVERTURN ? AppealStatus.OVERTURNED : AppealStatus.UPHELD;
-                    appeal.decidedBySubject = caller.subject();
-                    appeal.decidedByName = caller.displayName();
-                    appeal.decidedAt = now();
-                    appeal.decisionNote = note == null || note.isBlank() ? null : note.strip();
-                    Uni<Void> effect = decision == AppealDecision.OVERTURN && sanction.liftedAt == null
-                            ? liftWithin(caller, sanction, appeal.decisionNote == null
-                                    ? "Appeal overturned"
-                                    : "Appeal overturned: " + appeal.decisionNote)
-                            : Panache.getSession().chain(session -> session.flush());
-                    return effect.chain(() -> audit.record(caller, "APPEAL_" + appeal.status, "Appeal", appeal.id,
-                            "Appeal against " + sanction.kind + " " + sanction.id + " " + appeal.status.name().toLowerCase()
-                                    + (appeal.decisionNote == null ? "" : ": " + appeal.decisionNote)))
-                            .map(ignored -> AppealResult.ok(appeal));
+                    return mayUndo(caller, sanction, "input.appealId").chain(problem -> problem != null
+                            ? Uni.createFrom().item(new AppealResult(null, List.of(problem)))
+                            : settle(caller, appeal, sanction, decision, note));
                 }))).onFailure(OptimisticLocks::isStale).recoverWithItem(SanctionService::alreadyDecided);
+    }
+
+    private Uni<AppealResult> settle(Caller caller, AppealEntity appeal, SanctionEntity sanction, AppealDecision decision,
+            String note) {
+        appeal.status = decision == AppealDecision.OVERTURN ? AppealStatus.OVERTURNED : AppealStatus.UPHELD;
+        appeal.decidedBySubject = caller.subject();
+        appeal.decidedByName = caller.displayName();
+        appeal.decidedAt = now();
+        appeal.decisionNote = note == null || note.isBlank() ? null : note.strip();
+        Uni<Void> effect = decision == AppealDecision.OVERTURN && sanction.liftedAt == null
+                ? liftWithin(caller, sanction, appeal.decisionNote == null
+                        ? "Appeal overturned"
+                        : "Appeal overturned: " + appeal.decisionNote)
+                : Panache.getSession().chain(session -> session.flush());
+        return effect.chain(() -> audit.record(caller, "APPEAL_" + appeal.status, "Appeal", appeal.id,
+                "Appeal against " + sanction.kind + " " + sanction.id + " " + appeal.status.name().toLowerCase()
+                        + (appeal.decisionNote == null ? "" : ": " + appeal.decisionNote)))
+                .map(ignored -> AppealResult.ok(appeal));
     }
 
     /** Staff see every sanction of the community; anyone else only their own. Newest first. */

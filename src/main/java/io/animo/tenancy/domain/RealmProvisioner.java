@@ -145,12 +145,16 @@ public class RealmProvisioner {
         resource.clients().create(client).close();
     }
 
-    /** The service account of the integration client ingests content for external authors. */
+    /** The service account of the integration client ingests content for external authors, and does nothing else. */
     private static void grantIntegrationRole(RealmResource realm) {
         ClientRepresentation integration = realm.clients().findByClientId(INTEGRATION_CLIENT).get(0);
         String accountId = realm.clients().get(integration.getId()).getServiceAccountUser().getId();
         RoleRepresentation role = realm.roles().get(Roles.INTEGRATION).toRepresentation();
         realm.users().get(accountId).roles().realmLevel().add(List.of(role));
+        // the default roles would make the account a member too: it only ingests
+        RoleRepresentation defaults = realm.roles().get("default-roles-" + realm.toRepresentation().getRealm())
+                .toRepresentation();
+        realm.users().get(accountId).roles().realmLevel().remove(List.of(defaults));
     }
 
     private void grantRealmManagement(RealmResource realm, String userId) {

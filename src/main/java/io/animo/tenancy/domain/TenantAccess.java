@@ -47,6 +47,9 @@ public class TenantAccess {
                 throw new TenantSuspendedException();
             }
             Caller caller = toCaller(identity, found);
+            if (caller.hasAnyRole(Roles.INTEGRATION) && !Set.of(roles).contains(Roles.INTEGRATION)) {
+                throw new ForbiddenException("The integration account only ingests content.");
+            }
             if (!caller.hasAnyRole(roles)) {
                 throw new ForbiddenException("This needs one of the roles " + String.join(", ", roles) + ".");
             }
