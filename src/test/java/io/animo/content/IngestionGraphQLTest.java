@@ -43,7 +43,6 @@ class IngestionGraphQLTest {
         String author = ingest(Tokens.integration(Tokens.GLOBEX), thread, handle, "Jane Doe", "Love the new release")
                 .body("data.messageIngest.userErrors", empty())
                 .body("data.messageIngest.outcome", equalTo("PUBLISHED"))
-                .body("data.messageIngest.clientMutationId", equalTo("c-1"))
                 .extract().path("data.messageIngest.message.authorId");
         ingest(Tokens.integration(Tokens.GLOBEX), thread, handle, "Jane D.", "But the " + word + " is annoying")
                 .body("data.messageIngest.outcome", equalTo("HELD"))
@@ -59,6 +58,23 @@ class IngestionGraphQLTest {
         run(globex("member"), "messages", vars("threadId", thread))
                 .body("data.messages.edges.node.body", hasItem("Love the new release"))
                 .body("data.messages.edges.node.body", not(hasItem("But the " + word + " is annoying")));
+    }
+
+    @Test
+    void aRedeliveredMessageIsStoredOnce() {
+        String community = community();
+        String thread = thread(community);
+        String delivery = "forum-event-" + UUID.randomUUID();
+        String first = ingest(Tokens.integration(Tokens.GLOBEX), thread, "forum:again", "Again", "Only once", delivery)
+                .body("data.messageIngest.outcome", equalTo("PUBLISHED"))
+                .body("data.messageIngest.clientMutationId", equalTo(delivery))
+                .extract().path("data.messageIngest.message.id");
+        ingest(Tokens.integration(Tokens.GLOBEX), thread, "forum:again", "Again", "Only once", delivery)
+                .body("data.messageIngest.userErrors", empty())
+                .body("data.messageIngest.outcome", equalTo("PUBLISHED"))
+                .body("data.messageIngest.message.id", equalTo(first));
+        run(globex("member"), "messages", vars("threadId", thread))
+                .body("data.messages.edges.findAll { it.node.body == 'Only once' }.size()", equalTo(1));
     }
 
     @Test
@@ -118,8 +134,13 @@ class IngestionGraphQLTest {
 
     private static io.restassured.response.ValidatableResponse ingest(String token, String thread, String handle,
             String name, String body) {
+        return ingest(token, thread, handle, name, body, "c-" + UUID.randomUUID());
+    }
+
+    private static io.restassured.response.ValidatableResponse ingest(String token, String thread, String handle,
+            String name, String body, String clientMutationId) {
         return run(token, "messageIngest", vars("input", Map.of("threadId", thread, "externalHandle", handle,
-                "displayName", name, "body", body, "clientMutationId", "c-1")));
+                "displayName", name, "body", body, "clientMutationId", clientMutationId)));
     }
 
     private static String community() {

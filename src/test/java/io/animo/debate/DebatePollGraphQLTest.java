@@ -125,18 +125,23 @@ class DebatePollGraphQLTest {
         reply(globex("member"), upcoming.get("id").toString(), null, "Too early")
                 .body("data.messagePost.userErrors[0].code", equalTo("DEBATE_NOT_OPEN"));
 
-        Instant closes = Instant.now().plus(Duration.ofSeconds(2));
+        Instant closes = Instant.now().plus(Duration.ofSeconds(3));
         String shortTheme = unique("Short");
         String closing = run(globex("manager"), "debateCreate", vars("input", debate(community, shortTheme,
                 List.of(), null, closes)))
                 .body("data.debateCreate.thread.debate.state", equalTo("OPEN"))
                 .extract().path("data.debateCreate.thread.id");
+        String inTime = reply(globex("member"), closing, null, "In time")
+                .body("data.messagePost.outcome", equalTo("PUBLISHED"))
+                .extract().path("data.messagePost.message.id");
         waitUntil(closes);
         reply(globex("member"), closing, null, "Too late")
                 .body("data.messagePost.userErrors[0].code", equalTo("DEBATE_CLOSED"));
+        run(globex("member"), "messageEdit", vars("input", Map.of("messageId", inTime, "body", "Rewritten later")))
+                .body("data.messageEdit.userErrors[0].code", equalTo("DEBATE_CLOSED"));
         assertEquals("CLOSED", node(globex("member"), community, closing, "debate").get("state"));
         run(globex("member"), "messages", vars("threadId", closing)).body("data.messages.edges.node.body",
-                contains("Opening for " + shortTheme));
+                contains("Opening for " + shortTheme, "In time"));
     }
 
     @Test

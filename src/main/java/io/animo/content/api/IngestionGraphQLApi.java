@@ -44,7 +44,8 @@ public class IngestionGraphQLApi {
                 : GlobalId.decode(input.parentId(), Message.TYPE).orElse(new UUID(0, 0));
         ExternalAuthor author = new ExternalAuthor(input.externalHandle(), input.displayName());
         return access.require(identity, Roles.INTEGRATION).chain(caller -> GlobalId.decode(input.threadId(), Thread.TYPE)
-                .map(thread -> content.ingestMessage(caller, thread, parent, author, input.body()))
+                .map(thread -> content.ingestMessage(caller, thread, parent, author, input.body(),
+                        input.clientMutationId()))
                 .orElseGet(() -> Uni.createFrom().item(new PostResult(null, null, null, List.of(),
                         List.of(UserError.of("input.threadId", "NOT_FOUND", "No thread of this tenant has this id."))))))
                 .map(result -> PostPayload.of(result, input.clientMutationId()));

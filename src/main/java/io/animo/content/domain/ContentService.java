@@ -26,6 +26,7 @@ import io.animo.platform.graphql.Page;
 import io.animo.platform.graphql.PageRequest;
 import io.animo.platform.graphql.UserError;
 import io.animo.platform.persistence.Constraints;
+import io.animo.platform.persistence.MutationReceipts;
 import io.animo.platform.persistence.UnitOfWork;
 import io.animo.platform.security.Caller;
 import io.animo.platform.security.Roles;
@@ -50,6 +51,7 @@ public class ContentService {
 
     static final int TITLE_MAX = 200;
     static final int BODY_MAX = 10_000;
+    static final String INGEST = "messageIngest";
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t\\r]]");
 
     private final UnitOfWork unitOfWork;
@@ -62,11 +64,13 @@ public class ContentService {
     private final GuidelineGate guidelines;
     private final ReplyGuard replyGuard;
     private final SanctionService sanctions;
+    private final MutationReceipts receipts;
 
     public ContentService(UnitOfWork unitOfWork, ContentRepository content, CommunityRepository communities,
             MemberRepository members, MembershipRepository memberships, RuleSets ruleSets, ReviewRequests reviews,
-            GuidelineGate guidelines, ReplyGuard replyGuard, SanctionService sanctions) {
+            GuidelineGate guidelines, ReplyGuard replyGuard, SanctionService sanctions, MutationReceipts receipts) {
         this.sanctions = sanctions;
+        this.receipts = receipts;
         this.reviews = reviews;
         this.guidelines = guidelines;
         this.replyGuard = replyGuard;
@@ -158,23 +162,44 @@ public class ContentService {
      * use, and then it goes through the same standing checks and rules as any post.
      */
     public Uni<PostResult> ingestMessage(Caller caller, UUID threadId, UUID parentId, ExternalAuthor external,
-            String body) {
+            String body, String clientMutationId) {
         List<UserError> errors = new ArrayList<>(external.validate());
         text(errors, "input.body", body, BODY_MAX);
         if (!errors.isEmpty()) {
             return Uni.createFrom().item(PostResult.refused(errors));
         }
         UUID tenant = caller.tenantId();
-        return post(tenant, threadId, parentId, null, body, communityId -> author(tenant, communityId, true,
-                community -> externalMember(tenant, community, external)))
+        Function<UUID, Uni<AuthorCheck>> authorIn = communityId -> author(tenant, communityId, true,
+                community -> externalMember(tenant, community, external));
+        return unitOfWork.inTenant(tenant, () -> receipts.find(tenant, INGEST, clientMutationId)
+                .chain(previous -> previous.isPresent()
+                        ? replay(tenant, previous.get())
+                        : postWithin(tenant, threadId, parentId, null, body, authorIn).call(result -> result.message() == null
+                                ? Uni.createFrom().voidItem()
+                                : receipts.record(tenant, INGEST, clientMutationId, result.message().id))))
                 .onFailure(failure -> Constraints.isUniqueViolation(failure, null))
                 .recoverWithItem(() -> PostResult.refused("input.externalHandle", "RETRY",
-                        "Another request created this author at the same moment: send the message again."));
+                        "Another request created this author, or sent this message, at the same moment: send it again."));
     }
 
     private Uni<PostResult> post(UUID tenant, UUID threadId, UUID parentId, UUID sideId, String body,
             Function<UUID, Uni<AuthorCheck>> authorIn) {
-        return unitOfWork.inTenant(tenant, () -> content.thread(tenant, threadId).chain(thread -> {
+        return unitOfWork.inTenant(tenant, () -> postWithin(tenant, threadId, parentId, sideId, body, authorIn));
+    }
+
+    /** The same message again for a retried request, as it is now. */
+    private Uni<PostResult> replay(UUID tenant, UUID messageId) {
+        return content.message(tenant, messageId).chain(message -> content.thread(tenant, message.threadId)
+                .map(thread -> new PostResult(thread, message, message.status == ContentStatus.HELD
+                        ? ModerationOutcome.HELD
+                        : message.flagged ? ModerationOutcome.FLAGGED : ModerationOutcome.PUBLISHED,
+                        message.moderationNote == null ? List.of() : List.of(message.moderationNote.split(", ")),
+                        List.of())));
+    }
+
+    private Uni<PostResult> postWithin(UUID tenant, UUID threadId, UUID parentId, UUID sideId, String body,
+            Function<UUID, Uni<AuthorCheck>> authorIn) {
+        return content.thread(tenant, threadId).chain(thread -> {
             if (thread == null) {
                 return Uni.createFrom()
                         .item(PostResult.refused("input.threadId", "NOT_FOUND", "No thread of this tenant has this id."));
@@ -216,7 +241,7 @@ public class ContentService {
                                                     List.of()));
                                 });
                             })));
-        }));
+        });
     }
 
     public Uni<Page<ThreadEntity>> threads(Caller caller, UUID communityId, PageRequest page) {

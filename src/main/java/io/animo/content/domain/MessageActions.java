@@ -39,9 +39,11 @@ public class MessageActions {
     private final ContentService posting;
     private final MembershipRepository memberships;
     private final AuditLog audit;
+    private final ReplyGuard replyGuard;
 
     public MessageActions(UnitOfWork unitOfWork, ContentRepository content, ContentService posting,
-            MembershipRepository memberships, AuditLog audit) {
+            MembershipRepository memberships, AuditLog audit, ReplyGuard replyGuard) {
+        this.replyGuard = replyGuard;
         this.unitOfWork = unitOfWork;
         this.content = content;
         this.posting = posting;
@@ -68,11 +70,23 @@ public class MessageActions {
                 ? Uni.createFrom().item(own.problem())
                 : content.thread(tenant, own.message().threadId).chain(thread -> thread.locked
                         ? Uni.createFrom().item(PostResult.refused("input.messageId", "LOCKED", "This thread is locked."))
-                        : posting.author(caller, thread.communityId, false).chain(check -> check.userErrors() != null
-                                ? Uni.createFrom().item(onMessage(check.userErrors()))
-                                : posting.judge(check.author(), body)
-                                        .chain(verdict -> apply(check.author(), thread, own.message(), body, verdict))))))
+                        : closedDebate(thread).chain(closed -> closed != null
+                                ? Uni.createFrom().item(PostResult.refused("input.messageId", closed.code(), closed.message()))
+                                : posting.author(caller, thread.communityId, false).chain(check -> check.userErrors() != null
+                                        ? Uni.createFrom().item(onMessage(check.userErrors()))
+                                        : posting.judge(check.author(), body)
+                                                .chain(verdict -> apply(check.author(), thread, own.message(), body,
+                                                        verdict)))))))
                 .onFailure(MessageActions::concurrentChange).recoverWithItem(MessageActions::changedMeanwhile);
+    }
+
+    /** A closed debate is the record of what was said: its messages are no longer edited. */
+    private Uni<UserError> closedDebate(ThreadEntity thread) {
+        if (thread.kind != ThreadKind.DEBATE) {
+            return Uni.createFrom().nullItem();
+        }
+        return replyGuard.check(thread, null)
+                .map(problem -> problem != null && "DEBATE_CLOSED".equals(problem.code()) ? problem : null);
     }
 
     /** Two changes of one message at once: the loser's version check (or revision number) fails. */

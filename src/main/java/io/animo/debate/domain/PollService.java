@@ -91,6 +91,10 @@ public class PollService {
 
     /** {@code optionIds}: decoded ids, an unknown one as any uuid that is no option. */
     public Uni<PollResult> vote(Caller caller, UUID threadId, List<UUID> optionIds) {
+        if (optionIds.size() > OPTIONS_MAX) {
+            return Uni.createFrom().item(PollResult.refused("input.optionIds", "INVALID_OPTION",
+                    "A poll has at most " + OPTIONS_MAX + " options."));
+        }
         UUID tenant = caller.tenantId();
         return unitOfWork.inTenant(tenant, () -> threads.thread(tenant, threadId).chain(thread -> {
             if (thread == null || thread.kind != ThreadKind.POLL || thread.status != ContentStatus.PUBLISHED) {

@@ -170,6 +170,10 @@ public class GuidelineService {
     }
 
     public Uni<GuidelinesResult> reorder(Caller caller, UUID communityId, List<UUID> order) {
+        if (order.size() > MAX_GUIDELINES) {
+            return Uni.createFrom().item(GuidelinesResult.refused("input.guidelineIds", "INVALID_ORDER",
+                    "A community has at most " + MAX_GUIDELINES + " guidelines."));
+        }
         UUID tenant = caller.tenantId();
         return unitOfWork.inTenant(tenant, () -> locked(tenant, communityId).chain(community -> community == null
                 ? Uni.createFrom().item(GuidelinesResult.refused("input.communityId", "NOT_FOUND", NO_COMMUNITY))

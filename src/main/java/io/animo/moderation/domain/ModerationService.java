@@ -18,6 +18,7 @@ import io.animo.platform.graphql.Page;
 import io.animo.platform.graphql.PageRequest;
 import io.animo.platform.graphql.UserError;
 import io.animo.platform.persistence.Constraints;
+import io.animo.platform.persistence.OptimisticLocks;
 import io.animo.platform.persistence.UnitOfWork;
 import io.animo.platform.security.Caller;
 import io.animo.platform.security.Roles;
@@ -167,7 +168,7 @@ public class ModerationService {
             return Panache.getSession().chain(session -> session.flush())
                     .chain(() -> events.publish("CLAIMED", item))
                     .chain(() -> content.message(tenant, item.messageId)).map(message -> ItemResult.ok(item, message));
-        }));
+        })).onFailure(OptimisticLocks::isStale).recoverWithItem(ModerationService::changedMeanwhile);
     }
 
     /** Approve (publish), remove, or escalate to the tenant admins, who alone decide escalated items. */
@@ -201,7 +202,13 @@ public class ModerationService {
             return content.message(tenant, item.messageId).chain(message -> sanction == null
                     ? apply(caller, item, message, decision, note)
                     : decideAndSanction(caller, item, message, decision, note, sanction));
-        }));
+        })).onFailure(OptimisticLocks::isStale).recoverWithItem(ModerationService::changedMeanwhile);
+    }
+
+    /** Two moderators deciding one item (or sanctioning one member) at once: the second one reloads. */
+    private static ItemResult changedMeanwhile() {
+        return ItemResult.refused("input.itemId", "STALE_VERSION",
+                "Someone decided or changed this item at the same time: reload the queue.");
     }
 
     /** The author is checked before anything is decided, so a refused sanction leaves the item as it was. */

@@ -21,6 +21,9 @@ public final class RuleValidator {
             errors.add(UserError.of(F + "name", "REQUIRED", "Give the rule a name."));
         } else if (rule.name().length() > 100) {
             errors.add(UserError.of(F + "name", "TOO_LONG", "The name can have at most 100 characters."));
+        } else if (rule.name().contains(",") || rule.name().chars().anyMatch(Character::isISOControl)) {
+            // the queue and the moderation report list the rules that fired as names joined by commas
+            errors.add(UserError.of(F + "name", "INVALID_CHARACTERS", "A rule name has no commas or control characters."));
         }
         if (rule.kind() == null) {
             errors.add(UserError.of(F + "kind", "REQUIRED", "Choose what the rule matches."));

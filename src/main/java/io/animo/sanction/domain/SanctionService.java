@@ -111,7 +111,10 @@ public class SanctionService {
                 // the same request retried concurrently won: answer with its sanction
                 .recoverWithUni(() -> unitOfWork.inTenant(tenant, () -> receipts.find(tenant, operation, clientMutationId)
                         .chain(previous -> view(tenant, previous.orElseThrow()))
-                        .map(v -> new SanctionResult(v, List.of()))));
+                        .map(v -> new SanctionResult(v, List.of()))))
+                .onFailure(OptimisticLocks::isStale)
+                .recoverWithItem(() -> SanctionResult.refused("input.memberId", "STALE_VERSION",
+                        "This member's standing changed at the same time: try again."));
     }
 
     private Uni<SanctionResult> issueNew(Caller caller, UUID communityId, UUID memberId, SanctionOrder order,

@@ -80,7 +80,10 @@ class RuleGraphQLTest {
                 .body("data.ruleCreate.userErrors[0].code", equalTo("OUT_OF_RANGE"));
         run(manager(), "ruleCreate", vars("input", Map.of("communityId", "bm90LWFuLWlk", "rule", keywordRule(name, "x"))))
                 .body("data.ruleCreate.userErrors[0].code", equalTo("NOT_FOUND"));
+        run(manager(), "ruleCreate", vars("input", Map.of("rule", keywordRule(name + ", again", "x"))))
+                .body("data.ruleCreate.userErrors[0].code", equalTo("INVALID_CHARACTERS"));
         run(manager(), "rules", vars()).body("data.rules.name", not(hasItem(name)));
+        run(manager(), "rules", vars()).body("data.rules.name", not(hasItem(name + ", again")));
     }
 
     @Test
