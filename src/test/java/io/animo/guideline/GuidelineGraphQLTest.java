@@ -437,6 +437,21 @@ class GuidelineGraphQLTest {
         return vars("input", Map.of("communityId", community, "kind", "DISCUSSION", "title", title, "body", "Hello"));
     }
 
+    @Test
+    void aPrivateCommunitysGuidelinesAreReadByItsMembersAndTheStaffOnly() {
+        String community = aCommunity().in(Tokens.GLOBEX).by("manager").named("Private guidelines " + suffix())
+                .visibility("PRIVATE").create().get("id").toString();
+        String guideline = run(globex("manager"), "guidelineCreate", vars("input", Map.of("communityId", community,
+                "title", "Discretion", "body", "What is said here stays here.")))
+                .body("data.guidelineCreate.userErrors", empty())
+                .extract().path("data.guidelineCreate.guideline.id");
+        run(globex("moderator"), "guidelines", vars("communityId", community))
+                .body("data.guidelines.items.title", contains("Discretion"));
+        run(globex("analyst"), "guidelines", vars("communityId", community)).body("data.guidelines", nullValue());
+        run(globex("analyst"), "guidelineNode", vars("id", guideline)).body("data.node", nullValue());
+        run(globex("manager"), "guidelineNode", vars("id", guideline)).body("data.node.title", equalTo("Discretion"));
+    }
+
     private static String community() {
         return aCommunity().in(Tokens.GLOBEX).by("manager").named("Guidelines " + suffix()).create().get("id").toString();
     }

@@ -14,8 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.animo.community.domain.CommunityEntity;
 import io.animo.community.domain.CommunityRepository;
 import io.animo.community.domain.CommunityStatus;
-import io.animo.community.domain.CommunityVisibility;
 import io.animo.guideline.domain.GuidelineGate;
+import io.animo.member.domain.CommunityReaders;
 import io.animo.member.domain.CommunityRole;
 import io.animo.member.domain.MemberEntity;
 import io.animo.member.domain.MemberRepository;
@@ -65,10 +65,13 @@ public class ContentService {
     private final ReplyGuard replyGuard;
     private final SanctionService sanctions;
     private final MutationReceipts receipts;
+    private final CommunityReaders readers;
 
     public ContentService(UnitOfWork unitOfWork, ContentRepository content, CommunityRepository communities,
             MemberRepository members, MembershipRepository memberships, RuleSets ruleSets, ReviewRequests reviews,
-            GuidelineGate guidelines, ReplyGuard replyGuard, SanctionService sanctions, MutationReceipts receipts) {
+            GuidelineGate guidelines, ReplyGuard replyGuard, SanctionService sanctions, MutationReceipts receipts,
+            CommunityReaders readers) {
+        this.readers = readers;
         this.sanctions = sanctions;
         this.receipts = receipts;
         this.reviews = reviews;
@@ -285,17 +288,7 @@ public class ContentService {
 
     /** A private community's content is read by its members and the staff only. */
     private Uni<Boolean> readable(Caller caller, UUID communityId, UUID me) {
-        if (seesHeld(caller)) {
-            return Uni.createFrom().item(true);
-        }
-        return communities.findInTenant(caller.tenantId(), communityId).chain(community -> {
-            if (community == null || community.visibility != CommunityVisibility.PRIVATE) {
-                return Uni.createFrom().item(community != null);
-            }
-            return me == null
-                    ? Uni.createFrom().item(false)
-                    : memberships.find(caller.tenantId(), communityId, me).map(membership -> membership != null);
-        });
+        return readers.mayRead(caller, communityId, me);
     }
 
     Uni<UUID> me(Caller caller) {

@@ -16,6 +16,7 @@ import jakarta.persistence.LockModeType;
 
 import io.animo.audit.domain.AuditLog;
 import io.animo.content.domain.ActivityEntity;
+import io.animo.member.domain.CommunityReaders;
 import io.animo.member.domain.MemberRepository;
 import io.animo.member.domain.MembershipRepository;
 import io.animo.platform.graphql.UserError;
@@ -48,8 +49,11 @@ public class GuidelineService {
     private final MutationReceipts receipts;
     private final AuditLog audit;
 
+    private final CommunityReaders readers;
+
     public GuidelineService(UnitOfWork unitOfWork, MemberRepository members, MembershipRepository memberships,
-            MutationReceipts receipts, AuditLog audit) {
+            MutationReceipts receipts, AuditLog audit, CommunityReaders readers) {
+        this.readers = readers;
         this.unitOfWork = unitOfWork;
         this.members = members;
         this.memberships = memberships;
@@ -274,19 +278,29 @@ public class GuidelineService {
     }
 
     /** The community's guidelines as the caller sees them; null when the tenant has no such community. */
+    /** Null when the tenant has no such community, or it is private and the caller neither a member nor staff. */
     public Uni<GuidelinesView> guidelines(Caller caller, UUID communityId) {
         UUID tenant = caller.tenantId();
         return unitOfWork.inTenant(tenant, () -> community(tenant, communityId).chain(community -> community == null
                 ? Uni.createFrom().nullItem()
-                : guidelinesOf(caller, community)));
+                : readable(caller, communityId).chain(readable -> readable
+                        ? guidelinesOf(caller, community)
+                        : Uni.createFrom().nullItem())));
     }
 
-    /** One guideline with its history; null when deleted or not of the caller's tenant. */
+    /** One guideline with its history; null when deleted, not of the caller's tenant, or not theirs to read. */
     public Uni<GuidelineView> get(Caller caller, UUID id) {
         UUID tenant = caller.tenantId();
         return unitOfWork.inTenant(tenant, () -> guideline(tenant, id).chain(guideline -> guideline == null
                 ? Uni.createFrom().nullItem()
-                : view(guideline)));
+                : readable(caller, guideline.communityId).chain(readable -> readable
+                        ? view(guideline)
+                        : Uni.createFrom().nullItem())));
+    }
+
+    private Uni<Boolean> readable(Caller caller, UUID communityId) {
+        return members.findBySubject(caller.tenantId(), caller.subject())
+                .chain(me -> readers.mayRead(caller, communityId, me == null ? null : me.id));
     }
 
     private Uni<GuidelinesView> guidelinesOf(Caller caller, CommunityGuidelinesEntity community) {
