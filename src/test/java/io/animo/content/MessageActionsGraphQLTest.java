@@ -249,6 +249,25 @@ class MessageActionsGraphQLTest {
     }
 
     @Test
+    void deletingAHeldMessageWithdrawsItFromTheQueue() {
+        String held = "hold" + unique();
+        String community = communityWithMembers("member");
+        rule(community, "Check " + held, "KEYWORDS", Map.of("keywords", List.of(held)), "HOLD");
+        String thread = thread("member", community, "Withdrawn");
+        String message = run(globex("member"), "messagePost", vars("input", Map.of("threadId", thread,
+                "body", "regret " + held))).body("data.messagePost.outcome", equalTo("HELD"))
+                .extract().path("data.messagePost.message.id");
+        run(globex("moderator"), "moderationQueue", vars("communityId", community))
+                .body("data.moderationQueue.edges.node.reason", contains("RULE_HOLD"));
+        run(globex("member"), "messageDelete", vars("input", Map.of("messageId", message)))
+                .body("data.messageDelete.userErrors", empty());
+        run(globex("moderator"), "moderationQueue", vars("communityId", community))
+                .body("data.moderationQueue.edges", empty());
+        run(globex("moderator"), "moderationQueue", vars("communityId", community, "status", "WITHDRAWN"))
+                .body("data.moderationQueue.edges.node.reason", contains("RULE_HOLD"));
+    }
+
+    @Test
     void aMutedMemberCannotReactNorEditAndNobodyReactsInAReadOnlyCommunity() {
         String word = "mute" + unique();
         String community = communityWithMembers("member", "analyst");

@@ -40,10 +40,12 @@ public class MessageActions {
     private final MembershipRepository memberships;
     private final AuditLog audit;
     private final ReplyGuard replyGuard;
+    private final ReviewRequests reviews;
 
     public MessageActions(UnitOfWork unitOfWork, ContentRepository content, ContentService posting,
-            MembershipRepository memberships, AuditLog audit, ReplyGuard replyGuard) {
+            MembershipRepository memberships, AuditLog audit, ReplyGuard replyGuard, ReviewRequests reviews) {
         this.replyGuard = replyGuard;
+        this.reviews = reviews;
         this.unitOfWork = unitOfWork;
         this.content = content;
         this.posting = posting;
@@ -155,6 +157,7 @@ public class MessageActions {
                             .setParameter("tenant", tenant).setParameter("message", message.id).executeUpdate()))
                     .chain(() -> ContentService.activity(tenant, message.communityId, message.authorMemberId,
                             "MESSAGE_DELETED", now))
+                    .chain(() -> reviews.withdrawn(message))
                     .chain(() -> content.thread(tenant, message.threadId))
                     .map(thread -> new PostResult(thread, message, null, List.of(), List.of()));
         })).onFailure(MessageActions::concurrentChange).recoverWithItem(MessageActions::changedMeanwhile);

@@ -14,6 +14,9 @@ public interface ReviewRequests {
     /** Runs in the posting transaction. */
     Uni<Void> request(MessageEntity message, boolean held, List<String> ruleNames);
 
+    /** Runs in the deleting transaction: the author deleted the message, so its waiting queue item leaves the queue. */
+    Uni<Void> withdrawn(MessageEntity message);
+
     /** Runs in the posting transaction: the post is not stored, but the moderation report counts it. */
     Uni<Void> rejected(UUID tenantId, UUID communityId, UUID memberId, List<String> ruleNames);
 }

@@ -75,6 +75,22 @@ public class ModerationQueue implements ReviewRequests {
     }
 
     @Override
+    public Uni<Void> withdrawn(MessageEntity message) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                "from ModerationItemEntity where tenantId = :tenant and messageId = :message", ModerationItemEntity.class)
+                .setParameter("tenant", message.tenantId).setParameter("message", message.id).getSingleResultOrNull()
+                .chain(item -> {
+                    if (item == null || (item.status != ItemStatus.OPEN && item.status != ItemStatus.CLAIMED
+                            && item.status != ItemStatus.ESCALATED)) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    item.status = ItemStatus.WITHDRAWN;
+                    item.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    return session.flush().chain(() -> events.publish("WITHDRAWN", item));
+                }));
+    }
+
+    @Override
     public Uni<Void> rejected(UUID tenantId, UUID communityId, UUID memberId, List<String> ruleNames) {
         RejectedPostEntity rejected = new RejectedPostEntity();
         rejected.id = UUID.randomUUID();
