@@ -13,11 +13,6 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,10 +23,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-import io.animo.platform.graphql.GlobalId;
+import io.animo.support.ActivityLog;
 import io.animo.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -224,7 +218,7 @@ class GuidelineGraphQLTest {
     }
 
     @Test
-    void aCommunityThatRequiresItLetsOnlyMembersWhoAcknowledgedTheCurrentGuidelinesPost() throws SQLException {
+    void aCommunityThatRequiresItLetsOnlyMembersWhoAcknowledgedTheCurrentGuidelinesPost() {
         String community = communityWithMembers("member");
         String id = create("manager", community, "No spam", "No advertising.", null);
         run(globex("manager"), "guidelinesRequireAcknowledgement", vars("input", Map.of("communityId", community,
@@ -408,29 +402,9 @@ class GuidelineGraphQLTest {
                 .extract().path("data.guidelineCreate.guideline.id");
     }
 
-    /** Read as the app role, in globex, the way the metrics will. */
-    private static int acknowledgementActivities(String community) throws SQLException {
-        var config = ConfigProvider.getConfig();
-        try (Connection db = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class))) {
-            db.setAutoCommit(false);
-            try (PreparedStatement declare = db.prepareStatement("select set_config('animo.tenant_id',"
-                    + " (select cast(id as text) from tenant where realm = ?), true)")) {
-                declare.setString(1, Tokens.GLOBEX);
-                declare.executeQuery().close();
-            }
-            try (PreparedStatement count = db.prepareStatement("select count(*) from activity"
-                    + " where community_id = ? and kind = 'GUIDELINES_ACKNOWLEDGED'")) {
-                count.setObject(1, GlobalId.decode(community, "Community").orElseThrow());
-                try (ResultSet rows = count.executeQuery()) {
-                    rows.next();
-                    return rows.getInt(1);
-                }
-            } finally {
-                db.rollback();
-            }
-        }
+    private static int acknowledgementActivities(String community) {
+        return (int) ActivityLog.kinds(Tokens.GLOBEX, community).stream()
+                .filter("GUIDELINES_ACKNOWLEDGED"::equals).count();
     }
 
     private static Map<String, Object> thread(String community, String title) {

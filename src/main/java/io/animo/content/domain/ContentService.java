@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.animo.activity.domain.Activities;
+import io.animo.activity.domain.ActivityKind;
 import io.animo.community.domain.CommunityEntity;
 import io.animo.community.domain.CommunityRepository;
 import io.animo.community.domain.CommunityStatus;
@@ -139,7 +141,7 @@ public class ContentService {
                         .chain(session -> session.persist(thread).chain(() -> session.persist(opening)).chain(session::flush))
                         .chain(() -> extras.apply(thread))
                         .chain(() -> review(opening, verdict))
-                        .chain(() -> activity(author, "THREAD_CREATED", now))
+                        .chain(() -> activity(author, ActivityKind.THREAD_CREATED, now))
                         .map(ignored -> new PostResult(thread, opening, verdict.outcome(), reasons(verdict), List.of()));
             });
         }));
@@ -238,7 +240,8 @@ public class ContentService {
                                     message.debateSideId = sideId;
                                     return Panache.getSession().chain(session -> session.persist(message).chain(session::flush))
                                             .chain(() -> review(message, verdict))
-                                            .chain(() -> activity(author, parentId == null ? "MESSAGE_POSTED" : "REPLY_POSTED",
+                                            .chain(() -> activity(author,
+                                                    parentId == null ? ActivityKind.MESSAGE_POSTED : ActivityKind.REPLY_POSTED,
                                                     now))
                                             .map(ignored -> new PostResult(thread, message, verdict.outcome(), reasons(verdict),
                                                     List.of()));
@@ -472,19 +475,8 @@ public class ContentService {
         return reviews.request(message, held, reasons(verdict));
     }
 
-    private Uni<Void> activity(Author author, String kind, Instant now) {
-        return activity(author.member().tenantId, author.community().id, author.member().id, kind, now);
-    }
-
-    static Uni<Void> activity(UUID tenantId, UUID communityId, UUID memberId, String kind, Instant now) {
-        ActivityEntity activity = new ActivityEntity();
-        activity.id = UUID.randomUUID();
-        activity.tenantId = tenantId;
-        activity.communityId = communityId;
-        activity.memberId = memberId;
-        activity.kind = kind;
-        activity.occurredAt = now;
-        return Panache.getSession().chain(session -> session.persist(activity)).replaceWithVoid();
+    private Uni<Void> activity(Author author, ActivityKind kind, Instant now) {
+        return Activities.record(author.member().tenantId, author.community().id, author.member().id, kind, now);
     }
 
     static ContentStatus status(Verdict verdict) {

@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.animo.activity.domain.Activities;
+import io.animo.activity.domain.ActivityKind;
 import io.animo.audit.domain.AuditLog;
 import io.animo.content.domain.ContentService.Author;
 import io.animo.member.domain.CommunityRole;
@@ -127,8 +129,8 @@ public class MessageActions {
             }
             return Panache.getSession().chain(session -> session.persist(revision).chain(session::flush))
                     .chain(() -> posting.review(message, verdict))
-                    .chain(() -> ContentService.activity(message.tenantId, message.communityId, message.authorMemberId,
-                            "MESSAGE_EDITED", now))
+                    .chain(() -> Activities.record(message.tenantId, message.communityId, message.authorMemberId,
+                            ActivityKind.MESSAGE_EDITED, now))
                     .map(ignored -> new PostResult(thread, message, verdict.outcome(), ContentService.reasons(verdict),
                             List.of()));
         });
@@ -155,8 +157,8 @@ public class MessageActions {
                     .chain(() -> session.createMutationQuery(
                             "delete from MessageReactionEntity where tenantId = :tenant and messageId = :message")
                             .setParameter("tenant", tenant).setParameter("message", message.id).executeUpdate()))
-                    .chain(() -> ContentService.activity(tenant, message.communityId, message.authorMemberId,
-                            "MESSAGE_DELETED", now))
+                    .chain(() -> Activities.record(tenant, message.communityId, message.authorMemberId,
+                            ActivityKind.MESSAGE_DELETED, now))
                     .chain(() -> reviews.withdrawn(message))
                     .chain(() -> content.thread(tenant, message.threadId))
                     .map(thread -> new PostResult(thread, message, null, List.of(), List.of()));

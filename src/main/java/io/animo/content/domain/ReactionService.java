@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.animo.activity.domain.Activities;
+import io.animo.activity.domain.ActivityKind;
 import io.animo.platform.graphql.UserError;
 import io.animo.platform.persistence.Constraints;
 import io.animo.platform.persistence.UnitOfWork;
@@ -76,7 +78,7 @@ public class ReactionService {
         reaction.kind = kind;
         reaction.createdAt = now;
         return Panache.getSession().chain(session -> session.persist(reaction).chain(session::flush))
-                .chain(() -> ContentService.activity(message.tenantId, message.communityId, me, "REACTION_ADDED", now));
+                .chain(() -> Activities.record(message.tenantId, message.communityId, me, ActivityKind.REACTION_ADDED, now));
     }
 
     /** Taking a reaction back needs no good standing; a reaction that is not there is already taken back. */

@@ -17,7 +17,9 @@ import jakarta.persistence.LockModeType;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 
-import io.animo.content.domain.ActivityEntity;
+import io.animo.activity.domain.Activities;
+import io.animo.activity.domain.ActivityEntity;
+import io.animo.activity.domain.ActivityKind;
 import io.animo.content.domain.ContentRepository;
 import io.animo.content.domain.ContentService;
 import io.animo.content.domain.ContentStatus;
@@ -166,14 +168,7 @@ public class PollService {
     }
 
     private static ActivityEntity activity(ThreadEntity thread, MemberEntity me, Instant now) {
-        ActivityEntity activity = new ActivityEntity();
-        activity.id = UUID.randomUUID();
-        activity.tenantId = thread.tenantId;
-        activity.communityId = thread.communityId;
-        activity.memberId = me.id;
-        activity.kind = "POLL_VOTED";
-        activity.occurredAt = now;
-        return activity;
+        return Activities.of(thread.tenantId, thread.communityId, me.id, ActivityKind.POLL_VOTED, now);
     }
 
     /** The polls of these threads (the caller already sees them), with a fixed number of queries. */

@@ -14,8 +14,10 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import io.animo.activity.domain.Activities;
+import io.animo.activity.domain.ActivityEntity;
+import io.animo.activity.domain.ActivityKind;
 import io.animo.audit.domain.AuditLog;
-import io.animo.content.domain.ActivityEntity;
 import io.animo.member.domain.CommunityReaders;
 import io.animo.member.domain.MemberRepository;
 import io.animo.member.domain.MembershipRepository;
@@ -255,13 +257,8 @@ public class GuidelineService {
                                 ack.memberId = member.id;
                                 ack.revision = revision;
                                 ack.acknowledgedAt = now;
-                                ActivityEntity activity = new ActivityEntity();
-                                activity.id = UUID.randomUUID();
-                                activity.tenantId = tenant;
-                                activity.communityId = communityId;
-                                activity.memberId = member.id;
-                                activity.kind = "GUIDELINES_ACKNOWLEDGED";
-                                activity.occurredAt = now;
+                                ActivityEntity activity = Activities.of(tenant, communityId, member.id,
+                                        ActivityKind.GUIDELINES_ACKNOWLEDGED, now);
                                 return Panache.getSession()
                                         .chain(session -> (existing != null
                                                 ? Uni.createFrom().voidItem()

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.animo.activity.domain.Activities;
+import io.animo.activity.domain.ActivityKind;
 import io.animo.community.domain.CommunityEntity;
 import io.animo.community.domain.CommunityRepository;
 import io.animo.community.domain.CommunityStatus;
@@ -70,6 +72,7 @@ public class MemberService {
                 membership.updatedAt = now;
                 // leaving and joining again does not shed a mute or ban still in force
                 return sanctions.restoreStanding(membership).chain(() -> memberships.persistAndFlush(membership))
+                        .call(() -> Activities.record(tenant, communityId, member.id, ActivityKind.MEMBER_JOINED, now))
                         .map(saved -> MembershipResult.ok(new MembershipView(saved, member, community)));
             }));
         })).onFailure(failure -> Constraints.isUniqueViolation(failure, null))
@@ -91,7 +94,10 @@ public class MemberService {
                 ? Uni.createFrom().item(notMember())
                 : memberships.find(tenant, communityId, member.id).chain(membership -> membership == null
                         ? Uni.createFrom().item(notMember())
-                        : memberships.delete(membership).map(ignored -> new MembershipResult(null, List.of())))));
+                        : memberships.delete(membership)
+                                .call(() -> Activities.record(tenant, communityId, member.id, ActivityKind.MEMBER_LEFT,
+                                        now()))
+                                .map(ignored -> new MembershipResult(null, List.of())))));
     }
 
     /** Staff (tenant-admin, community-manager) and the community's owners give community roles. */

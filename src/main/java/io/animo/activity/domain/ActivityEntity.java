@@ -1,4 +1,4 @@
-package io.animo.content.domain;
+package io.animo.activity.domain;
 
 import java.time.Instant;
 import java.util.UUID;
