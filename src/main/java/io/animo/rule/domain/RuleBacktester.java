@@ -15,6 +15,7 @@ import io.animo.platform.graphql.UserError;
 import io.animo.platform.persistence.UnitOfWork;
 import io.animo.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -40,7 +41,8 @@ public class RuleBacktester {
         this.maxMessages = maxMessages;
     }
 
-    /** The message columns a backtest reads, with the author's account creation. */
+    /** The message columns a backtest reads, with the author's account creation (built by HQL: native needs it). */
+    @RegisterForReflection
     public record Row(UUID id, UUID threadId, String body, String status, Instant createdAt, Instant authorSince) {
     }
 
