@@ -168,6 +168,67 @@ class ContentGraphQLTest {
         run(globex("analyst"), "contentNode", vars("id", thread)).body("data.node.title", equalTo("Open"));
     }
 
+    @Test
+    void invalidMessagesAreRefusedAndNothingIsStored() {
+        String community = communityWithMembers("member");
+        String thread = run(globex("member"), "threadCreate", vars("input", Map.of("communityId", community, "kind",
+                "DISCUSSION", "title", "Checks", "body", "Opening"))).extract().path("data.threadCreate.thread.id");
+        run(globex("member"), "messagePost", vars("input", Map.of("threadId", thread, "body", "   ")))
+                .body("data.messagePost.userErrors[0].code", equalTo("REQUIRED"));
+        run(globex("member"), "messagePost", vars("input", Map.of("threadId", thread, "body", "x".repeat(10_001))))
+                .body("data.messagePost.userErrors[0].code", equalTo("TOO_LONG"));
+        run(globex("member"), "messagePost", vars("input", Map.of("threadId", thread, "body", "bell \u0007")))
+                .body("data.messagePost.userErrors[0].code", equalTo("INVALID_CHARACTERS"));
+        run(globex("analyst"), "messagePost", vars("input", Map.of("threadId", thread, "body", "Not joined")))
+                .body("data.messagePost.userErrors[0].code", equalTo("NOT_A_MEMBER"));
+        run(globex("member"), "messages", vars("threadId", thread)).body("data.messages.edges.node.body",
+                contains("Opening"));
+    }
+
+    @Test
+    void slowModeCountsMessagesPerCommunityAndReadOnlyStopsReplies() {
+        String calm = communityWithMembers("member");
+        String slow = communityWithMembers("member");
+        String calmThread = run(globex("member"), "threadCreate", vars("input", Map.of("communityId", calm, "kind",
+                "DISCUSSION", "title", "Calm", "body", "Here"))).extract().path("data.threadCreate.thread.id");
+        join("manager", slow);
+        String slowThread = run(globex("manager"), "threadCreate", vars("input", Map.of("communityId", slow, "kind",
+                "DISCUSSION", "title", "Slow", "body", "There"))).extract().path("data.threadCreate.thread.id");
+        run(globex("moderator"), "communityModesSet", vars("input", Map.of("id", slow, "slowModeSeconds", 60)))
+                .body("data.communityModesSet.userErrors", empty());
+        run(globex("member"), "messagePost", vars("input", Map.of("threadId", calmThread, "body", "elsewhere")))
+                .body("data.messagePost.outcome", equalTo("PUBLISHED"));
+        run(globex("member"), "messagePost", vars("input", Map.of("threadId", slowThread, "body", "first here")))
+                .body("data.messagePost.outcome", equalTo("PUBLISHED"));
+        run(globex("member"), "messagePost", vars("input", Map.of("threadId", slowThread, "body", "second here")))
+                .body("data.messagePost.userErrors[0].code", equalTo("SLOW_MODE"));
+        run(globex("moderator"), "communityModesSet", vars("input", Map.of("id", calm, "readOnly", true)))
+                .body("data.communityModesSet.userErrors", empty());
+        run(globex("member"), "messagePost", vars("input", Map.of("threadId", calmThread, "body", "while read-only")))
+                .body("data.messagePost.userErrors[0].code", equalTo("READ_ONLY"));
+        run(globex("member"), "messages", vars("threadId", calmThread)).body("data.messages.edges.node.body",
+                contains("Here", "elsewhere"));
+    }
+
+    @Test
+    void nobodyRepliesIntoAThreadTheyCannotSee() {
+        String word = "heldthread" + UUID.randomUUID().toString().substring(0, 6);
+        String community = communityWithMembers("member", "analyst");
+        rule(community, "Hold " + word, "KEYWORDS", Map.of("keywords", List.of(word)), "HOLD");
+        var held = run(globex("member"), "threadCreate", vars("input", Map.of("communityId", community, "kind",
+                "DISCUSSION", "title", "About " + word, "body", "Waiting")))
+                .body("data.threadCreate.outcome", equalTo("HELD")).extract();
+        String thread = held.path("data.threadCreate.thread.id");
+        String opening = held.path("data.threadCreate.message.id");
+        run(globex("analyst"), "messagePost", vars("input", Map.of("threadId", thread, "body", "Sneaking in")))
+                .body("data.messagePost.userErrors[0].code", equalTo("NOT_FOUND"));
+        run(globex("analyst"), "messagePost", vars("input", Map.of("threadId", thread, "parentId", opening,
+                "body", "Sneaking in")))
+                .body("data.messagePost.userErrors[0].code", equalTo("NOT_FOUND"));
+        run(globex("moderator"), "messages", vars("threadId", thread)).body("data.messages.edges.node.body",
+                contains("Waiting"));
+    }
+
     private static String communityWithMembers(String... usernames) {
         String community = aCommunity().in(Tokens.GLOBEX).create().get("id").toString();
         for (String username : usernames) {

@@ -85,6 +85,30 @@ class FeedbackGraphQLTest {
                 .body("data.feedbackReports.edges[0].node.votes", equalTo(0));
     }
 
+    @Test
+    void onlyMembersReportAndAPrivateCommunitysReportsStayInside() {
+        String open = joined("member");
+        run(acme("analyst"), "feedbackReportCreate", vars("input", Map.of("communityId", open, "kind", "BUG",
+                "title", "Not joined", "body", "x")))
+                .body("data.feedbackReportCreate.userErrors[0].code", equalTo("NOT_A_MEMBER"));
+        run(acme("member"), "feedbackReportCreate", vars("input", Map.of("communityId", open, "kind", "BUG",
+                "title", "t".repeat(201), "body", "x")))
+                .body("data.feedbackReportCreate.userErrors[0].code", equalTo("TOO_LONG"));
+        run(Tokens.of(Tokens.GLOBEX, "admin"), "feedbackReportCreate", vars("input", Map.of("communityId", open,
+                "kind", "BUG", "title", "From globex", "body", "x")))
+                .body("data.feedbackReportCreate.userErrors[0].code", equalTo("NOT_FOUND"));
+        run(acme("member"), "feedbackReports", vars("communityId", open)).body("data.feedbackReports.edges", empty());
+
+        String closed = aCommunity().visibility("PRIVATE").create().get("id").toString();
+        run(acme("manager"), "communityJoin", vars("input", Map.of("communityId", closed)));
+        String inside = report("manager", closed, "BUG", "Inside only");
+        run(acme("analyst"), "feedbackReports", vars("communityId", closed)).body("data.feedbackReports.edges", empty());
+        run(acme("analyst"), "feedbackVote", vars("input", Map.of("id", inside)))
+                .body("data.feedbackVote.userErrors[0].code", equalTo("NOT_FOUND"));
+        run(acme("moderator"), "feedbackReports", vars("communityId", closed))
+                .body("data.feedbackReports.edges.node.votes", contains(0));
+    }
+
     private static String joined(String... usernames) {
         String community = aCommunity().create().get("id").toString();
         for (String username : usernames) {

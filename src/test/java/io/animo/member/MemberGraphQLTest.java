@@ -86,6 +86,16 @@ class MemberGraphQLTest {
                 .body("data.membershipRoleSet.membership.role", equalTo("MODERATOR"));
         run(token("analyst"), "members", vars("communityId", community, "filter", Map.of("role", "MODERATOR")))
                 .body("data.members.edges.node.member.id", contains(member));
+        run(token("analyst"), "membershipRoleSet", vars("input", Map.of("communityId", community, "memberId", member,
+                "role", "OWNER")))
+                .body("data.membershipRoleSet.userErrors[0].code", equalTo("NOT_ALLOWED"));
+        run(token("manager"), "membershipRoleSet", vars("input", Map.of("communityId", community, "memberId",
+                community, "role", "OWNER")))
+                .body("data.membershipRoleSet.userErrors[0].code", equalTo("NOT_FOUND"));
+        run(token("analyst"), "members", vars("communityId", community, "filter", Map.of("role", "OWNER")))
+                .body("data.members.edges.node.member.id", contains(moderatorMember));
+        run(token("admin"), "auditLog", vars("filter", Map.of("targetId", member)))
+                .body("data.auditLog.edges.node.action", contains("MEMBERSHIP_ROLE_SET"));
     }
 
     @Test

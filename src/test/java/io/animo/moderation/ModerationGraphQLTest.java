@@ -134,13 +134,22 @@ class ModerationGraphQLTest {
         String thread = thread(community, "Live queue");
         String message = run(globex("member"), "messagePost", vars("input", Map.of("threadId", thread, "body", "Watch this")))
                 .extract().path("data.messagePost.message.id");
+        String elsewhere = community();
         try (GraphQLWebSocket moderator = GraphQLWebSocket.open(globex("moderator"));
                 GraphQLWebSocket outsider = GraphQLWebSocket.open(Tokens.of(Tokens.ACME, "moderator"));
-                GraphQLWebSocket member = GraphQLWebSocket.open(globex("member"))) {
+                GraphQLWebSocket member = GraphQLWebSocket.open(globex("member"));
+                GraphQLWebSocket focusedElsewhere = GraphQLWebSocket.open(globex("manager"));
+                GraphQLWebSocket outsiderFocused = GraphQLWebSocket.open(Tokens.of(Tokens.ACME, "admin"))) {
             for (GraphQLWebSocket socket : List.of(moderator, outsider, member)) {
                 socket.awaitAck();
                 socket.subscribe("1", "subscription { moderationQueueEvents { type itemId communityId status priority } }");
             }
+            focusedElsewhere.awaitAck();
+            focusedElsewhere.subscribe("1", "subscription { moderationQueueEvents(communityId: \"" + elsewhere
+                    + "\") { type itemId } }");
+            outsiderFocused.awaitAck();
+            outsiderFocused.subscribe("1", "subscription { moderationQueueEvents(communityId: \"" + community
+                    + "\") { type itemId } }");
             Thread.sleep(300);
             String item = run(globex("analyst"), "contentReport", vars("input", Map.of("messageId", message, "reason", "Odd")))
                     .extract().path("data.contentReport.item.id");
@@ -152,7 +161,16 @@ class ModerationGraphQLTest {
             assertEquals("DECIDED", decided.getString("type"));
             assertEquals("APPROVED", decided.getString("status"));
 
+            // a report of an approved message puts it back in the queue
+            run(globex("moderator"), "contentReport", vars("input", Map.of("messageId", message, "reason", "Again")))
+                    .body("data.contentReport.item.status", equalTo("OPEN"));
+            JsonObject reported = moderator.nextData(10).getJsonObject("data").getJsonObject("moderationQueueEvents");
+            assertEquals("REPORTED", reported.getString("type"));
+            assertEquals("OPEN", reported.getString("status"));
+
             assertNull(outsider.nextData(1), "another tenant's moderator hears nothing");
+            assertNull(outsiderFocused.nextData(1), "naming a community of another tenant gives nothing either");
+            assertNull(focusedElsewhere.nextData(1), "a subscription to one community hears only that community");
             JsonObject refused = member.next(5);
             // refused at subscribe time ("error") or as the stream's first and last result ("next" with errors)
             io.vertx.core.json.JsonArray errors = refused.getValue("payload") instanceof io.vertx.core.json.JsonArray array
@@ -160,6 +178,67 @@ class ModerationGraphQLTest {
                     : refused.getJsonObject("payload").getJsonArray("errors");
             assertEquals("FORBIDDEN", errors.getJsonObject(0).getJsonObject("extensions").getString("code"), refused.encode());
         }
+    }
+
+    @Test
+    void onlyModeratorsClaimAndBadReportsAndDecisionsChangeNothing() {
+        String community = community("member", "analyst");
+        String thread = thread(community, "Checks");
+        String message = run(globex("member"), "messagePost", vars("input", Map.of("threadId", thread, "body", "Meh")))
+                .extract().path("data.messagePost.message.id");
+        run(globex("analyst"), "contentReport", vars("input", Map.of("messageId", message, "reason", "  ")))
+                .body("data.contentReport.userErrors[0].code", equalTo("REQUIRED"));
+        run(globex("analyst"), "contentReport", vars("input", Map.of("messageId", message, "reason", "x".repeat(501))))
+                .body("data.contentReport.userErrors[0].code", equalTo("TOO_LONG"));
+        run(globex("moderator"), "moderationQueue", vars("communityId", community))
+                .body("data.moderationQueue.edges", empty());
+        String item = run(globex("analyst"), "contentReport", vars("input", Map.of("messageId", message, "reason",
+                "Spam"))).extract().path("data.contentReport.item.id");
+        for (String refused : List.of("member", "analyst")) {
+            run(globex(refused), "moderationItemClaim", vars("input", Map.of("itemId", item)))
+                    .body("errors[0].extensions.code", equalTo("FORBIDDEN"));
+        }
+        run(globex("moderator"), "moderationItemDecide", vars("input", Map.of("itemId", item, "decision", "REMOVE",
+                "note", "x".repeat(1001))))
+                .body("data.moderationItemDecide.userErrors[0].code", equalTo("TOO_LONG"));
+        run(globex("moderator"), "moderationItemDecide", vars("input", Map.of("itemId", item, "decision", "ESCALATE",
+                "sanction", Map.of("kind", "WARN", "reason", "Hm"))))
+                .body("data.moderationItemDecide.userErrors[0].code", equalTo("NOT_ALLOWED"));
+        run(globex("moderator"), "moderationQueue", vars("communityId", community))
+                .body("data.moderationQueue.edges.node.status", contains("OPEN"))
+                .body("data.moderationQueue.edges.node.claimedBy", contains((Object) null));
+    }
+
+    @Test
+    void theQueueFiltersByReasonAndOrdersByPriorityOrAge() {
+        String word = "queued" + UUID.randomUUID().toString().substring(0, 6);
+        String community = community("member", "analyst");
+        run(globex("manager"), "ruleCreate", vars("input", Map.of("communityId", community, "rule", Map.of("name",
+                "Hold " + word, "kind", "KEYWORDS", "keywords", List.of(word), "action", "HOLD"))));
+        String thread = thread(community, "Order");
+        String reported = run(globex("member"), "messagePost", vars("input", Map.of("threadId", thread, "body",
+                "older and reported"))).extract().path("data.messagePost.message.id");
+        run(globex("analyst"), "contentReport", vars("input", Map.of("messageId", reported, "reason", "Rude")));
+        run(globex("member"), "messagePost", vars("input", Map.of("threadId", thread, "body", "newer " + word)))
+                .body("data.messagePost.outcome", equalTo("HELD"));
+        run(globex("moderator"), "moderationQueue", vars("communityId", community))
+                .body("data.moderationQueue.edges.node.reason", contains("RULE_HOLD", "REPORT"));
+        run(globex("moderator"), "moderationQueue", vars("communityId", community, "orderBy", "AGE"))
+                .body("data.moderationQueue.edges.node.reason", contains("REPORT", "RULE_HOLD"));
+        run(globex("moderator"), "moderationQueueByReason", vars("communityId", community, "reason", "REPORT"))
+                .body("data.moderationQueue.edges.node.reason", contains("REPORT"));
+    }
+
+    @Test
+    void aPrivateCommunitysMessagesAreReportedOnlyByThoseWhoCanReadThem() {
+        String community = aCommunity().in(Tokens.GLOBEX).visibility("PRIVATE").create().get("id").toString();
+        run(globex("manager"), "communityJoin", vars("input", Map.of("communityId", community)));
+        String thread = run(globex("manager"), "threadCreate", vars("input", Map.of("communityId", community, "kind",
+                "DISCUSSION", "title", "Inside", "body", "Private words"))).extract().path("data.threadCreate.message.id");
+        run(globex("analyst"), "contentReport", vars("input", Map.of("messageId", thread, "reason", "Curious")))
+                .body("data.contentReport.userErrors[0].code", equalTo("NOT_FOUND"));
+        run(globex("moderator"), "moderationQueue", vars("communityId", community))
+                .body("data.moderationQueue.edges", empty());
     }
 
     private static String community(String... usernames) {

@@ -78,6 +78,17 @@ class AnonymousAccessTest {
             "mutation { guidelinesAcknowledge(input: {communityId: \"" + ID
                     + "\", revision: 1}) { userErrors { code } } }",
             "mutation { tenantSuspend(input: {tenantId: \"" + ID + "\"}) { userErrors { code } } }",
+            "mutation { tenantResume(input: {tenantId: \"" + ID + "\"}) { userErrors { code } } }",
+            "mutation { tenantProvision(input: {realm: \"r\", name: \"n\", adminEmail: \"a@b.c\", adminUsername: \"u\","
+                    + " adminFirstName: \"f\", adminLastName: \"l\"}) { userErrors { code } } }",
+            "mutation { communityUpdate(input: {id: \"" + ID + "\", version: 0, name: \"n\"}) { userErrors { code } } }",
+            "mutation { communityArchive(input: {id: \"" + ID + "\"}) { userErrors { code } } }",
+            "mutation { threadCreate(input: {communityId: \"" + ID
+                    + "\", kind: DISCUSSION, title: \"t\", body: \"b\"}) { userErrors { code } } }",
+            "mutation { ruleUpdate(input: {id: \"" + ID + "\", version: 0, rule: {name: \"r\", kind: KEYWORDS,"
+                    + " keywords: [\"x\"], action: FLAG}}) { userErrors { code } } }",
+            "mutation { moderationItemClaim(input: {itemId: \"" + ID + "\"}) { userErrors { code } } }",
+            "mutation { feedbackReportTriage(input: {id: \"" + ID + "\", status: FIXED}) { userErrors { code } } }",
             "mutation { debateCreate(input: {communityId: \"" + ID + "\", title: \"t\", theme: \"t\", openingStatement: \"o\","
                     + " closesAt: \"2030-01-01T00:00:00Z\"}) { userErrors { code } } }",
             "mutation { pollCreate(input: {communityId: \"" + ID + "\", title: \"t\", question: \"q\", options: [\"a\", \"b\"],"

@@ -33,10 +33,12 @@ public class ContentRepository {
                 .setParameter("tenant", tenantId).setParameter("id", id).getSingleResultOrNull());
     }
 
-    public Uni<Long> recentMessages(UUID tenantId, UUID memberId, Instant since) {
-        return Panache.getSession().chain(s -> s.createSelectionQuery(
-                "select count(*) from MessageEntity where tenantId = :tenant and authorMemberId = :member and createdAt >= :since",
-                Long.class).setParameter("tenant", tenantId).setParameter("member", memberId).setParameter("since", since)
+    /** A member's messages in one community since an instant (slow mode and flood rules are per community). */
+    public Uni<Long> recentMessages(UUID tenantId, UUID communityId, UUID memberId, Instant since) {
+        return Panache.getSession().chain(s -> s.createSelectionQuery("select count(*) from MessageEntity"
+                + " where tenantId = :tenant and authorMemberId = :member and communityId = :community and createdAt >= :since",
+                Long.class).setParameter("tenant", tenantId).setParameter("member", memberId)
+                .setParameter("community", communityId).setParameter("since", since)
                 .getSingleResult());
     }
 

@@ -158,7 +158,8 @@ public class ContentService {
         if (!errors.isEmpty()) {
             return Uni.createFrom().item(PostResult.refused(errors));
         }
-        return post(caller.tenantId(), threadId, parentId, sideId, body, communityId -> author(caller, communityId));
+        return post(caller.tenantId(), threadId, parentId, sideId, body, seesHeld(caller),
+                communityId -> author(caller, communityId));
     }
 
     /**
@@ -179,17 +180,19 @@ public class ContentService {
         return unitOfWork.inTenant(tenant, () -> receipts.find(tenant, INGEST, clientMutationId)
                 .chain(previous -> previous.isPresent()
                         ? replay(tenant, previous.get())
-                        : postWithin(tenant, threadId, parentId, null, body, authorIn).call(result -> result.message() == null
-                                ? Uni.createFrom().voidItem()
-                                : receipts.record(tenant, INGEST, clientMutationId, result.message().id))))
+                        : postWithin(tenant, threadId, parentId, null, body, false, authorIn)
+                                .call(result -> result.message() == null
+                                        ? Uni.createFrom().voidItem()
+                                        : receipts.record(tenant, INGEST, clientMutationId, result.message().id))))
                 .onFailure(failure -> Constraints.isUniqueViolation(failure, null))
                 .recoverWithItem(() -> PostResult.refused("input.externalHandle", "RETRY",
                         "Another request created this author, or sent this message, at the same moment: send it again."));
     }
 
-    private Uni<PostResult> post(UUID tenant, UUID threadId, UUID parentId, UUID sideId, String body,
+    private Uni<PostResult> post(UUID tenant, UUID threadId, UUID parentId, UUID sideId, String body, boolean seesHeld,
             Function<UUID, Uni<AuthorCheck>> authorIn) {
-        return unitOfWork.inTenant(tenant, () -> postWithin(tenant, threadId, parentId, sideId, body, authorIn));
+        return unitOfWork.inTenant(tenant,
+                () -> postWithin(tenant, threadId, parentId, sideId, body, seesHeld, authorIn));
     }
 
     /** The same message again for a retried request, as it is now. */
@@ -203,11 +206,10 @@ public class ContentService {
     }
 
     private Uni<PostResult> postWithin(UUID tenant, UUID threadId, UUID parentId, UUID sideId, String body,
-            Function<UUID, Uni<AuthorCheck>> authorIn) {
+            boolean seesHeld, Function<UUID, Uni<AuthorCheck>> authorIn) {
         return content.thread(tenant, threadId).chain(thread -> {
             if (thread == null) {
-                return Uni.createFrom()
-                        .item(PostResult.refused("input.threadId", "NOT_FOUND", "No thread of this tenant has this id."));
+                return Uni.createFrom().item(noThread());
             }
             if (thread.locked) {
                 return Uni.createFrom().item(PostResult.refused("input.threadId", "LOCKED", "This thread is locked."));
@@ -215,39 +217,59 @@ public class ContentService {
             Uni<UserError> sideProblem = sideId != null || thread.kind == ThreadKind.DEBATE
                     ? replyGuard.check(thread, sideId)
                     : Uni.createFrom().nullItem();
-            Uni<String> parentProblem = parentId == null
+            Uni<MessageEntity> parent = parentId == null
                     ? Uni.createFrom().nullItem()
-                    : content.message(tenant, parentId).map(parent -> parent == null || !parent.threadId.equals(threadId)
-                            ? "The message you reply to is not in this thread."
-                            : parent.parentId != null
-                                    ? "Replies are threaded one level: reply to the first message of the branch."
-                                    : null);
+                    : content.message(tenant, parentId);
             return sideProblem.chain(refusal -> refusal != null
                     ? Uni.createFrom().item(PostResult.refused(List.of(refusal)))
-                    : parentProblem.chain(problem -> problem != null
-                            ? Uni.createFrom().item(PostResult.refused("input.parentId", "INVALID_PARENT", problem))
-                            : authorIn.apply(thread.communityId).chain(check -> {
-                                if (check.userErrors() != null) {
-                                    return Uni.createFrom().item(check.userErrors());
-                                }
-                                Author author = check.author();
-                                return judge(author, body).chain(verdict -> {
-                                    if (verdict.outcome() == ModerationOutcome.REJECTED) {
-                                        return rejected(author, verdict);
-                                    }
-                                    Instant now = now();
-                                    MessageEntity message = message(author, threadId, parentId, body, verdict, now);
-                                    message.debateSideId = sideId;
-                                    return Panache.getSession().chain(session -> session.persist(message).chain(session::flush))
-                                            .chain(() -> review(message, verdict))
-                                            .chain(() -> activity(author,
-                                                    parentId == null ? ActivityKind.MESSAGE_POSTED : ActivityKind.REPLY_POSTED,
-                                                    now))
-                                            .map(ignored -> new PostResult(thread, message, verdict.outcome(), reasons(verdict),
-                                                    List.of()));
-                                });
-                            })));
+                    : authorIn.apply(thread.communityId).chain(check -> {
+                        if (check.userErrors() != null) {
+                            return Uni.createFrom().item(check.userErrors());
+                        }
+                        Author author = check.author();
+                        UUID me = author.member().id;
+                        if (!ContentRepository.visible(thread, me, seesHeld)) {
+                            return Uni.createFrom().item(noThread());
+                        }
+                        return parent.chain(replied -> {
+                            String problem = parentProblem(parentId, replied, thread, me, seesHeld);
+                            if (problem != null) {
+                                return Uni.createFrom().item(PostResult.refused("input.parentId", "INVALID_PARENT", problem));
+                            }
+                            return judge(author, body).chain(verdict -> verdict.outcome() == ModerationOutcome.REJECTED
+                                    ? rejected(author, verdict)
+                                    : store(author, thread, parentId, sideId, body, verdict));
+                        });
+                    }));
         });
+    }
+
+    private static PostResult noThread() {
+        return PostResult.refused("input.threadId", "NOT_FOUND", "No thread you can see has this id.");
+    }
+
+    /** Replies are one level deep, to a message of the same thread the author can see. */
+    private static String parentProblem(UUID parentId, MessageEntity parent, ThreadEntity thread, UUID me,
+            boolean seesHeld) {
+        if (parentId == null) {
+            return null;
+        }
+        if (parent == null || !parent.threadId.equals(thread.id) || !ContentRepository.visible(parent, me, seesHeld)) {
+            return "The message you reply to is not in this thread.";
+        }
+        return parent.parentId != null ? "Replies are threaded one level: reply to the first message of the branch." : null;
+    }
+
+    private Uni<PostResult> store(Author author, ThreadEntity thread, UUID parentId, UUID sideId, String body,
+            Verdict verdict) {
+        Instant now = now();
+        MessageEntity message = message(author, thread.id, parentId, body, verdict, now);
+        message.debateSideId = sideId;
+        return Panache.getSession().chain(session -> session.persist(message).chain(session::flush))
+                .chain(() -> review(message, verdict))
+                .chain(() -> activity(author, parentId == null ? ActivityKind.MESSAGE_POSTED : ActivityKind.REPLY_POSTED,
+                        now))
+                .map(ignored -> new PostResult(thread, message, verdict.outcome(), reasons(verdict), List.of()));
     }
 
     public Uni<Page<ThreadEntity>> threads(Caller caller, UUID communityId, PageRequest page) {
@@ -365,7 +387,8 @@ public class ContentService {
                         if (!slowMode || community.slowModeSeconds == 0) {
                             return Uni.createFrom().item(new AuthorCheck(author, null));
                         }
-                        return content.recentMessages(tenant, member.id, now.minusSeconds(community.slowModeSeconds))
+                        return content.recentMessages(tenant, community.id, member.id,
+                                now.minusSeconds(community.slowModeSeconds))
                                 .chain(recent -> recent > 0
                                         ? refuse("input.communityId", "SLOW_MODE", "Slow mode is on: wait "
                                                 + community.slowModeSeconds + " seconds between messages.")
@@ -420,7 +443,8 @@ public class ContentService {
             int window = rules.floodWindowSeconds();
             Uni<Long> recent = window == 0
                     ? Uni.createFrom().item(0L)
-                    : content.recentMessages(tenant, author.member().id, Instant.now().minusSeconds(window));
+                    : content.recentMessages(tenant, author.community().id, author.member().id,
+                            Instant.now().minusSeconds(window));
             return recent.map(count -> preModerated(author.community(),
                     rules.evaluate(text, new PostingContext(ageHours, count.intValue()))));
         });

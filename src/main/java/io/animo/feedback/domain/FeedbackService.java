@@ -11,7 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.animo.audit.domain.AuditLog;
 import io.animo.community.domain.CommunityRepository;
 import io.animo.content.domain.ContentRepository;
+import io.animo.member.domain.CommunityReaders;
+import io.animo.member.domain.MemberEntity;
 import io.animo.member.domain.MemberRepository;
+import io.animo.member.domain.MembershipRepository;
 import io.animo.platform.graphql.Cursor;
 import io.animo.platform.graphql.Page;
 import io.animo.platform.graphql.PageRequest;
@@ -31,9 +34,13 @@ public class FeedbackService {
     private final MemberRepository members;
     private final ContentRepository content;
     private final AuditLog audit;
+    private final MembershipRepository memberships;
+    private final CommunityReaders readers;
 
     public FeedbackService(UnitOfWork unitOfWork, CommunityRepository communities, MemberRepository members,
-            ContentRepository content, AuditLog audit) {
+            ContentRepository content, AuditLog audit, MembershipRepository memberships, CommunityReaders readers) {
+        this.memberships = memberships;
+        this.readers = readers;
         this.unitOfWork = unitOfWork;
         this.communities = communities;
         this.members = members;
@@ -44,12 +51,14 @@ public class FeedbackService {
     public Uni<FeedbackResult> create(Caller caller, UUID communityId, FeedbackKind kind, String title, String body,
             UUID messageId, RuleSeverity severity) {
         if (title == null || title.isBlank() || title.length() > 200) {
-            return Uni.createFrom()
-                    .item(FeedbackResult.refused("input.title", "REQUIRED", "Give a title of up to 200 characters."));
+            return Uni.createFrom().item(FeedbackResult.refused("input.title", title == null || title.isBlank()
+                    ? "REQUIRED"
+                    : "TOO_LONG", "Give a title of up to 200 characters."));
         }
         if (body == null || body.isBlank() || body.length() > 10_000) {
-            return Uni.createFrom()
-                    .item(FeedbackResult.refused("input.body", "REQUIRED", "Describe it in up to 10000 characters."));
+            return Uni.createFrom().item(FeedbackResult.refused("input.body", body == null || body.isBlank()
+                    ? "REQUIRED"
+                    : "TOO_LONG", "Describe it in up to 10000 characters."));
         }
         UUID tenant = caller.tenantId();
         return unitOfWork.inTenant(tenant,
@@ -57,30 +66,36 @@ public class FeedbackService {
                         ? Uni.createFrom()
                                 .item(FeedbackResult.refused("input.communityId", "NOT_FOUND",
                                         "No community of this tenant has this id."))
-                        : members.findBySubject(tenant, caller.subject()).chain(me -> me == null
-                                ? Uni.createFrom().item(notAMember())
-                                : linkedMessage(tenant, messageId, communityId).chain(linkOk -> {
-                                    if (!linkOk) {
-                                        return Uni.createFrom().item(FeedbackResult.refused("input.messageId", "NOT_FOUND",
-                                                "No message of this community has this id."));
-                                    }
-                                    Instant now = now();
-                                    FeedbackReportEntity report = new FeedbackReportEntity();
-                                    report.id = UUID.randomUUID();
-                                    report.tenantId = tenant;
-                                    report.communityId = communityId;
-                                    report.kind = kind;
-                                    report.title = title.strip();
-                                    report.body = body.strip();
-                                    report.messageId = messageId;
-                                    report.severity = severity == null ? RuleSeverity.MEDIUM : severity;
-                                    report.status = FeedbackStatus.NEW;
-                                    report.reporterMemberId = me.id;
-                                    report.createdAt = now;
-                                    report.updatedAt = now;
-                                    return Panache.getSession().chain(session -> session.persist(report))
-                                            .map(ignored -> FeedbackResult.ok(report));
-                                }))));
+                        : members.findBySubject(tenant, caller.subject())
+                                .chain(me -> me == null
+                                        ? Uni.createFrom().<MemberEntity>nullItem()
+                                        : memberships.find(tenant, communityId, me.id)
+                                                .map(joined -> joined == null ? null : me))
+                                .chain(me -> me == null
+                                        ? Uni.createFrom().item(notAMember())
+                                        : linkedMessage(tenant, messageId, communityId).chain(linkOk -> {
+                                            if (!linkOk) {
+                                                return Uni.createFrom()
+                                                        .item(FeedbackResult.refused("input.messageId", "NOT_FOUND",
+                                                                "No message of this community has this id."));
+                                            }
+                                            Instant now = now();
+                                            FeedbackReportEntity report = new FeedbackReportEntity();
+                                            report.id = UUID.randomUUID();
+                                            report.tenantId = tenant;
+                                            report.communityId = communityId;
+                                            report.kind = kind;
+                                            report.title = title.strip();
+                                            report.body = body.strip();
+                                            report.messageId = messageId;
+                                            report.severity = severity == null ? RuleSeverity.MEDIUM : severity;
+                                            report.status = FeedbackStatus.NEW;
+                                            report.reporterMemberId = me.id;
+                                            report.createdAt = now;
+                                            report.updatedAt = now;
+                                            return Panache.getSession().chain(session -> session.persist(report))
+                                                    .map(ignored -> FeedbackResult.ok(report));
+                                        }))));
     }
 
     private Uni<Boolean> linkedMessage(UUID tenant, UUID messageId, UUID communityId) {
@@ -93,20 +108,25 @@ public class FeedbackService {
         UUID tenant = caller.tenantId();
         return unitOfWork.inTenant(tenant, () -> report(tenant, reportId).chain(report -> report == null
                 ? Uni.createFrom().item(notFound())
-                : members.findBySubject(tenant, caller.subject()).chain(me -> {
-                    if (me == null) {
-                        return Uni.createFrom().item(notAMember());
-                    }
-                    FeedbackVoteEntity vote = new FeedbackVoteEntity();
-                    vote.tenantId = tenant;
-                    vote.reportId = reportId;
-                    vote.memberId = me.id;
-                    vote.createdAt = now();
-                    report.votes++;
-                    report.updatedAt = now();
-                    return Panache.getSession().chain(session -> session.persist(vote).chain(session::flush))
-                            .map(ignored -> FeedbackResult.ok(report));
-                }))).onFailure(failure -> Constraints.isUniqueViolation(failure, null))
+                : members.findBySubject(tenant, caller.subject()).chain(me -> readers.mayRead(caller, report.communityId,
+                        me == null ? null : me.id).chain(readable -> {
+                            if (!readable) {
+                                return Uni.createFrom().item(notFound());
+                            }
+                            if (me == null) {
+                                return Uni.createFrom().item(notAMember());
+                            }
+                            FeedbackVoteEntity vote = new FeedbackVoteEntity();
+                            vote.tenantId = tenant;
+                            vote.reportId = reportId;
+                            vote.memberId = me.id;
+                            vote.createdAt = now();
+                            report.votes++;
+                            report.updatedAt = now();
+                            return Panache.getSession().chain(session -> session.persist(vote).chain(session::flush))
+                                    .map(ignored -> FeedbackResult.ok(report));
+                        }))))
+                .onFailure(failure -> Constraints.isUniqueViolation(failure, null))
                 .recoverWithItem(
                         () -> FeedbackResult.refused("input.id", "ALREADY_VOTED", "You already voted for this report."));
     }
@@ -142,7 +162,16 @@ public class FeedbackService {
     public Uni<Page<FeedbackReportEntity>> list(Caller caller, UUID communityId, FeedbackStatus status, FeedbackKind kind,
             FeedbackOrder order, PageRequest page) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> Panache.getSession().chain(session -> {
+        return unitOfWork.inTenant(tenant, () -> members.findBySubject(tenant, caller.subject())
+                .chain(me -> readers.mayRead(caller, communityId, me == null ? null : me.id))
+                .chain(readable -> readable
+                        ? page(tenant, communityId, status, kind, order, page)
+                        : Uni.createFrom().item(Page.<FeedbackReportEntity>empty())));
+    }
+
+    private Uni<Page<FeedbackReportEntity>> page(UUID tenant, UUID communityId, FeedbackStatus status, FeedbackKind kind,
+            FeedbackOrder order, PageRequest page) {
+        return Panache.getSession().chain(session -> {
             List<String> where = new ArrayList<>(List.of("tenantId = :tenant", "communityId = :community"));
             if (status != null) {
                 where.add("status = :status");
@@ -178,7 +207,7 @@ public class FeedbackService {
                 }
             }
             return query.getResultList().map(rows -> Page.of(rows, page, FeedbackService::cursorOf, -1));
-        }));
+        });
     }
 
     public static Cursor cursorOf(FeedbackReportEntity report) {

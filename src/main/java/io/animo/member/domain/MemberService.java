@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.animo.activity.domain.Activities;
 import io.animo.activity.domain.ActivityKind;
+import io.animo.audit.domain.AuditLog;
 import io.animo.community.domain.CommunityEntity;
 import io.animo.community.domain.CommunityRepository;
 import io.animo.community.domain.CommunityStatus;
@@ -34,8 +35,11 @@ public class MemberService {
     private final CommunityRepository communities;
     private final SanctionService sanctions;
 
+    private final AuditLog audit;
+
     public MemberService(UnitOfWork unitOfWork, MemberRepository members, MembershipRepository memberships,
-            CommunityRepository communities, SanctionService sanctions) {
+            CommunityRepository communities, SanctionService sanctions, AuditLog audit) {
+        this.audit = audit;
         this.sanctions = sanctions;
         this.unitOfWork = unitOfWork;
         this.members = members;
@@ -113,9 +117,16 @@ public class MemberService {
                     return Uni.createFrom().item(MembershipResult.rejected("input.memberId", "NOT_FOUND",
                             "This person is not a member of this community."));
                 }
+                if (membership.role == role) {
+                    return view(tenant, membership).map(v -> MembershipResult.ok(v));
+                }
+                CommunityRole before = membership.role;
                 membership.role = role;
                 membership.updatedAt = now();
-                return memberships.flush().chain(() -> view(tenant, membership)).map(v -> MembershipResult.ok(v));
+                return memberships.flush()
+                        .chain(() -> audit.record(caller, "MEMBERSHIP_ROLE_SET", "Member", memberId,
+                                "Community role " + before + " -> " + role + " in community " + communityId))
+                        .chain(() -> view(tenant, membership)).map(v -> MembershipResult.ok(v));
             });
         }));
     }

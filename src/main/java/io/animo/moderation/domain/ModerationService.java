@@ -12,6 +12,7 @@ import io.animo.audit.domain.AuditLog;
 import io.animo.content.domain.ContentRepository;
 import io.animo.content.domain.ContentStatus;
 import io.animo.content.domain.MessageEntity;
+import io.animo.member.domain.CommunityReaders;
 import io.animo.member.domain.MemberRepository;
 import io.animo.platform.graphql.Cursor;
 import io.animo.platform.graphql.Page;
@@ -36,10 +37,12 @@ public class ModerationService {
     private final MemberRepository members;
     private final AuditLog audit;
     private final QueueEvents events;
+    private final CommunityReaders readers;
     private final SanctionService sanctions;
 
     public ModerationService(UnitOfWork unitOfWork, ContentRepository content, MemberRepository members, AuditLog audit,
-            QueueEvents events, SanctionService sanctions) {
+            QueueEvents events, SanctionService sanctions, CommunityReaders readers) {
+        this.readers = readers;
         this.sanctions = sanctions;
         this.events = events;
         this.unitOfWork = unitOfWork;
@@ -51,31 +54,42 @@ public class ModerationService {
     /** One report per member and message; each further report of a message raises its item's priority. */
     public Uni<ItemResult> report(Caller caller, UUID messageId, String reason) {
         if (reason == null || reason.isBlank() || reason.length() > 500) {
-            return Uni.createFrom()
-                    .item(ItemResult.refused("input.reason", "REQUIRED", "Say in up to 500 characters what is wrong."));
+            return Uni.createFrom().item(ItemResult.refused("input.reason", reason == null || reason.isBlank()
+                    ? "REQUIRED"
+                    : "TOO_LONG", "Say in up to 500 characters what is wrong."));
         }
         UUID tenant = caller.tenantId();
         return unitOfWork.inTenant(tenant, () -> members.findBySubject(tenant, caller.subject()).chain(me -> me == null
                 ? Uni.createFrom().item(notVisible())
-                : content.message(tenant, messageId).chain(message -> {
-                    if (message == null || message.status != ContentStatus.PUBLISHED) {
-                        return Uni.createFrom().item(notVisible());
-                    }
-                    Instant now = now();
-                    ContentReportEntity report = new ContentReportEntity();
-                    report.id = UUID.randomUUID();
-                    report.tenantId = tenant;
-                    report.messageId = messageId;
-                    report.reporterMemberId = me.id;
-                    report.reason = reason.strip();
-                    report.createdAt = now;
-                    return Panache.getSession().chain(session -> session.persist(report).chain(session::flush))
-                            .chain(() -> itemOfMessage(tenant, messageId))
-                            .chain(item -> item == null ? newReportItem(message, now) : raise(item, now))
-                            .map(item -> ItemResult.ok(item, message));
-                }))).onFailure(failure -> Constraints.isUniqueViolation(failure, null))
+                : content.message(tenant, messageId).chain(message -> reportable(caller, message, me.id)
+                        .chain(reportable -> reportable
+                                ? file(tenant, me.id, message, reason.strip())
+                                : Uni.createFrom().item(notVisible())))))
+                .onFailure(failure -> Constraints.isUniqueViolation(failure, null))
                 .recoverWithItem(
                         () -> ItemResult.refused("input.messageId", "ALREADY_REPORTED", "You already reported this message."));
+    }
+
+    /** A published message the reporter can read (a private community's only by its members and the staff). */
+    private Uni<Boolean> reportable(Caller caller, MessageEntity message, UUID me) {
+        return message == null || message.status != ContentStatus.PUBLISHED
+                ? Uni.createFrom().item(false)
+                : readers.mayRead(caller, message.communityId, me);
+    }
+
+    private Uni<ItemResult> file(UUID tenant, UUID reporter, MessageEntity message, String reason) {
+        Instant now = now();
+        ContentReportEntity report = new ContentReportEntity();
+        report.id = UUID.randomUUID();
+        report.tenantId = tenant;
+        report.messageId = message.id;
+        report.reporterMemberId = reporter;
+        report.reason = reason;
+        report.createdAt = now;
+        return Panache.getSession().chain(session -> session.persist(report).chain(session::flush))
+                .chain(() -> itemOfMessage(tenant, message.id))
+                .chain(item -> item == null ? newReportItem(message, now) : raise(item, now))
+                .map(item -> ItemResult.ok(item, message));
     }
 
     private Uni<ModerationItemEntity> newReportItem(MessageEntity message, Instant now) {
@@ -94,10 +108,21 @@ public class ModerationService {
                 .replaceWith(item);
     }
 
+    /** A further report raises the item; a report of a message moderators approved puts it back in the queue. */
     private Uni<ModerationItemEntity> raise(ModerationItemEntity item, Instant now) {
         item.reportCount++;
         item.priority++;
         item.updatedAt = now;
+        if (item.status == ItemStatus.APPROVED) {
+            item.status = ItemStatus.OPEN;
+            item.reason = ItemReason.REPORT;
+            item.claimedBySubject = null;
+            item.claimedByName = null;
+            item.decidedBySubject = null;
+            item.decidedByName = null;
+            item.decidedAt = null;
+            item.decisionNote = null;
+        }
         return Panache.getSession().chain(session -> session.flush()).chain(() -> events.publish("REPORTED", item))
                 .replaceWith(item);
     }

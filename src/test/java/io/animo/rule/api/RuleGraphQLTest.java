@@ -120,6 +120,48 @@ class RuleGraphQLTest {
                 .body("data.rules[0].version", equalTo(0));
     }
 
+    @Test
+    void onlyAdminsAndManagersReplaceARuleAndAnInvalidReplacementChangesNothing() {
+        String community = aCommunity().in(Tokens.ACME).create().get("id").toString();
+        String id = create(manager(), community, keywordRule("Replaceable " + UUID.randomUUID(), "spam"));
+        Map<String, Object> regex = new HashMap<>(Map.of("name", "Replaced", "kind", "REGEX", "pattern", "x+",
+                "action", "HOLD"));
+        for (String refused : List.of("moderator", "analyst", "member")) {
+            run(Tokens.of(Tokens.ACME, refused), "ruleUpdate", vars("input", Map.of("id", id, "version", 0, "rule", regex)))
+                    .body("errors[0].extensions.code", equalTo("FORBIDDEN"));
+        }
+        regex.put("pattern", "(a");
+        run(manager(), "ruleUpdate", vars("input", Map.of("id", id, "version", 0, "rule", regex)))
+                .body("data.ruleUpdate.userErrors[0].code", equalTo("INVALID_REGEX"));
+        run(manager(), "rules", vars("communityId", community))
+                .body("data.rules[0].kind", equalTo("KEYWORDS"))
+                .body("data.rules[0].version", equalTo(0));
+        regex.put("pattern", "x+");
+        run(Tokens.of(Tokens.ACME, "admin"), "ruleUpdate", vars("input", Map.of("id", id, "version", 0, "rule", regex)))
+                .body("data.ruleUpdate.userErrors", empty())
+                .body("data.ruleUpdate.rule.version", equalTo(1));
+    }
+
+    @Test
+    void limitsKeepAnyTenantFromHurtingTheService() {
+        String community = aCommunity().in(Tokens.ACME).create().get("id").toString();
+        Map<String, Object> tooManyKeywords = keywordRule("Many " + UUID.randomUUID(), "x");
+        tooManyKeywords.put("keywords", java.util.stream.IntStream.range(0, 2_001).mapToObj(i -> "word" + i).toList());
+        run(manager(), "ruleCreate", vars("input", Map.of("communityId", community, "rule", tooManyKeywords)))
+                .body("data.ruleCreate.userErrors[0].code", equalTo("TOO_MANY"));
+        Map<String, Object> longPattern = new HashMap<>(Map.of("name", "Long", "kind", "REGEX", "pattern", "a".repeat(501),
+                "action", "FLAG"));
+        run(manager(), "ruleCreate", vars("input", Map.of("communityId", community, "rule", longPattern)))
+                .body("data.ruleCreate.userErrors[0].code", equalTo("TOO_LONG"));
+        for (int i = 0; i < 200; i++) {
+            create(manager(), community, keywordRule("Rule " + i, "w" + i));
+        }
+        run(manager(), "ruleCreate", vars("input", Map.of("communityId", community, "rule", keywordRule("One too many",
+                "w"))))
+                .body("data.ruleCreate.userErrors[0].code", equalTo("TOO_MANY_RULES"));
+        run(manager(), "rules", vars("communityId", community)).body("data.rules.size()", equalTo(200));
+    }
+
     private static String create(String token, String communityId, Map<String, Object> rule) {
         Map<String, Object> input = new HashMap<>();
         input.put("rule", rule);
