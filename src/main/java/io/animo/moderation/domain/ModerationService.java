@@ -224,6 +224,11 @@ public class ModerationService {
                 return Uni.createFrom()
                         .item(ItemResult.refused("input.itemId", "ESCALATED", "Escalated items are decided by tenant admins."));
             }
+            if (item.status == ItemStatus.CLAIMED && !caller.subject().equals(item.claimedBySubject)
+                    && !caller.hasAnyRole(Roles.TENANT_ADMIN)) {
+                return Uni.createFrom().item(ItemResult.refused("input.itemId", "ALREADY_CLAIMED",
+                        item.claimedByName + " claimed this item: they decide it (or a tenant admin)."));
+            }
             return content.message(tenant, item.messageId).chain(message -> sanction == null
                     ? apply(caller, item, message, decision, note)
                     : decideAndSanction(caller, item, message, decision, note, sanction));
