@@ -69,6 +69,10 @@ public class CommunityEntity {
     @Column(name = "read_only", nullable = false)
     public boolean readOnly;
 
+    /** Read only here: the guideline feature owns it (and changing it must not bump this version). */
+    @Column(name = "guidelines_acknowledgement_required", insertable = false, updatable = false)
+    public boolean guidelinesAcknowledgementRequired;
+
     @Version
     public long version;
 

@@ -347,7 +347,7 @@ public class ContentService {
     Uni<AuthorCheck> author(Caller caller, UUID communityId, boolean slowMode) {
         UUID tenant = caller.tenantId();
         return author(tenant, communityId, slowMode, community -> members.findBySubject(tenant, caller.subject()))
-                .chain(check -> check.author() == null
+                .chain(check -> check.author() == null || !check.author().community().guidelinesAcknowledgementRequired
                         ? Uni.createFrom().item(check)
                         : guidelines.mustAcknowledge(tenant, communityId, check.author().member().id)
                                 .chain(unread -> unread
