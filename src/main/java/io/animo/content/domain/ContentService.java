@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,6 +25,7 @@ import io.animo.member.domain.MembershipEntity;
 import io.animo.member.domain.MembershipRepository;
 import io.animo.platform.graphql.Page;
 import io.animo.platform.graphql.PageRequest;
+import io.animo.platform.graphql.TextFields;
 import io.animo.platform.graphql.UserError;
 import io.animo.platform.persistence.Constraints;
 import io.animo.platform.persistence.MutationReceipts;
@@ -54,7 +54,6 @@ public class ContentService {
     static final int TITLE_MAX = 200;
     static final int BODY_MAX = 10_000;
     static final String INGEST = "messageIngest";
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t\\r]]");
 
     private final UnitOfWork unitOfWork;
     private final ContentRepository content;
@@ -106,8 +105,8 @@ public class ContentService {
     public Uni<PostResult> createThread(Caller caller, UUID communityId, ThreadKind kind, String title, String body,
             Function<ThreadEntity, Uni<Void>> extras) {
         List<UserError> errors = new ArrayList<>();
-        text(errors, "input.title", title, TITLE_MAX);
-        text(errors, "input.body", body, BODY_MAX);
+        TextFields.check(errors, "input.title", title, TITLE_MAX);
+        TextFields.check(errors, "input.body", body, BODY_MAX);
         if (!errors.isEmpty()) {
             return Uni.createFrom().item(PostResult.refused(errors));
         }
@@ -154,7 +153,7 @@ public class ContentService {
     /** {@code sideId}: in a debate thread, the side the message takes (optional). */
     public Uni<PostResult> postMessage(Caller caller, UUID threadId, UUID parentId, String body, UUID sideId) {
         List<UserError> errors = new ArrayList<>();
-        text(errors, "input.body", body, BODY_MAX);
+        TextFields.check(errors, "input.body", body, BODY_MAX);
         if (!errors.isEmpty()) {
             return Uni.createFrom().item(PostResult.refused(errors));
         }
@@ -170,7 +169,7 @@ public class ContentService {
     public Uni<PostResult> ingestMessage(Caller caller, UUID threadId, UUID parentId, ExternalAuthor external,
             String body, String clientMutationId) {
         List<UserError> errors = new ArrayList<>(external.validate());
-        text(errors, "input.body", body, BODY_MAX);
+        TextFields.check(errors, "input.body", body, BODY_MAX);
         if (!errors.isEmpty()) {
             return Uni.createFrom().item(PostResult.refused(errors));
         }
@@ -517,16 +516,6 @@ public class ContentService {
 
     static boolean seesHeld(Caller caller) {
         return caller.hasAnyRole(Roles.TENANT_ADMIN, Roles.COMMUNITY_MANAGER, Roles.MODERATOR);
-    }
-
-    static void text(List<UserError> errors, String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            errors.add(UserError.of(field, "REQUIRED", "This field is required."));
-        } else if (value.length() > max) {
-            errors.add(UserError.of(field, "TOO_LONG", "At most " + max + " characters."));
-        } else if (CONTROL.matcher(value).find()) {
-            errors.add(UserError.of(field, "INVALID_CHARACTERS", "Control characters are not allowed."));
-        }
     }
 
     static Instant now() {

@@ -18,6 +18,7 @@ import io.animo.member.domain.CommunityRole;
 import io.animo.member.domain.MemberStatus;
 import io.animo.member.domain.MembershipRepository;
 import io.animo.platform.graphql.ForbiddenException;
+import io.animo.platform.graphql.TextFields;
 import io.animo.platform.graphql.UserError;
 import io.animo.platform.persistence.Constraints;
 import io.animo.platform.persistence.OptimisticLocks;
@@ -65,7 +66,7 @@ public class MessageActions {
      */
     public Uni<PostResult> edit(Caller caller, UUID messageId, String body) {
         List<UserError> errors = new ArrayList<>();
-        ContentService.text(errors, "input.body", body, ContentService.BODY_MAX);
+        TextFields.check(errors, "input.body", body, ContentService.BODY_MAX);
         if (!errors.isEmpty()) {
             return Uni.createFrom().item(PostResult.refused(errors));
         }

@@ -18,6 +18,7 @@ import io.animo.content.domain.ContentStatus;
 import io.animo.content.domain.PostResult;
 import io.animo.content.domain.ThreadEntity;
 import io.animo.content.domain.ThreadKind;
+import io.animo.platform.graphql.TextFields;
 import io.animo.platform.graphql.UserError;
 import io.animo.platform.persistence.UnitOfWork;
 import io.animo.platform.security.Caller;
@@ -48,9 +49,9 @@ public class DebateService {
         Instant opens = opensAt == null ? now : opensAt;
         List<String> labels = sides == null ? List.of() : sides;
         List<UserError> errors = new ArrayList<>();
-        Inputs.text(errors, "input.title", title, Inputs.TITLE_MAX);
-        Inputs.text(errors, "input.theme", theme, THEME_MAX);
-        Inputs.text(errors, "input.openingStatement", openingStatement, Inputs.BODY_MAX);
+        TextFields.check(errors, "input.title", title, Inputs.TITLE_MAX);
+        TextFields.check(errors, "input.theme", theme, THEME_MAX);
+        TextFields.check(errors, "input.openingStatement", openingStatement, Inputs.BODY_MAX);
         if (!labels.isEmpty()) {
             Inputs.labels(errors, "input.sides", labels, 2, 6, SIDE_MAX);
         }

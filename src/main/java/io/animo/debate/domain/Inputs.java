@@ -6,8 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
+import io.animo.platform.graphql.TextFields;
 import io.animo.platform.graphql.UserError;
 
 /** Checks shared by debates and polls; each adds a user error and writes nothing. */
@@ -17,19 +17,8 @@ final class Inputs {
     static final int BODY_MAX = 10_000;
     /** How far ahead a debate or poll may be scheduled. */
     static final long HORIZON_DAYS = 366;
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t\\r]]");
 
     private Inputs() {
-    }
-
-    static void text(List<UserError> errors, String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            errors.add(UserError.of(field, "REQUIRED", "This field is required."));
-        } else if (value.length() > max) {
-            errors.add(UserError.of(field, "TOO_LONG", "At most " + max + " characters."));
-        } else if (CONTROL.matcher(value).find()) {
-            errors.add(UserError.of(field, "INVALID_CHARACTERS", "Control characters are not allowed."));
-        }
     }
 
     /** Labels of sides or options: between min and max, each non-blank, at most maxLength, all different. */
@@ -44,7 +33,7 @@ final class Inputs {
                 errors.add(UserError.of(field, "REQUIRED", "Every label needs some text."));
                 return;
             }
-            if (label.length() > maxLength || CONTROL.matcher(label).find()) {
+            if (label.length() > maxLength || TextFields.hasControlCharacters(label)) {
                 errors.add(UserError.of(field, "TOO_LONG", "Each label has at most " + maxLength
                         + " characters, without control characters."));
                 return;

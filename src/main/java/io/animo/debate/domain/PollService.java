@@ -28,6 +28,7 @@ import io.animo.content.domain.ThreadEntity;
 import io.animo.content.domain.ThreadKind;
 import io.animo.member.domain.MemberEntity;
 import io.animo.member.domain.MemberRepository;
+import io.animo.platform.graphql.TextFields;
 import io.animo.platform.graphql.UserError;
 import io.animo.platform.persistence.Constraints;
 import io.animo.platform.persistence.UnitOfWork;
@@ -61,8 +62,8 @@ public class PollService {
             boolean multipleChoice, Instant closesAt) {
         Instant now = Inputs.now();
         List<UserError> errors = new ArrayList<>();
-        Inputs.text(errors, "input.title", title, Inputs.TITLE_MAX);
-        Inputs.text(errors, "input.question", question, Inputs.BODY_MAX);
+        TextFields.check(errors, "input.title", title, Inputs.TITLE_MAX);
+        TextFields.check(errors, "input.question", question, Inputs.BODY_MAX);
         Inputs.labels(errors, "input.options", options == null ? List.of() : options, 2, OPTIONS_MAX, OPTION_MAX);
         Inputs.closing(errors, "input.closesAt", closesAt, now);
         if (!errors.isEmpty()) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +20,7 @@ import io.animo.audit.domain.AuditLog;
 import io.animo.member.domain.CommunityReaders;
 import io.animo.member.domain.MemberRepository;
 import io.animo.member.domain.MembershipRepository;
+import io.animo.platform.graphql.TextFields;
 import io.animo.platform.graphql.UserError;
 import io.animo.platform.persistence.Constraints;
 import io.animo.platform.persistence.MutationReceipts;
@@ -43,7 +43,6 @@ public class GuidelineService {
     static final int BODY_MAX = 10_000;
     private static final String CREATE = "guidelineCreate";
     private static final String NO_COMMUNITY = "No community of this tenant has this id.";
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t\\r]]");
 
     private final UnitOfWork unitOfWork;
     private final MemberRepository members;
@@ -66,8 +65,8 @@ public class GuidelineService {
     public Uni<GuidelineResult> create(Caller caller, UUID communityId, String title, String body, Integer position,
             String clientMutationId) {
         List<UserError> errors = new ArrayList<>();
-        text(errors, "input.title", title, TITLE_MAX);
-        text(errors, "input.body", body, BODY_MAX);
+        TextFields.check(errors, "input.title", title, TITLE_MAX);
+        TextFields.check(errors, "input.body", body, BODY_MAX);
         if (position != null && position < 1) {
             errors.add(UserError.of("input.position", "INVALID_POSITION", "Positions start at 1."));
         }
@@ -119,8 +118,8 @@ public class GuidelineService {
 
     public Uni<GuidelineResult> update(Caller caller, UUID id, String title, String body, int expectedRevision) {
         List<UserError> errors = new ArrayList<>();
-        text(errors, "input.title", title, TITLE_MAX);
-        text(errors, "input.body", body, BODY_MAX);
+        TextFields.check(errors, "input.title", title, TITLE_MAX);
+        TextFields.check(errors, "input.body", body, BODY_MAX);
         if (!errors.isEmpty()) {
             return Uni.createFrom().item(GuidelineResult.refused(errors));
         }
@@ -382,16 +381,6 @@ public class GuidelineService {
                 GuidelineAcknowledgementEntity.class)
                 .setParameter("tenant", tenant).setParameter("community", communityId).setParameter("member", memberId)
                 .getSingleResultOrNull());
-    }
-
-    private static void text(List<UserError> errors, String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            errors.add(UserError.of(field, "REQUIRED", "This field is required."));
-        } else if (value.strip().length() > max) {
-            errors.add(UserError.of(field, "TOO_LONG", "At most " + max + " characters."));
-        } else if (CONTROL.matcher(value).find()) {
-            errors.add(UserError.of(field, "INVALID_CHARACTERS", "Control characters are not allowed."));
-        }
     }
 
     private static GuidelineResult guidelineNotFound() {
