@@ -71,4 +71,15 @@ public class ModerationItemEntity {
 
     @Version
     public long version;
+
+    /** Back in the queue, as if new: nobody's claim, no decision. */
+    void reopen() {
+        status = ItemStatus.OPEN;
+        claimedBySubject = null;
+        claimedByName = null;
+        decidedBySubject = null;
+        decidedByName = null;
+        decidedAt = null;
+        decisionNote = null;
+    }
 }

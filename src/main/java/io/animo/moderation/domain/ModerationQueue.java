@@ -18,8 +18,11 @@ public class ModerationQueue implements ReviewRequests {
 
     private final QueueEvents events;
 
-    public ModerationQueue(QueueEvents events) {
+    private final ModerationItems items;
+
+    public ModerationQueue(QueueEvents events, ModerationItems items) {
         this.events = events;
+        this.items = items;
     }
 
     /**
@@ -29,12 +32,9 @@ public class ModerationQueue implements ReviewRequests {
     @Override
     public Uni<Void> request(MessageEntity message, boolean held, List<String> ruleNames) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return Panache.getSession().chain(session -> session.createSelectionQuery(
-                "from ModerationItemEntity where tenantId = :tenant and messageId = :message", ModerationItemEntity.class)
-                .setParameter("tenant", message.tenantId).setParameter("message", message.id).getSingleResultOrNull()
-                .chain(existing -> existing == null
-                        ? open(message, held, ruleNames, now)
-                        : reopen(existing, held, ruleNames, now)));
+        return items.ofMessage(message.tenantId, message.id).chain(existing -> existing == null
+                ? open(message, held, ruleNames, now)
+                : reopen(existing, held, ruleNames, now));
     }
 
     private Uni<Void> open(MessageEntity message, boolean held, List<String> ruleNames, Instant now) {
@@ -63,31 +63,22 @@ public class ModerationQueue implements ReviewRequests {
         item.ruleNames = String.join(", ", ruleNames);
         item.updatedAt = now;
         if (decided) {
-            item.status = ItemStatus.OPEN;
-            item.claimedBySubject = null;
-            item.claimedByName = null;
-            item.decidedBySubject = null;
-            item.decidedByName = null;
-            item.decidedAt = null;
-            item.decisionNote = null;
+            item.reopen();
         }
         return Panache.getSession().chain(session -> session.flush()).chain(() -> events.publish("QUEUED", item));
     }
 
     @Override
     public Uni<Void> withdrawn(MessageEntity message) {
-        return Panache.getSession().chain(session -> session.createSelectionQuery(
-                "from ModerationItemEntity where tenantId = :tenant and messageId = :message", ModerationItemEntity.class)
-                .setParameter("tenant", message.tenantId).setParameter("message", message.id).getSingleResultOrNull()
-                .chain(item -> {
-                    if (item == null || (item.status != ItemStatus.OPEN && item.status != ItemStatus.CLAIMED
-                            && item.status != ItemStatus.ESCALATED)) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    item.status = ItemStatus.WITHDRAWN;
-                    item.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                    return session.flush().chain(() -> events.publish("WITHDRAWN", item));
-                }));
+        return items.ofMessage(message.tenantId, message.id).chain(item -> {
+            if (item == null || (item.status != ItemStatus.OPEN && item.status != ItemStatus.CLAIMED
+                    && item.status != ItemStatus.ESCALATED)) {
+                return Uni.createFrom().voidItem();
+            }
+            item.status = ItemStatus.WITHDRAWN;
+            item.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            return Panache.getSession().chain(session -> session.flush()).chain(() -> events.publish("WITHDRAWN", item));
+        });
     }
 
     @Override

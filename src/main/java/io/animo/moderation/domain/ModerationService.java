@@ -38,10 +38,12 @@ public class ModerationService {
     private final AuditLog audit;
     private final QueueEvents events;
     private final CommunityReaders readers;
+    private final ModerationItems items;
     private final SanctionService sanctions;
 
     public ModerationService(UnitOfWork unitOfWork, ContentRepository content, MemberRepository members, AuditLog audit,
-            QueueEvents events, SanctionService sanctions, CommunityReaders readers) {
+            QueueEvents events, SanctionService sanctions, CommunityReaders readers, ModerationItems items) {
+        this.items = items;
         this.readers = readers;
         this.sanctions = sanctions;
         this.events = events;
@@ -87,7 +89,7 @@ public class ModerationService {
         report.reason = reason;
         report.createdAt = now;
         return Panache.getSession().chain(session -> session.persist(report).chain(session::flush))
-                .chain(() -> itemOfMessage(tenant, message.id))
+                .chain(() -> items.ofMessage(tenant, message.id))
                 .chain(item -> item == null ? newReportItem(message, now) : raise(item, now))
                 .map(item -> ItemResult.ok(item, message));
     }
@@ -114,14 +116,8 @@ public class ModerationService {
         item.priority++;
         item.updatedAt = now;
         if (item.status == ItemStatus.APPROVED) {
-            item.status = ItemStatus.OPEN;
+            item.reopen();
             item.reason = ItemReason.REPORT;
-            item.claimedBySubject = null;
-            item.claimedByName = null;
-            item.decidedBySubject = null;
-            item.decidedByName = null;
-            item.decidedAt = null;
-            item.decisionNote = null;
         }
         return Panache.getSession().chain(session -> session.flush()).chain(() -> events.publish("REPORTED", item))
                 .replaceWith(item);
@@ -173,7 +169,7 @@ public class ModerationService {
 
     public Uni<ItemResult> claim(Caller caller, UUID itemId) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> item(tenant, itemId).chain(item -> {
+        return unitOfWork.inTenant(tenant, () -> items.byId(tenant, itemId).chain(item -> {
             if (item == null) {
                 return Uni.createFrom()
                         .item(ItemResult.refused("input.itemId", "NOT_FOUND", "No queue item of this tenant has this id."));
@@ -210,7 +206,7 @@ public class ModerationService {
             return Uni.createFrom().item(new ItemResult(null, null, sanctionErrors));
         }
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> item(tenant, itemId).chain(item -> {
+        return unitOfWork.inTenant(tenant, () -> items.byId(tenant, itemId).chain(item -> {
             if (item == null) {
                 return Uni.createFrom()
                         .item(ItemResult.refused("input.itemId", "NOT_FOUND", "No queue item of this tenant has this id."));
@@ -294,18 +290,6 @@ public class ModerationService {
                 thread.updatedAt = now();
             }
         }).replaceWithVoid();
-    }
-
-    private Uni<ModerationItemEntity> itemOfMessage(UUID tenant, UUID messageId) {
-        return Panache.getSession().chain(session -> session.createSelectionQuery(
-                "from ModerationItemEntity where tenantId = :tenant and messageId = :message", ModerationItemEntity.class)
-                .setParameter("tenant", tenant).setParameter("message", messageId).getSingleResultOrNull());
-    }
-
-    private Uni<ModerationItemEntity> item(UUID tenant, UUID itemId) {
-        return Panache.getSession().chain(session -> session.createSelectionQuery(
-                "from ModerationItemEntity where tenantId = :tenant and id = :id", ModerationItemEntity.class)
-                .setParameter("tenant", tenant).setParameter("id", itemId).getSingleResultOrNull());
     }
 
     private static ItemResult notVisible() {
