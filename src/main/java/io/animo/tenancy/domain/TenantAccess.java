@@ -1,12 +1,17 @@
 package io.animo.tenancy.domain;
 
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.animo.platform.graphql.ForbiddenException;
+import io.animo.platform.graphql.Node;
+import io.animo.platform.graphql.NodeLoader;
 import io.animo.platform.graphql.TenantSuspendedException;
 import io.animo.platform.graphql.UnauthenticatedException;
 import io.animo.platform.security.Caller;
@@ -47,7 +52,7 @@ public class TenantAccess {
                 throw new TenantSuspendedException();
             }
             Caller caller = toCaller(identity, found);
-            if (caller.hasAnyRole(Roles.INTEGRATION) && !Set.of(roles).contains(Roles.INTEGRATION)) {
+            if (caller.hasAnyRole(Roles.INTEGRATION) && !List.of(roles).contains(Roles.INTEGRATION)) {
                 throw new ForbiddenException("The integration account only ingests content.");
             }
             if (!caller.hasAnyRole(roles)) {
@@ -70,6 +75,11 @@ public class TenantAccess {
     /** Any person of an active tenant. */
     public Uni<Caller> requireMember(SecurityIdentity identity) {
         return require(identity, Roles.ANY_TENANT_ROLE);
+    }
+
+    /** A {@code node(id:)} loader of {@code type}: the caller holds one of {@code roles}, then finds it in their tenant. */
+    public NodeLoader nodeLoader(String type, BiFunction<Caller, UUID, Uni<? extends Node>> find, String... roles) {
+        return NodeLoader.of(type, (identity, id) -> require(identity, roles).chain(caller -> find.apply(caller, id)));
     }
 
     public Operator requireOperator(SecurityIdentity identity) {

@@ -1,0 +1,28 @@
+package io.animo.content.api;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import io.animo.content.domain.ContentService;
+import io.animo.platform.graphql.NodeLoader;
+import io.animo.platform.security.Roles;
+import io.animo.tenancy.domain.TenantAccess;
+
+/** Threads and messages by global id, under the same visibility as `threads` and `messages`. */
+@Singleton
+public class ContentNodes {
+
+    @Produces
+    @Singleton
+    NodeLoader threads(ContentService content, TenantAccess access) {
+        return access.nodeLoader(Thread.TYPE, (caller, id) -> content.thread(caller, id).map(Thread::of),
+                Roles.ANY_TENANT_ROLE);
+    }
+
+    @Produces
+    @Singleton
+    NodeLoader messages(ContentService content, TenantAccess access) {
+        return access.nodeLoader(Message.TYPE, (caller, id) -> content.message(caller, id).map(Message::of),
+                Roles.ANY_TENANT_ROLE);
+    }
+}

@@ -1,0 +1,28 @@
+package io.animo.sanction.api;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import io.animo.platform.graphql.NodeLoader;
+import io.animo.platform.security.Roles;
+import io.animo.sanction.domain.SanctionService;
+import io.animo.tenancy.domain.TenantAccess;
+
+/** Sanctions and appeals by global id: staff see any of their tenant, members only their own. */
+@Singleton
+public class SanctionNodes {
+
+    @Produces
+    @Singleton
+    NodeLoader sanctions(SanctionService sanctions, TenantAccess access) {
+        return access.nodeLoader(Sanction.TYPE, (caller, id) -> sanctions.sanctionNode(caller, id).map(Sanction::of),
+                Roles.ANY_TENANT_ROLE);
+    }
+
+    @Produces
+    @Singleton
+    NodeLoader appeals(SanctionService sanctions, TenantAccess access) {
+        return access.nodeLoader(Appeal.TYPE, (caller, id) -> sanctions.appealNode(caller, id).map(Appeal::of),
+                Roles.ANY_TENANT_ROLE);
+    }
+}
