@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.animo.platform.graphql.Cursor;
 import io.animo.platform.graphql.Page;
 import io.animo.platform.graphql.PageRequest;
+import io.animo.platform.graphql.TimeKeyset;
 import io.animo.platform.persistence.UnitOfWork;
 import io.animo.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -52,17 +53,13 @@ public class AuditLog {
             List<String> where = filters(query, params);
             String countHql = "select count(*) from AuditEntryEntity where " + String.join(" and ", where);
             PageRequest page = query.page();
-            // newest first going forward; backward paging scans the other way
-            boolean ascending = page.backward();
-            Cursor cursor = page.backward() ? page.before() : page.after();
-            if (cursor != null) {
-                String op = ascending ? ">" : "<";
-                where.add("(occurredAt " + op + " :at or (occurredAt = :at and id " + op + " :cursorId))");
-                params.and("at", cursor.sortInstant()).and("cursorId", cursor.id());
+            TimeKeyset keyset = TimeKeyset.newestFirst(page, "occurredAt", "id");
+            if (keyset.cursor() != null) {
+                where.add(keyset.condition());
+                params.and("at", keyset.at()).and("cursorId", keyset.cursorId());
             }
-            String direction = ascending ? "asc" : "desc";
             var select = session.createSelectionQuery("from AuditEntryEntity where " + String.join(" and ", where)
-                    + " order by occurredAt " + direction + ", id " + direction, AuditEntryEntity.class)
+                    + " order by " + keyset.orderBy(), AuditEntryEntity.class)
                     .setMaxResults(page.fetchSize());
             params.map().forEach(select::setParameter);
             var count = session.createSelectionQuery(countHql, Long.class);

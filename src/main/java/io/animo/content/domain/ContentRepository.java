@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.animo.platform.graphql.BadRequestException;
 import io.animo.platform.graphql.Cursor;
 import io.animo.platform.graphql.PageRequest;
+import io.animo.platform.graphql.TimeKeyset;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -66,12 +67,13 @@ public class ContentRepository {
 
     private <T> Uni<List<T>> keyset(Class<T> type, String scope, UUID tenantId, UUID scopeId, UUID me, boolean seesHeld,
             PageRequest page, boolean oldestFirst, boolean pinnedFirst) {
-        boolean ascending = oldestFirst != page.backward();
-        Cursor cursor = page.backward() ? page.before() : page.after();
-        String op = ascending ? ">" : "<";
-        String direction = ascending ? "asc" : "desc";
+        TimeKeyset order = oldestFirst
+                ? TimeKeyset.oldestFirst(page, "createdAt", "id")
+                : TimeKeyset.newestFirst(page, "createdAt", "id");
+        boolean ascending = order.ascending();
+        Cursor cursor = order.cursor();
         SortKey at = cursor == null ? null : SortKey.of(cursor, pinnedFirst);
-        String keyset = "(createdAt " + op + " :at or (createdAt = :at and id " + op + " :cursorId))";
+        String keyset = order.condition();
         if (at != null && pinnedFirst) {
             // pinned (true) rows come first: scanning down the order leaves them, scanning up reaches them
             boolean leavingPinned = !ascending;
@@ -81,8 +83,7 @@ public class ContentRepository {
         }
         String hql = "from " + type.getSimpleName() + " where tenantId = :tenant and " + scope + " and " + VISIBLE
                 + (cursor == null ? "" : " and " + keyset)
-                + " order by " + (pinnedFirst ? "pinned " + (ascending ? "asc" : "desc") + ", " : "")
-                + "createdAt " + direction + ", id " + direction;
+                + " order by " + (pinnedFirst ? "pinned " + (ascending ? "asc" : "desc") + ", " : "") + order.orderBy();
         return Panache.getSession().chain(s -> {
             var query = s.createSelectionQuery(hql, type)
                     .setParameter("tenant", tenantId).setParameter("scope", scopeId)

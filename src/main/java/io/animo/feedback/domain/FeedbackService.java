@@ -18,6 +18,7 @@ import io.animo.member.domain.MembershipRepository;
 import io.animo.platform.graphql.Cursor;
 import io.animo.platform.graphql.Page;
 import io.animo.platform.graphql.PageRequest;
+import io.animo.platform.graphql.TimeKeyset;
 import io.animo.platform.persistence.Constraints;
 import io.animo.platform.persistence.UnitOfWork;
 import io.animo.platform.security.Caller;
@@ -180,16 +181,15 @@ public class FeedbackService {
                 where.add("kind = :kind");
             }
             boolean byVotes = order == FeedbackOrder.VOTES;
-            boolean forward = !page.backward();
-            Cursor cursor = forward ? page.after() : page.before();
+            TimeKeyset keyset = TimeKeyset.newestFirst(page, "createdAt", "id");
+            Cursor cursor = keyset.cursor();
             if (cursor != null) {
-                // newest first: forward goes to older rows
-                String older = forward ? "<" : ">";
-                String keyset = "(createdAt " + older + " :at or (createdAt = :at and id " + older + " :cursorId))";
-                where.add(byVotes ? "(votes " + older + " :votes or (votes = :votes and " + keyset + "))" : keyset);
+                String more = keyset.ascending() ? ">" : "<";
+                where.add(byVotes
+                        ? "(votes " + more + " :votes or (votes = :votes and " + keyset.condition() + "))"
+                        : keyset.condition());
             }
-            String direction = forward ? "desc" : "asc";
-            String orderBy = (byVotes ? "votes " + direction + ", " : "") + "createdAt " + direction + ", id " + direction;
+            String orderBy = (byVotes ? "votes " + (keyset.ascending() ? "asc" : "desc") + ", " : "") + keyset.orderBy();
             var query = session.createSelectionQuery("from FeedbackReportEntity where " + String.join(" and ", where)
                     + " order by " + orderBy, FeedbackReportEntity.class)
                     .setParameter("tenant", tenant).setParameter("community", communityId).setMaxResults(page.fetchSize());

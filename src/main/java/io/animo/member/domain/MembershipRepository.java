@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.animo.platform.graphql.Cursor;
 import io.animo.platform.graphql.PageRequest;
+import io.animo.platform.graphql.TimeKeyset;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -28,15 +29,12 @@ public class MembershipRepository implements PanacheRepositoryBase<MembershipEnt
         Parameters params = Parameters.with("tenant", tenantId).and("community", communityId);
         List<String> where = filters(query, params);
         PageRequest page = query.page();
-        boolean ascending = !page.backward();
-        Cursor cursor = page.backward() ? page.before() : page.after();
-        if (cursor != null) {
-            String op = ascending ? ">" : "<";
-            where.add("(joinedAt " + op + " :at or (joinedAt = :at and memberId " + op + " :cursorId))");
-            params.and("at", cursor.sortInstant()).and("cursorId", cursor.id());
+        TimeKeyset keyset = TimeKeyset.oldestFirst(page, "joinedAt", "memberId");
+        if (keyset.cursor() != null) {
+            where.add(keyset.condition());
+            params.and("at", keyset.at()).and("cursorId", keyset.cursorId());
         }
-        String direction = ascending ? "asc" : "desc";
-        return find(String.join(" and ", where) + " order by joinedAt " + direction + ", memberId " + direction, params)
+        return find(String.join(" and ", where) + " order by " + keyset.orderBy(), params)
                 .page(0, page.fetchSize()).list();
     }
 

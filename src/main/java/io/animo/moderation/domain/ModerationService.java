@@ -17,6 +17,7 @@ import io.animo.member.domain.MemberRepository;
 import io.animo.platform.graphql.Cursor;
 import io.animo.platform.graphql.Page;
 import io.animo.platform.graphql.PageRequest;
+import io.animo.platform.graphql.TimeKeyset;
 import io.animo.platform.graphql.UserError;
 import io.animo.platform.persistence.Constraints;
 import io.animo.platform.persistence.OptimisticLocks;
@@ -132,18 +133,16 @@ public class ModerationService {
             }
             PageRequest page = query.page();
             boolean byPriority = query.order() == QueueOrder.PRIORITY;
-            Cursor cursor = page.backward() ? page.before() : page.after();
-            boolean forward = !page.backward();
+            TimeKeyset keyset = TimeKeyset.oldestFirst(page, "createdAt", "id");
+            Cursor cursor = keyset.cursor();
+            boolean forward = keyset.ascending();
             if (cursor != null) {
-                String later = forward ? ">" : "<";
-                String keyset = "(createdAt " + later + " :at or (createdAt = :at and id " + later + " :cursorId))";
                 where.add(byPriority
-                        ? "(priority " + (forward ? "<" : ">") + " :priority or (priority = :priority and " + keyset + "))"
-                        : keyset);
+                        ? "(priority " + (forward ? "<" : ">") + " :priority or (priority = :priority and "
+                                + keyset.condition() + "))"
+                        : keyset.condition());
             }
-            String direction = forward ? "asc" : "desc";
-            String order = (byPriority ? "priority " + (forward ? "desc" : "asc") + ", " : "") + "createdAt " + direction
-                    + ", id " + direction;
+            String order = (byPriority ? "priority " + (forward ? "desc" : "asc") + ", " : "") + keyset.orderBy();
             var select = session.createSelectionQuery("from ModerationItemEntity where " + String.join(" and ", where)
                     + " order by " + order, ModerationItemEntity.class)
                     .setParameter("tenant", tenant).setParameter("community", communityId)

@@ -25,6 +25,7 @@ import io.animo.member.domain.MembershipRepository;
 import io.animo.platform.graphql.Cursor;
 import io.animo.platform.graphql.Page;
 import io.animo.platform.graphql.PageRequest;
+import io.animo.platform.graphql.TimeKeyset;
 import io.animo.platform.graphql.UserError;
 import io.animo.platform.persistence.Constraints;
 import io.animo.platform.persistence.MutationReceipts;
@@ -425,16 +426,12 @@ public class SanctionService {
             if (activeOnly) {
                 where.add("liftedAt is null and (endsAt is null or endsAt > :now)");
             }
-            boolean forward = !page.backward();
-            Cursor cursor = forward ? page.after() : page.before();
-            if (cursor != null) {
-                // newest first: forward goes to older rows
-                String older = forward ? "<" : ">";
-                where.add("(createdAt " + older + " :at or (createdAt = :at and id " + older + " :cursorId))");
+            TimeKeyset keyset = TimeKeyset.newestFirst(page, "createdAt", "id");
+            if (keyset.cursor() != null) {
+                where.add(keyset.condition());
             }
-            String direction = forward ? "desc" : "asc";
             var query = session.createSelectionQuery("from SanctionEntity where " + String.join(" and ", where)
-                    + " order by createdAt " + direction + ", id " + direction, SanctionEntity.class)
+                    + " order by " + keyset.orderBy(), SanctionEntity.class)
                     .setParameter("tenant", tenant).setParameter("community", communityId).setMaxResults(page.fetchSize());
             if (memberId != null) {
                 query.setParameter("member", memberId);
@@ -442,8 +439,8 @@ public class SanctionService {
             if (activeOnly) {
                 query.setParameter("now", Instant.now());
             }
-            if (cursor != null) {
-                query.setParameter("at", cursor.sortInstant()).setParameter("cursorId", cursor.id());
+            if (keyset.cursor() != null) {
+                query.setParameter("at", keyset.at()).setParameter("cursorId", keyset.cursorId());
             }
             return query.getResultList().map(rows -> Page.of(rows, page, SanctionService::cursorOf, -1))
                     .chain(rows -> withAppeals(tenant, rows));
@@ -477,21 +474,18 @@ public class SanctionService {
             if (status != null) {
                 where.add("status = :status");
             }
-            boolean forward = !page.backward();
-            Cursor cursor = forward ? page.after() : page.before();
-            if (cursor != null) {
-                String later = forward ? ">" : "<";
-                where.add("(createdAt " + later + " :at or (createdAt = :at and id " + later + " :cursorId))");
+            TimeKeyset keyset = TimeKeyset.oldestFirst(page, "createdAt", "id");
+            if (keyset.cursor() != null) {
+                where.add(keyset.condition());
             }
-            String direction = forward ? "asc" : "desc";
             var query = session.createSelectionQuery("from AppealEntity where " + String.join(" and ", where)
-                    + " order by createdAt " + direction + ", id " + direction, AppealEntity.class)
+                    + " order by " + keyset.orderBy(), AppealEntity.class)
                     .setParameter("tenant", tenant).setParameter("community", communityId).setMaxResults(page.fetchSize());
             if (status != null) {
                 query.setParameter("status", status);
             }
-            if (cursor != null) {
-                query.setParameter("at", cursor.sortInstant()).setParameter("cursorId", cursor.id());
+            if (keyset.cursor() != null) {
+                query.setParameter("at", keyset.at()).setParameter("cursorId", keyset.cursorId());
             }
             return query.getResultList().map(rows -> Page.of(rows, page, SanctionService::cursorOf, -1));
         }));
