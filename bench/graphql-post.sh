@@ -22,64 +22,14 @@ shopt -s inherit_errexit
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-DURATION="${DURATION:-20}"
-WARMUP="${WARMUP:-5}"
-CONCURRENCY="${CONCURRENCY:-16}"
-MAX_REQUESTS="${MAX_REQUESTS:-1000000}"
-
-PG_HOST=127.0.0.1
-PG_PORT=5432
-DB_NAME=animo_bench
-DB_OWNER=animo_bench_owner
-DB_APP=animo_bench_app
-
-KC_PORT=8380
-KC_URL="http://localhost:$KC_PORT"
-KC_VERSION=26.5.6
-KC_INSTANCE=bench
-PLATFORM_REALM=animo-platform
-CLI_CLIENT=animo-cli
-OPERATOR=operator
-OPERATOR_PASSWORD=bench-pass
-
-APP_PORT=8089
-APP_URL="http://localhost:$APP_PORT"
-GRAPHQL_URL="$APP_URL/graphql"
-JAR=target/quarkus-app/quarkus-run.jar
-
-TENANT_REALM=bench
-TENANT_ADMIN=admin
-TENANT_ADMIN_PASSWORD=bench-admin-pass
-
-RESULTS_DIR="$ROOT/bench/results"
-STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
-APP_LOG="$RESULTS_DIR/graphql-post-$STAMP-animo.log"
-RESULT_FILE="$RESULTS_DIR/graphql-post-$STAMP.txt"
-ANIMO_ARGS=()
+BENCH_NAME=graphql-post
 
 POST='mutation Post($input: MessagePostInput!) { messagePost(input: $input) { outcome message { id } userErrors { code } } }'
 # about 200 characters of ordinary text: it passes every rule, so each request stores a message
 BODY='Thanks for the update on the new release. I tried the beta on my phone yesterday and the sync feels much faster than before; the only thing I miss is the dark mode toggle in settings. Any news on that?'
 
-source "$ROOT/bench/lib.sh"
-cleanup_on_exit
-
-require_tools curl python3 psql java
-check_int DURATION "$DURATION" 1
-check_int WARMUP "$WARMUP" 0
-check_int CONCURRENCY "$CONCURRENCY" 1
-check_int MAX_REQUESTS "$MAX_REQUESTS" 1
-require_keycloak_port_free
-require_port_free "$APP_PORT"
-mkdir -p "$RESULTS_DIR"
-build_if_missing
-
-create_database
-start_keycloak
-start_animo "$APP_PORT" "$APP_LOG"
-create_operator
-provision_tenant "$TENANT_REALM" Bench "$TENANT_ADMIN" "$TENANT_ADMIN_PASSWORD"
-add_cli_client "$TENANT_REALM"
+source "$ROOT/bench/single-replica.sh"
+start_single_replica
 admin_token="$(token "$TENANT_REALM" "$TENANT_ADMIN" "$TENANT_ADMIN_PASSWORD")"
 [[ -n "$admin_token" ]] || die "no token for the tenant admin"
 

@@ -23,88 +23,20 @@ shopt -s inherit_errexit
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-DURATION="${DURATION:-20}"
-WARMUP="${WARMUP:-5}"
-CONCURRENCY="${CONCURRENCY:-16}"
-MAX_REQUESTS="${MAX_REQUESTS:-1000000}"
 COMMUNITIES="${COMMUNITIES:-200}"
-
-PG_HOST=127.0.0.1
-PG_PORT=5432
-DB_NAME=animo_bench
-DB_OWNER=animo_bench_owner
-DB_APP=animo_bench_app
-
-KC_PORT=8380
-KC_URL="http://localhost:$KC_PORT"
-KC_VERSION=26.5.6
-KC_INSTANCE=bench
-PLATFORM_REALM=animo-platform
-CLI_CLIENT=animo-cli
-OPERATOR=operator
-OPERATOR_PASSWORD=bench-pass
-
-APP_PORT=8089
-APP_URL="http://localhost:$APP_PORT"
-GRAPHQL_URL="$APP_URL/graphql"
-JAR=target/quarkus-app/quarkus-run.jar
-
-TENANT_REALM=bench
-TENANT_ADMIN=admin
-TENANT_ADMIN_PASSWORD=bench-admin-pass
-
-RESULTS_DIR="$ROOT/bench/results"
-STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
-APP_LOG="$RESULTS_DIR/graphql-read-$STAMP-animo.log"
-RESULT_FILE="$RESULTS_DIR/graphql-read-$STAMP.txt"
-
-# There is no seeder in a prod build (@IfBuildProfile dev/test), so these change nothing; the tenant
-# is provisioned through the API.
-ANIMO_ARGS=(-Danimo.seed.tenants=bench -Danimo.seed.password=bench-pass)
+BENCH_NAME=graphql-read
 
 QUERY_COMMUNITIES='query Communities { communities(first: 20) { totalCount edges { node { id name slug } } } }'
 QUERY_COMMUNITY='query Community($id: ID!) { community(id: $id) { id name slug description } }'
 
-# Helpers (log, pg, keycloak, token, graphql, ...), the start-up steps and the clean-up
-source "$ROOT/bench/lib.sh"
-cleanup_on_exit
+source "$ROOT/bench/single-replica.sh"
 
 # ---------------------------------------------------------------------------------------------
-# 0. Checks and build (before anything is started, so a failed build leaves nothing behind)
+# 0-4. Checks, build, a fresh database and Keycloak, Animo in prod mode, the operator and the
+#      tenant "bench" (bench/single-replica.sh), then the communities
 # ---------------------------------------------------------------------------------------------
-require_tools curl python3 psql java
-check_int DURATION "$DURATION" 1
-check_int WARMUP "$WARMUP" 0
-check_int CONCURRENCY "$CONCURRENCY" 1
-check_int MAX_REQUESTS "$MAX_REQUESTS" 1
 check_int COMMUNITIES "$COMMUNITIES" 1
-require_keycloak_port_free
-require_port_free "$APP_PORT"
-mkdir -p "$RESULTS_DIR"
-build_if_missing
-
-# ---------------------------------------------------------------------------------------------
-# 1. PostgreSQL: a fresh database with an owner role (Flyway) and an app role (row-level security)
-# ---------------------------------------------------------------------------------------------
-create_database
-
-# ---------------------------------------------------------------------------------------------
-# 2. Keycloak: a fresh instance with only the platform realm imported
-# ---------------------------------------------------------------------------------------------
-start_keycloak
-
-# ---------------------------------------------------------------------------------------------
-# 3. Animo in prod mode (ANIMO_ARGS above)
-# ---------------------------------------------------------------------------------------------
-start_animo "$APP_PORT" "$APP_LOG"
-
-# ---------------------------------------------------------------------------------------------
-# 4. Data: an operator in the platform realm, the tenant "bench" through tenantProvision, a
-#    password-grant client in the tenant realm, and the communities
-# ---------------------------------------------------------------------------------------------
-create_operator
-provision_tenant "$TENANT_REALM" Bench "$TENANT_ADMIN" "$TENANT_ADMIN_PASSWORD"
-add_cli_client "$TENANT_REALM"
+start_single_replica
 
 log "creating $COMMUNITIES communities"
 admin_token="$(token "$TENANT_REALM" "$TENANT_ADMIN" "$TENANT_ADMIN_PASSWORD")"

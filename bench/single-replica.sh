@@ -1,0 +1,69 @@
+# shellcheck shell=bash
+# Shared set-up of the one-replica load benchmarks (graphql-read.sh, graphql-post.sh): the local
+# PostgreSQL with a fresh database, a fresh Keycloak on port 8380 (instance "bench"), Animo in prod
+# mode on port 8089, and the tenant "bench" provisioned through the API with a password-grant client.
+# Not a script of its own: set ROOT and BENCH_NAME (names the result files), then
+#
+#   source "$ROOT/bench/single-replica.sh"   # also installs the clean-up of bench/lib.sh
+#   start_single_replica                     # after any checks of your own
+#
+# Environment: DURATION, WARMUP, CONCURRENCY, MAX_REQUESTS (load), SKIP_BUILD=1, ANIMO_JAVA_OPTS.
+
+DURATION="${DURATION:-20}"
+WARMUP="${WARMUP:-5}"
+CONCURRENCY="${CONCURRENCY:-16}"
+MAX_REQUESTS="${MAX_REQUESTS:-1000000}"
+
+PG_HOST=127.0.0.1
+PG_PORT=5432
+DB_NAME=animo_bench
+DB_OWNER=animo_bench_owner
+DB_APP=animo_bench_app
+
+KC_PORT=8380
+KC_URL="http://localhost:$KC_PORT"
+KC_VERSION=26.5.6
+KC_INSTANCE=bench
+PLATFORM_REALM=animo-platform
+CLI_CLIENT=animo-cli
+OPERATOR=operator
+OPERATOR_PASSWORD=bench-pass
+
+APP_PORT=8089
+APP_URL="http://localhost:$APP_PORT"
+GRAPHQL_URL="$APP_URL/graphql"
+JAR=target/quarkus-app/quarkus-run.jar
+
+TENANT_REALM=bench
+TENANT_ADMIN=admin
+TENANT_ADMIN_PASSWORD=bench-admin-pass
+
+RESULTS_DIR="$ROOT/bench/results"
+STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
+APP_LOG="$RESULTS_DIR/$BENCH_NAME-$STAMP-animo.log"
+RESULT_FILE="$RESULTS_DIR/$BENCH_NAME-$STAMP.txt"
+
+# Helpers (log, pg, keycloak, token, graphql, ...), the start-up steps and the clean-up
+source "$ROOT/bench/lib.sh"
+cleanup_on_exit
+
+# start_single_replica: checks and build first (a failed build leaves nothing behind), then the
+# database, Keycloak (only the platform realm imported), Animo, the operator and the tenant
+start_single_replica() {
+  require_tools curl python3 psql java
+  check_int DURATION "$DURATION" 1
+  check_int WARMUP "$WARMUP" 0
+  check_int CONCURRENCY "$CONCURRENCY" 1
+  check_int MAX_REQUESTS "$MAX_REQUESTS" 1
+  require_keycloak_port_free
+  require_port_free "$APP_PORT"
+  mkdir -p "$RESULTS_DIR"
+  build_if_missing
+
+  create_database
+  start_keycloak
+  start_animo "$APP_PORT" "$APP_LOG"
+  create_operator
+  provision_tenant "$TENANT_REALM" Bench "$TENANT_ADMIN" "$TENANT_ADMIN_PASSWORD"
+  add_cli_client "$TENANT_REALM"
+}
