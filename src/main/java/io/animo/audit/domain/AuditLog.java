@@ -1,7 +1,5 @@
 package io.animo.audit.domain;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +10,7 @@ import io.animo.platform.graphql.Cursor;
 import io.animo.platform.graphql.Page;
 import io.animo.platform.graphql.PageRequest;
 import io.animo.platform.graphql.TimeKeyset;
+import io.animo.platform.persistence.DbTime;
 import io.animo.platform.persistence.UnitOfWork;
 import io.animo.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -36,7 +35,7 @@ public class AuditLog {
         AuditEntryEntity entry = new AuditEntryEntity();
         entry.id = UUID.randomUUID();
         entry.tenantId = actor.tenantId();
-        entry.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        entry.occurredAt = DbTime.now();
         entry.actorSubject = actor.subject();
         entry.actorName = actor.displayName();
         entry.action = action;

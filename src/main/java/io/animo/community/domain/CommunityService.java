@@ -1,7 +1,8 @@
 package io.animo.community.domain;
 
+import static io.animo.platform.persistence.DbTime.now;
+
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -218,10 +219,6 @@ public class CommunityService {
             return Optional.of(OptimisticLocks.staleError("community"));
         }
         return Optional.empty();
-    }
-
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static String blankToNull(String text) {

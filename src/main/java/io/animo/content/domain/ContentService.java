@@ -1,5 +1,7 @@
 package io.animo.content.domain;
 
+import static io.animo.platform.persistence.DbTime.now;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -516,9 +518,5 @@ public class ContentService {
 
     static boolean seesHeld(Caller caller) {
         return caller.hasAnyRole(Roles.TENANT_ADMIN, Roles.COMMUNITY_MANAGER, Roles.MODERATOR);
-    }
-
-    static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -21,6 +21,7 @@ import io.animo.platform.graphql.ForbiddenException;
 import io.animo.platform.graphql.TextFields;
 import io.animo.platform.graphql.UserError;
 import io.animo.platform.persistence.Constraints;
+import io.animo.platform.persistence.DbTime;
 import io.animo.platform.persistence.OptimisticLocks;
 import io.animo.platform.persistence.UnitOfWork;
 import io.animo.platform.security.Caller;
@@ -110,7 +111,7 @@ public class MessageActions {
             return posting.rejected(author, verdict).map(rejected -> new PostResult(thread, message,
                     ModerationOutcome.REJECTED, rejected.reasons(), List.of()));
         }
-        Instant now = ContentService.now();
+        Instant now = DbTime.now();
         return nextRevision(message).chain(number -> {
             MessageRevisionEntity revision = new MessageRevisionEntity();
             revision.tenantId = message.tenantId;
@@ -145,7 +146,7 @@ public class MessageActions {
                 return Uni.createFrom().item(own.problem());
             }
             MessageEntity message = own.message();
-            Instant now = ContentService.now();
+            Instant now = DbTime.now();
             message.status = ContentStatus.DELETED;
             message.body = "";
             message.flagged = false;
@@ -264,7 +265,7 @@ public class MessageActions {
                         if (!change.apply(thread)) {
                             return Uni.createFrom().item(ThreadResult.ok(thread));
                         }
-                        thread.updatedAt = ContentService.now();
+                        thread.updatedAt = DbTime.now();
                         return Panache.getSession().chain(session -> session.flush())
                                 .chain(() -> audit.record(caller, action, "Thread", thread.id, "Thread \"" + thread.title
                                         + "\""))

@@ -15,6 +15,7 @@ import io.animo.activity.domain.Activities;
 import io.animo.activity.domain.ActivityKind;
 import io.animo.platform.graphql.UserError;
 import io.animo.platform.persistence.Constraints;
+import io.animo.platform.persistence.DbTime;
 import io.animo.platform.persistence.UnitOfWork;
 import io.animo.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -70,7 +71,7 @@ public class ReactionService {
     }
 
     private Uni<Void> add(MessageEntity message, UUID me, ReactionKind kind) {
-        Instant now = ContentService.now();
+        Instant now = DbTime.now();
         MessageReactionEntity reaction = new MessageReactionEntity();
         reaction.tenantId = message.tenantId;
         reaction.messageId = message.id;

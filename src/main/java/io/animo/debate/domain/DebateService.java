@@ -1,7 +1,6 @@
 package io.animo.debate.domain;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -20,6 +19,7 @@ import io.animo.content.domain.ThreadEntity;
 import io.animo.content.domain.ThreadKind;
 import io.animo.platform.graphql.TextFields;
 import io.animo.platform.graphql.UserError;
+import io.animo.platform.persistence.DbTime;
 import io.animo.platform.persistence.UnitOfWork;
 import io.animo.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -45,7 +45,7 @@ public class DebateService {
 
     public Uni<PostResult> create(Caller caller, UUID communityId, String title, String theme, String openingStatement,
             List<String> sides, Instant opensAt, Instant closesAt) {
-        Instant now = Inputs.now();
+        Instant now = DbTime.now();
         Instant opens = opensAt == null ? now : opensAt;
         List<String> labels = sides == null ? List.of() : sides;
         List<UserError> errors = new ArrayList<>();
@@ -76,8 +76,8 @@ public class DebateService {
         debate.threadId = thread.id;
         debate.theme = theme;
         debate.openingStatement = openingStatement;
-        debate.opensAt = opensAt.truncatedTo(ChronoUnit.MICROS);
-        debate.closesAt = closesAt.truncatedTo(ChronoUnit.MICROS);
+        debate.opensAt = DbTime.stored(opensAt);
+        debate.closesAt = DbTime.stored(closesAt);
         List<Object> rows = new ArrayList<>(List.of(debate));
         for (int i = 0; i < labels.size(); i++) {
             DebateSideEntity side = new DebateSideEntity();

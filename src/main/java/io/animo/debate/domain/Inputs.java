@@ -1,5 +1,7 @@
 package io.animo.debate.domain;
 
+import static io.animo.platform.persistence.DbTime.now;
+
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
@@ -58,9 +60,5 @@ final class Inputs {
 
     static Instant horizon(Instant now) {
         return now.plus(HORIZON_DAYS, ChronoUnit.DAYS);
-    }
-
-    static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,7 +1,6 @@
 package io.animo.debate.domain;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -31,6 +30,7 @@ import io.animo.member.domain.MemberRepository;
 import io.animo.platform.graphql.TextFields;
 import io.animo.platform.graphql.UserError;
 import io.animo.platform.persistence.Constraints;
+import io.animo.platform.persistence.DbTime;
 import io.animo.platform.persistence.UnitOfWork;
 import io.animo.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -60,7 +60,7 @@ public class PollService {
 
     public Uni<PostResult> create(Caller caller, UUID communityId, String title, String question, List<String> options,
             boolean multipleChoice, Instant closesAt) {
-        Instant now = Inputs.now();
+        Instant now = DbTime.now();
         List<UserError> errors = new ArrayList<>();
         TextFields.check(errors, "input.title", title, Inputs.TITLE_MAX);
         TextFields.check(errors, "input.question", question, Inputs.BODY_MAX);
@@ -78,7 +78,7 @@ public class PollService {
         poll.tenantId = thread.tenantId;
         poll.threadId = thread.id;
         poll.multipleChoice = multipleChoice;
-        poll.closesAt = closesAt.truncatedTo(ChronoUnit.MICROS);
+        poll.closesAt = DbTime.stored(closesAt);
         List<Object> rows = new ArrayList<>(List.of(poll));
         for (int i = 0; i < labels.size(); i++) {
             PollOptionEntity option = new PollOptionEntity();
@@ -129,7 +129,7 @@ public class PollService {
             if (poll == null) {
                 return Uni.createFrom().item(PollResult.refused("input.threadId", "NOT_FOUND", "This thread has no poll."));
             }
-            Instant now = Inputs.now();
+            Instant now = DbTime.now();
             if (poll.closed(now)) {
                 return Uni.createFrom().item(PollResult.refused("input.threadId", "POLL_CLOSED",
                         "This poll closed at " + poll.closesAt + "."));

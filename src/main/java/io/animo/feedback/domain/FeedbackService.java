@@ -1,7 +1,8 @@
 package io.animo.feedback.domain;
 
+import static io.animo.platform.persistence.DbTime.now;
+
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -226,9 +227,5 @@ public class FeedbackService {
 
     private static FeedbackResult notAMember() {
         return FeedbackResult.refused("input.communityId", "NOT_A_MEMBER", "Join a community before reporting or voting.");
-    }
-
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

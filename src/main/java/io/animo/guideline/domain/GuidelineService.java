@@ -1,7 +1,8 @@
 package io.animo.guideline.domain;
 
+import static io.animo.platform.persistence.DbTime.now;
+
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -396,9 +397,5 @@ public class GuidelineService {
     private static GuidelinesResult notAMember() {
         return GuidelinesResult.refused("input.communityId", "NOT_A_MEMBER",
                 "Join the community before acknowledging its guidelines.");
-    }
-
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

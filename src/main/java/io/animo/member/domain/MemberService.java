@@ -1,7 +1,8 @@
 package io.animo.member.domain;
 
+import static io.animo.platform.persistence.DbTime.now;
+
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -218,9 +219,5 @@ public class MemberService {
 
     private static MembershipResult notMember() {
         return MembershipResult.rejected("input.communityId", "NOT_A_MEMBER", "You are not a member of this community.");
-    }
-
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,7 +1,6 @@
 package io.animo.moderation.domain;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.animo.content.domain.MessageEntity;
 import io.animo.content.domain.ReviewRequests;
+import io.animo.platform.persistence.DbTime;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -31,7 +31,7 @@ public class ModerationQueue implements ReviewRequests {
      */
     @Override
     public Uni<Void> request(MessageEntity message, boolean held, List<String> ruleNames) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = DbTime.now();
         return items.ofMessage(message.tenantId, message.id).chain(existing -> existing == null
                 ? open(message, held, ruleNames, now)
                 : reopen(existing, held, ruleNames, now));
@@ -76,7 +76,7 @@ public class ModerationQueue implements ReviewRequests {
                 return Uni.createFrom().voidItem();
             }
             item.status = ItemStatus.WITHDRAWN;
-            item.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            item.updatedAt = DbTime.now();
             return Panache.getSession().chain(session -> session.flush()).chain(() -> events.publish("WITHDRAWN", item));
         });
     }
@@ -89,7 +89,7 @@ public class ModerationQueue implements ReviewRequests {
         rejected.communityId = communityId;
         rejected.memberId = memberId;
         rejected.ruleNames = String.join(", ", ruleNames);
-        rejected.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        rejected.occurredAt = DbTime.now();
         return Panache.getSession().chain(session -> session.persist(rejected));
     }
 }

@@ -1,7 +1,8 @@
 package io.animo.moderation.domain;
 
+import static io.animo.platform.persistence.DbTime.now;
+
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -293,9 +294,5 @@ public class ModerationService {
 
     private static ItemResult notVisible() {
         return ItemResult.refused("input.messageId", "NOT_FOUND", "No message you can see has this id.");
-    }
-
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

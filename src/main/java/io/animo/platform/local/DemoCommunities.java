@@ -2,7 +2,6 @@ package io.animo.platform.local;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +13,7 @@ import io.animo.community.domain.CommunityEntity;
 import io.animo.community.domain.CommunityRepository;
 import io.animo.community.domain.CommunityStatus;
 import io.animo.community.domain.CommunityVisibility;
+import io.animo.platform.persistence.DbTime;
 import io.animo.platform.persistence.UnitOfWork;
 import io.quarkus.arc.profile.IfBuildProfile;
 
@@ -50,7 +50,7 @@ public class DemoCommunities {
                 if (existing != null) {
                     return io.smallrye.mutiny.Uni.createFrom().voidItem();
                 }
-                Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                Instant now = DbTime.now();
                 CommunityEntity community = new CommunityEntity();
                 community.id = UUID.randomUUID();
                 community.tenantId = tenantId;

@@ -1,7 +1,6 @@
 package io.animo.rule.domain;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.animo.audit.domain.AuditLog;
 import io.animo.community.domain.CommunityRepository;
 import io.animo.platform.graphql.UserError;
+import io.animo.platform.persistence.DbTime;
 import io.animo.platform.persistence.MutationReceipts;
 import io.animo.platform.persistence.OptimisticLocks;
 import io.animo.platform.persistence.UnitOfWork;
@@ -84,7 +84,7 @@ public class RuleService {
     }
 
     private Uni<RuleResult> insert(Caller caller, UUID communityId, RuleDefinition definition, String clientMutationId) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = DbTime.now();
         RuleEntity rule = new RuleEntity();
         rule.id = UUID.randomUUID();
         rule.tenantId = caller.tenantId();
@@ -114,7 +114,7 @@ public class RuleService {
                 return Uni.createFrom().item(RuleResult.rejected(OptimisticLocks.staleError("rule")));
             }
             apply(rule, definition);
-            rule.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            rule.updatedAt = DbTime.now();
             return rules.flush()
                     .chain(() -> audit.record(caller, "RULE_UPDATED", "Rule", rule.id, describe(rule)))
                     .map(ignored -> RuleResult.ok(rule));

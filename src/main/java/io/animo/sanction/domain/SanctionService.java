@@ -1,8 +1,9 @@
 package io.animo.sanction.domain;
 
+import static io.animo.platform.persistence.DbTime.now;
+
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,6 +29,7 @@ import io.animo.platform.graphql.PageRequest;
 import io.animo.platform.graphql.TimeKeyset;
 import io.animo.platform.graphql.UserError;
 import io.animo.platform.persistence.Constraints;
+import io.animo.platform.persistence.DbTime;
 import io.animo.platform.persistence.MutationReceipts;
 import io.animo.platform.persistence.OptimisticLocks;
 import io.animo.platform.persistence.UnitOfWork;
@@ -165,7 +167,7 @@ public class SanctionService {
         sanction.memberId = membership.memberId;
         sanction.kind = order.kind();
         sanction.reason = order.reason().strip();
-        sanction.endsAt = order.until() == null ? null : order.until().truncatedTo(ChronoUnit.MICROS);
+        sanction.endsAt = order.until() == null ? null : DbTime.stored(order.until());
         sanction.moderationItemId = moderationItemId;
         sanction.issuedBySubject = caller.subject();
         sanction.issuedByName = caller.displayName();
@@ -190,7 +192,7 @@ public class SanctionService {
         sanction.memberId = membership.memberId;
         sanction.kind = SanctionKind.MUTE;
         sanction.reason = "Muted by the rule " + String.join(", ", ruleNames);
-        sanction.endsAt = until.truncatedTo(ChronoUnit.MICROS);
+        sanction.endsAt = DbTime.stored(until);
         sanction.issuedBySubject = RULE_ISSUER;
         sanction.issuedByName = "Automated rules";
         sanction.createdAt = now;
@@ -568,9 +570,5 @@ public class SanctionService {
 
     private static AppealResult alreadyDecided() {
         return AppealResult.refused("input.appealId", "ALREADY_DECIDED", "This appeal was already decided.");
-    }
-
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -2,7 +2,6 @@ package io.animo.tenancy.domain;
 
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +14,7 @@ import org.jboss.logging.Logger;
 import io.animo.platform.graphql.Page;
 import io.animo.platform.graphql.PageRequest;
 import io.animo.platform.graphql.UserError;
+import io.animo.platform.persistence.DbTime;
 import io.animo.platform.persistence.UnitOfWork;
 import io.animo.platform.security.KeycloakTenantConfigResolver;
 import io.animo.platform.security.Operator;
@@ -92,7 +92,7 @@ public class TenantService {
 
     /** The tenant row for a realm that already exists (seeding, recovery). */
     public Uni<TenantRecord> insertTenant(TenantDraft draft) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = DbTime.now();
         TenantEntity tenant = new TenantEntity();
         tenant.id = UUID.randomUUID();
         tenant.realm = draft.realm();
@@ -109,7 +109,7 @@ public class TenantService {
                 return TenantResult.rejected(List.of(UserError.of("input.tenantId", "NOT_FOUND", "No tenant has this id.")));
             }
             tenant.status = status;
-            tenant.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            tenant.updatedAt = DbTime.now();
             return TenantResult.ok(TenantRecord.of(tenant), null);
         })).invoke(result -> {
             if (result.tenant() != null) {
