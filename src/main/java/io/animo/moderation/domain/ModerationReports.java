@@ -75,21 +75,31 @@ public class ModerationReports {
         }
         UUID tenant = caller.tenantId();
         Params params = new Params(tenant, from, to, communityId == null ? WHOLE_TENANT : communityId);
-        return unitOfWork.inTenant(tenant, () -> counts(OPENED_BY_REASON, params)
-                .chain(byReason -> counts(QUEUED_BY_RULE, params)
-                        .chain(queued -> counts(REJECTED_BY_RULE, params)
-                                .chain(rejected -> counts(DECIDED_BY_OUTCOME, params)
-                                        .chain(byOutcome -> median(params)
-                                                .chain(median -> single(REPORTS_FILED, params)
-                                                        .chain(reports -> counts(SANCTIONS_BY_KIND, params)
-                                                                .chain(sanctions -> counts(APPEALS_BY_OUTCOME, params)
-                                                                        .map(appeals -> new ModerationReport(from, to,
-                                                                                communityId, total(byReason), reports,
-                                                                                total(rejected), median.decisions(),
-                                                                                median.seconds(),
-                                                                                withRejections(byReason, total(rejected)),
-                                                                                merge(queued, rejected), byOutcome,
-                                                                                sanctions, appeals))))))))));
+        return unitOfWork.inTenant(tenant, () -> grouped(params).chain(grouped -> median(params)
+                .chain(median -> single(REPORTS_FILED, params).map(reports -> new ModerationReport(from, to,
+                        communityId, total(grouped.byReason()), reports, total(grouped.rejected()),
+                        median.decisions(), median.seconds(), withRejections(grouped.byReason(), total(grouped.rejected())),
+                        merge(grouped.queued(), grouped.rejected()), grouped.byOutcome(), grouped.sanctions(),
+                        grouped.appeals())))));
+    }
+
+    private record Grouped(List<ModerationReport.Count> byReason, List<ModerationReport.Count> queued,
+            List<ModerationReport.Count> rejected, List<ModerationReport.Count> byOutcome,
+            List<ModerationReport.Count> sanctions, List<ModerationReport.Count> appeals) {
+    }
+
+    /** The grouped counts, one statement after the other: a session runs one query at a time. */
+    private Uni<Grouped> grouped(Params params) {
+        List<String> statements = List.of(OPENED_BY_REASON, QUEUED_BY_RULE, REJECTED_BY_RULE, DECIDED_BY_OUTCOME,
+                SANCTIONS_BY_KIND, APPEALS_BY_OUTCOME);
+        Uni<List<List<ModerationReport.Count>>> all = Uni.createFrom().item(new ArrayList<>());
+        for (String sql : statements) {
+            all = all.chain(done -> counts(sql, params).map(counts -> {
+                done.add(counts);
+                return done;
+            }));
+        }
+        return all.map(c -> new Grouped(c.get(0), c.get(1), c.get(2), c.get(3), c.get(4), c.get(5)));
     }
 
     private static String nil() {
