@@ -230,11 +230,7 @@ class ContentGraphQLTest {
     }
 
     private static String communityWithMembers(String... usernames) {
-        String community = aCommunity().in(Tokens.GLOBEX).create().get("id").toString();
-        for (String username : usernames) {
-            join(username, community);
-        }
-        return community;
+        return aCommunity().in(Tokens.GLOBEX).joinedBy(usernames).createId();
     }
 
     private static void join(String username, String community) {

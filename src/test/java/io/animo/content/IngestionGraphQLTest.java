@@ -144,10 +144,7 @@ class IngestionGraphQLTest {
     }
 
     private static String community() {
-        String community = aCommunity().in(Tokens.GLOBEX).create().get("id").toString();
-        run(globex("member"), "communityJoin", vars("input", Map.of("communityId", community)))
-                .body("data.communityJoin.userErrors", empty());
-        return community;
+        return aCommunity().in(Tokens.GLOBEX).joinedBy("member").createId();
     }
 
     private static String thread(String community) {

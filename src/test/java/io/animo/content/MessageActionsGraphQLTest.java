@@ -417,11 +417,7 @@ class MessageActionsGraphQLTest {
     }
 
     private static String communityWithMembers(String... usernames) {
-        String community = aCommunity().in(Tokens.GLOBEX).create().get("id").toString();
-        for (String username : usernames) {
-            join(username, community);
-        }
-        return community;
+        return aCommunity().in(Tokens.GLOBEX).joinedBy(usernames).createId();
     }
 
     /** Joins and returns the member's id. */

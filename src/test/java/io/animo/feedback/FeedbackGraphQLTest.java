@@ -110,12 +110,7 @@ class FeedbackGraphQLTest {
     }
 
     private static String joined(String... usernames) {
-        String community = aCommunity().create().get("id").toString();
-        for (String username : usernames) {
-            run(acme(username), "communityJoin", vars("input", Map.of("communityId", community)))
-                    .body("data.communityJoin.userErrors", empty());
-        }
-        return community;
+        return aCommunity().joinedBy(usernames).createId();
     }
 
     private static String report(String username, String community, String kind, String title) {

@@ -431,12 +431,7 @@ class GuidelineGraphQLTest {
     }
 
     private static String communityWithMembers(String... usernames) {
-        String community = community();
-        for (String username : usernames) {
-            run(globex(username), "communityJoin", vars("input", Map.of("communityId", community)))
-                    .body("data.communityJoin.userErrors", empty());
-        }
-        return community;
+        return aCommunity().in(Tokens.GLOBEX).by("manager").named("Guidelines " + suffix()).joinedBy(usernames).createId();
     }
 
     private static String suffix() {

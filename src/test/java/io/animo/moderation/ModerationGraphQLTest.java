@@ -244,12 +244,7 @@ class ModerationGraphQLTest {
     }
 
     private static String community(String... usernames) {
-        String community = aCommunity().in(Tokens.GLOBEX).create().get("id").toString();
-        for (String username : usernames) {
-            run(globex(username), "communityJoin", vars("input", Map.of("communityId", community)))
-                    .body("data.communityJoin.userErrors", empty());
-        }
-        return community;
+        return aCommunity().in(Tokens.GLOBEX).joinedBy(usernames).createId();
     }
 
     private static String thread(String community, String title) {

@@ -4,6 +4,7 @@ import static io.animo.support.GraphQL.vars;
 import static org.hamcrest.Matchers.empty;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,6 +17,7 @@ public final class CommunityBuilder {
     private String visibility = "PUBLIC";
     private String realm = Tokens.ACME;
     private String username = "manager";
+    private List<String> members = List.of();
 
     public static CommunityBuilder aCommunity() {
         return new CommunityBuilder();
@@ -34,6 +36,12 @@ public final class CommunityBuilder {
     /** PUBLIC (the default) or PRIVATE. */
     public CommunityBuilder visibility(String visibility) {
         this.visibility = visibility;
+        return this;
+    }
+
+    /** People of the same realm who join it right after it is created. */
+    public CommunityBuilder joinedBy(String... usernames) {
+        this.members = List.of(usernames);
         return this;
     }
 
@@ -58,9 +66,19 @@ public final class CommunityBuilder {
 
     /** Creates it and returns the community as the API answered. */
     public Map<String, Object> create() {
-        return GraphQL.run(Tokens.of(realm, username), "communityCreate", vars("input", input()))
+        Map<String, Object> community = GraphQL.run(Tokens.of(realm, username), "communityCreate", vars("input", input()))
                 .body("errors", org.hamcrest.Matchers.nullValue())
                 .body("data.communityCreate.userErrors", empty())
                 .extract().path("data.communityCreate.community");
+        for (String member : members) {
+            GraphQL.run(Tokens.of(realm, member), "communityJoin", vars("input", Map.of("communityId", community.get("id"))))
+                    .body("data.communityJoin.userErrors", empty());
+        }
+        return community;
+    }
+
+    /** Creates it and returns its global id. */
+    public String createId() {
+        return create().get("id").toString();
     }
 }

@@ -120,12 +120,7 @@ class RuleBacktestGraphQLTest {
     }
 
     private static String community() {
-        String community = aCommunity().in(Tokens.GLOBEX).create().get("id").toString();
-        for (String username : List.of("member", "analyst")) {
-            run(globex(username), "communityJoin", vars("input", Map.of("communityId", community)))
-                    .body("data.communityJoin.userErrors", empty());
-        }
-        return community;
+        return aCommunity().in(Tokens.GLOBEX).joinedBy("member", "analyst").createId();
     }
 
     /** A new thread when {@code thread} is null (returns the thread id), else a message (returns its id). */
