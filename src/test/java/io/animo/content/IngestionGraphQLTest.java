@@ -103,6 +103,11 @@ class IngestionGraphQLTest {
                 .body("data.messageIngest.message", nullValue());
         ingest(Tokens.integration(Tokens.GLOBEX), thread, "x".repeat(201), "Name", "Body")
                 .body("data.messageIngest.userErrors.code", contains("TOO_LONG"));
+        String elsewhere = run(globex("member"), "threadCreate", vars("input", Map.of("communityId", community, "kind",
+                "DISCUSSION", "title", "Other", "body", "Other words"))).extract().path("data.threadCreate.message.id");
+        run(Tokens.integration(Tokens.GLOBEX), "messageIngest", vars("input", Map.of("threadId", thread, "parentId",
+                elsewhere, "externalHandle", "forum:newcomer-" + UUID.randomUUID(), "displayName", "New", "body", "Hi")))
+                .body("data.messageIngest.userErrors.code", contains("INVALID_PARENT"));
         run(globex("manager"), "membersWithHandles", vars("communityId", community))
                 .body("data.members.totalCount", equalTo(before));
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -159,8 +160,8 @@ public class ContentService {
         if (!errors.isEmpty()) {
             return Uni.createFrom().item(PostResult.refused(errors));
         }
-        return post(caller.tenantId(), threadId, parentId, sideId, body, seesHeld(caller),
-                communityId -> author(caller, communityId));
+        return post(caller.tenantId(), threadId, parentId, sideId, body,
+                new Poster(seesHeld(caller), () -> me(caller), communityId -> author(caller, communityId)));
     }
 
     /**
@@ -176,12 +177,13 @@ public class ContentService {
             return Uni.createFrom().item(PostResult.refused(errors));
         }
         UUID tenant = caller.tenantId();
-        Function<UUID, Uni<AuthorCheck>> authorIn = communityId -> author(tenant, communityId, true,
-                community -> externalMember(tenant, community, external));
+        Poster poster = new Poster(false,
+                () -> members.findByExternalHandle(tenant, external.handle()).map(m -> m == null ? null : m.id),
+                communityId -> author(tenant, communityId, true, community -> externalMember(tenant, community, external)));
         return unitOfWork.inTenant(tenant, () -> receipts.find(tenant, INGEST, clientMutationId)
                 .chain(previous -> previous.isPresent()
                         ? replay(tenant, previous.get())
-                        : postWithin(tenant, threadId, parentId, null, body, false, authorIn)
+                        : postWithin(tenant, threadId, parentId, null, body, poster)
                                 .call(result -> result.message() == null
                                         ? Uni.createFrom().voidItem()
                                         : receipts.record(tenant, INGEST, clientMutationId, result.message().id))))
@@ -190,10 +192,8 @@ public class ContentService {
                         "Another request created this author, or sent this message, at the same moment: send it again."));
     }
 
-    private Uni<PostResult> post(UUID tenant, UUID threadId, UUID parentId, UUID sideId, String body, boolean seesHeld,
-            Function<UUID, Uni<AuthorCheck>> authorIn) {
-        return unitOfWork.inTenant(tenant,
-                () -> postWithin(tenant, threadId, parentId, sideId, body, seesHeld, authorIn));
+    private Uni<PostResult> post(UUID tenant, UUID threadId, UUID parentId, UUID sideId, String body, Poster poster) {
+        return unitOfWork.inTenant(tenant, () -> postWithin(tenant, threadId, parentId, sideId, body, poster));
     }
 
     /** The same message again for a retried request, as it is now. */
@@ -206,43 +206,47 @@ public class ContentService {
                         List.of())));
     }
 
+    /**
+     * Who posts: whether they see held content, their member id if they already have one (the checks that
+     * can refuse the post run before anything is created for a new author), and how their standing is checked.
+     */
+    private record Poster(boolean seesHeld, Supplier<Uni<UUID>> existingMember,
+            Function<UUID, Uni<AuthorCheck>> authorIn) {
+    }
+
     private Uni<PostResult> postWithin(UUID tenant, UUID threadId, UUID parentId, UUID sideId, String body,
-            boolean seesHeld, Function<UUID, Uni<AuthorCheck>> authorIn) {
-        return content.thread(tenant, threadId).chain(thread -> {
-            if (thread == null) {
-                return Uni.createFrom().item(noThread());
-            }
-            if (thread.locked) {
-                return Uni.createFrom().item(PostResult.refused("input.threadId", "LOCKED", "This thread is locked."));
-            }
-            Uni<UserError> sideProblem = sideId != null || thread.kind == ThreadKind.DEBATE
-                    ? replyGuard.check(thread, sideId)
-                    : Uni.createFrom().nullItem();
-            Uni<MessageEntity> parent = parentId == null
-                    ? Uni.createFrom().nullItem()
-                    : content.message(tenant, parentId);
-            return sideProblem.chain(refusal -> refusal != null
-                    ? Uni.createFrom().item(PostResult.refused(List.of(refusal)))
-                    : authorIn.apply(thread.communityId).chain(check -> {
-                        if (check.userErrors() != null) {
-                            return Uni.createFrom().item(check.userErrors());
+            Poster poster) {
+        return content.thread(tenant, threadId).chain(thread -> thread == null
+                ? Uni.createFrom().item(noThread())
+                : poster.existingMember().get().chain(me -> {
+                    if (!ContentRepository.visible(thread, me, poster.seesHeld())) {
+                        return Uni.createFrom().item(noThread());
+                    }
+                    if (thread.locked) {
+                        return Uni.createFrom().item(PostResult.refused("input.threadId", "LOCKED", "This thread is locked."));
+                    }
+                    Uni<MessageEntity> parent = parentId == null
+                            ? Uni.createFrom().nullItem()
+                            : content.message(tenant, parentId);
+                    return parent.chain(replied -> {
+                        String problem = parentProblem(parentId, replied, thread, me, poster.seesHeld());
+                        if (problem != null) {
+                            return Uni.createFrom().item(PostResult.refused("input.parentId", "INVALID_PARENT", problem));
                         }
-                        Author author = check.author();
-                        UUID me = author.member().id;
-                        if (!ContentRepository.visible(thread, me, seesHeld)) {
-                            return Uni.createFrom().item(noThread());
-                        }
-                        return parent.chain(replied -> {
-                            String problem = parentProblem(parentId, replied, thread, me, seesHeld);
-                            if (problem != null) {
-                                return Uni.createFrom().item(PostResult.refused("input.parentId", "INVALID_PARENT", problem));
-                            }
-                            return judge(author, body).chain(verdict -> verdict.outcome() == ModerationOutcome.REJECTED
-                                    ? rejected(author, verdict)
-                                    : store(author, thread, parentId, sideId, body, verdict));
-                        });
-                    }));
-        });
+                        Uni<UserError> sideProblem = sideId != null || thread.kind == ThreadKind.DEBATE
+                                ? replyGuard.check(thread, sideId)
+                                : Uni.createFrom().nullItem();
+                        return sideProblem.chain(refusal -> refusal != null
+                                ? Uni.createFrom().item(PostResult.refused(List.of(refusal)))
+                                : poster.authorIn().apply(thread.communityId).chain(check -> check.userErrors() != null
+                                        ? Uni.createFrom().item(check.userErrors())
+                                        : judge(check.author(), body).chain(verdict -> verdict
+                                                .outcome() == ModerationOutcome.REJECTED
+                                                        ? rejected(check.author(), verdict)
+                                                        : store(check.author(), thread, parentId, sideId, body,
+                                                                verdict))));
+                    });
+                }));
     }
 
     private static PostResult noThread() {
