@@ -159,21 +159,10 @@ public class SanctionService {
     /** In the current transaction: records the sanction, applies it to the membership, audits it. */
     public Uni<SanctionEntity> issueWithin(Caller caller, MembershipEntity membership, SanctionOrder order,
             UUID moderationItemId) {
-        Instant now = now();
-        SanctionEntity sanction = new SanctionEntity();
-        sanction.id = UUID.randomUUID();
-        sanction.tenantId = caller.tenantId();
-        sanction.communityId = membership.communityId;
-        sanction.memberId = membership.memberId;
-        sanction.kind = order.kind();
-        sanction.reason = order.reason().strip();
-        sanction.endsAt = order.until() == null ? null : DbTime.stored(order.until());
+        SanctionEntity sanction = sanction(membership, order.kind(), order.reason().strip(),
+                order.until() == null ? null : DbTime.stored(order.until()), caller.subject(), caller.displayName());
         sanction.moderationItemId = moderationItemId;
-        sanction.issuedBySubject = caller.subject();
-        sanction.issuedByName = caller.displayName();
-        sanction.createdAt = now;
-        apply(membership, sanction, now);
-        return Panache.getSession().chain(session -> session.persist(sanction).chain(session::flush))
+        return record(membership, sanction)
                 .chain(() -> audit.record(caller, "SANCTION_" + sanction.kind, "Sanction", sanction.id,
                         sanction.kind + " of member " + sanction.memberId + ": " + sanction.reason))
                 .replaceWith(sanction);
@@ -184,51 +173,30 @@ public class SanctionService {
      * lifting another sanction keeps it, the member can appeal it, and the report counts it.
      */
     public Uni<Void> ruleMute(MembershipEntity membership, List<String> ruleNames, Instant until) {
-        Instant now = now();
+        return record(membership, sanction(membership, SanctionKind.MUTE, "Muted by the rule " + String.join(", ",
+                ruleNames), DbTime.stored(until), RULE_ISSUER, "Automated rules"));
+    }
+
+    private static SanctionEntity sanction(MembershipEntity membership, SanctionKind kind, String reason,
+            Instant endsAt, String issuerSubject, String issuerName) {
         SanctionEntity sanction = new SanctionEntity();
         sanction.id = UUID.randomUUID();
         sanction.tenantId = membership.tenantId;
         sanction.communityId = membership.communityId;
         sanction.memberId = membership.memberId;
-        sanction.kind = SanctionKind.MUTE;
-        sanction.reason = "Muted by the rule " + String.join(", ", ruleNames);
-        sanction.endsAt = DbTime.stored(until);
-        sanction.issuedBySubject = RULE_ISSUER;
-        sanction.issuedByName = "Automated rules";
-        sanction.createdAt = now;
-        apply(membership, sanction, now);
-        return Panache.getSession().chain(session -> session.persist(sanction).chain(session::flush));
+        sanction.kind = kind;
+        sanction.reason = reason;
+        sanction.endsAt = endsAt;
+        sanction.issuedBySubject = issuerSubject;
+        sanction.issuedByName = issuerName;
+        sanction.createdAt = now();
+        return sanction;
     }
 
-    /** A new mute or ban only ever makes the standing stricter (an automatic mute may already run longer). */
-    private static void apply(MembershipEntity membership, SanctionEntity sanction, Instant now) {
-        boolean banned = membership.status == MemberStatus.BANNED
-                && (membership.bannedUntil == null || membership.bannedUntil.isAfter(now));
-        switch (sanction.kind) {
-            case WARN -> {
-                return;
-            }
-            case MUTE -> {
-                membership.mutedUntil = latest(membership.mutedUntil != null && membership.mutedUntil.isAfter(now)
-                        ? membership.mutedUntil
-                        : null, sanction.endsAt);
-                if (!banned) {
-                    membership.status = MemberStatus.MUTED;
-                }
-            }
-            case BAN -> {
-                boolean permanent = sanction.endsAt == null || (banned && membership.bannedUntil == null);
-                membership.bannedUntil = permanent
-                        ? null
-                        : banned ? latest(membership.bannedUntil, sanction.endsAt) : sanction.endsAt;
-                membership.status = MemberStatus.BANNED;
-            }
-        }
-        membership.updatedAt = now;
-    }
-
-    private static Instant latest(Instant a, Instant b) {
-        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+    /** Stores it; a mute or ban then sets the standing from all the sanctions in force (the longest wins). */
+    private Uni<Void> record(MembershipEntity membership, SanctionEntity sanction) {
+        Uni<Void> stored = Panache.getSession().chain(session -> session.persist(sanction).chain(session::flush));
+        return sanction.kind == SanctionKind.WARN ? stored : stored.chain(() -> recompute(membership, now()));
     }
 
     public Uni<SanctionResult> lift(Caller caller, UUID sanctionId, String note) {
