@@ -116,8 +116,11 @@ class MemberGraphQLTest {
         run(globex, "members", vars("communityId", community)).body("data.members.totalCount", equalTo(0));
         run(globex, "membershipRoleSet", vars("input", Map.of("communityId", community, "memberId", member, "role", "OWNER")))
                 .body("data.membershipRoleSet.userErrors[0].code", equalTo("NOT_FOUND"));
+        run(Tokens.of(Tokens.GLOBEX, "member"), "communityLeave", vars("input", Map.of("communityId", community)))
+                .body("data.communityLeave.userErrors[0].code", equalTo("NOT_A_MEMBER"));
         run(token("analyst"), "members", vars("communityId", community))
-                .body("data.members.edges[0].node.role", equalTo("MEMBER"));
+                .body("data.members.edges[0].node.role", equalTo("MEMBER"))
+                .body("data.members.totalCount", equalTo(1));
     }
 
     private static String join(String username, String community) {

@@ -340,6 +340,12 @@ class SanctionGraphQLTest {
                 .extract().path("data.appealFile.appeal.id");
         run(globex("member"), "appealFile", vars("input", Map.of("sanctionId", sanction, "statement", "Again")))
                 .body("data.appealFile.userErrors[0].code", equalTo("ALREADY_APPEALED"));
+        run(globex("manager"), "appealDecide", vars("input", Map.of("appealId", appeal, "decision", "OVERTURN",
+                "note", "n".repeat(1001))))
+                .body("data.appealDecide.userErrors[0].code", equalTo("TOO_LONG"));
+        run(globex("manager"), "sanctionLift", vars("input", Map.of("sanctionId", sanction, "note", "n".repeat(1001))))
+                .body("data.sanctionLift.userErrors[0].code", equalTo("TOO_LONG"));
+        post(thread, "member").body("data.messagePost.userErrors[0].code", equalTo("MUTED"));
         run(globex("member"), "sanctions", vars("communityId", c.id))
                 .body("data.sanctions.edges[0].node.appeal.id", equalTo(appeal))
                 .body("data.sanctions.edges[0].node.appeal.status", equalTo("PENDING"));
