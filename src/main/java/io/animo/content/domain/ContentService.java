@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -161,7 +162,8 @@ public class ContentService {
             return Uni.createFrom().item(PostResult.refused(errors));
         }
         return post(caller.tenantId(), threadId, parentId, sideId, body,
-                new Poster(seesHeld(caller), () -> me(caller), communityId -> author(caller, communityId)));
+                new Poster(seesHeld(caller), () -> members.findBySubject(caller.tenantId(), caller.subject()),
+                        (communityId, person) -> author(caller, communityId, true, Uni.createFrom().item(person))));
     }
 
     /**
@@ -177,9 +179,9 @@ public class ContentService {
             return Uni.createFrom().item(PostResult.refused(errors));
         }
         UUID tenant = caller.tenantId();
-        Poster poster = new Poster(false,
-                () -> members.findByExternalHandle(tenant, external.handle()).map(m -> m == null ? null : m.id),
-                communityId -> author(tenant, communityId, true, community -> externalMember(tenant, community, external)));
+        Poster poster = new Poster(false, () -> members.findByExternalHandle(tenant, external.handle()),
+                (communityId, found) -> author(tenant, communityId, true,
+                        community -> externalMember(tenant, community, external, found)));
         return unitOfWork.inTenant(tenant, () -> receipts.find(tenant, INGEST, clientMutationId)
                 .chain(previous -> previous.isPresent()
                         ? replay(tenant, previous.get())
@@ -210,15 +212,16 @@ public class ContentService {
      * Who posts: whether they see held content, their member id if they already have one (the checks that
      * can refuse the post run before anything is created for a new author), and how their standing is checked.
      */
-    private record Poster(boolean seesHeld, Supplier<Uni<UUID>> existingMember,
-            Function<UUID, Uni<AuthorCheck>> authorIn) {
+    private record Poster(boolean seesHeld, Supplier<Uni<MemberEntity>> existingMember,
+            BiFunction<UUID, MemberEntity, Uni<AuthorCheck>> authorIn) {
     }
 
     private Uni<PostResult> postWithin(UUID tenant, UUID threadId, UUID parentId, UUID sideId, String body,
             Poster poster) {
         return content.thread(tenant, threadId).chain(thread -> thread == null
                 ? Uni.createFrom().item(noThread())
-                : poster.existingMember().get().chain(me -> {
+                : poster.existingMember().get().chain(existing -> {
+                    UUID me = existing == null ? null : existing.id;
                     if (!ContentRepository.visible(thread, me, poster.seesHeld())) {
                         return Uni.createFrom().item(noThread());
                     }
@@ -238,13 +241,14 @@ public class ContentService {
                                 : Uni.createFrom().nullItem();
                         return sideProblem.chain(refusal -> refusal != null
                                 ? Uni.createFrom().item(PostResult.refused(List.of(refusal)))
-                                : poster.authorIn().apply(thread.communityId).chain(check -> check.userErrors() != null
-                                        ? Uni.createFrom().item(check.userErrors())
-                                        : judge(check.author(), body).chain(verdict -> verdict
-                                                .outcome() == ModerationOutcome.REJECTED
-                                                        ? rejected(check.author(), verdict)
-                                                        : store(check.author(), thread, parentId, sideId, body,
-                                                                verdict))));
+                                : poster.authorIn().apply(thread.communityId, existing)
+                                        .chain(check -> check.userErrors() != null
+                                                ? Uni.createFrom().item(check.userErrors())
+                                                : judge(check.author(), body).chain(verdict -> verdict
+                                                        .outcome() == ModerationOutcome.REJECTED
+                                                                ? rejected(check.author(), verdict)
+                                                                : store(check.author(), thread, parentId, sideId, body,
+                                                                        verdict))));
                     });
                 }));
     }
@@ -350,8 +354,12 @@ public class ContentService {
      * acknowledge them.
      */
     Uni<AuthorCheck> author(Caller caller, UUID communityId, boolean slowMode) {
+        return author(caller, communityId, slowMode, members.findBySubject(caller.tenantId(), caller.subject()));
+    }
+
+    private Uni<AuthorCheck> author(Caller caller, UUID communityId, boolean slowMode, Uni<MemberEntity> person) {
         UUID tenant = caller.tenantId();
-        return author(tenant, communityId, slowMode, community -> members.findBySubject(tenant, caller.subject()))
+        return author(tenant, communityId, slowMode, community -> person)
                 .chain(check -> check.author() == null || !check.author().community().guidelinesAcknowledgementRequired
                         ? Uni.createFrom().item(check)
                         : guidelines.mustAcknowledge(tenant, communityId, check.author().member().id)
@@ -402,39 +410,38 @@ public class ContentService {
         });
     }
 
-    /** The external author's member profile and membership in the community, created on first use. */
-    private Uni<MemberEntity> externalMember(UUID tenant, CommunityEntity community, ExternalAuthor external) {
+    /** The external author's member profile ({@code found}, or new) and membership in the community, created on first use. */
+    private Uni<MemberEntity> externalMember(UUID tenant, CommunityEntity community, ExternalAuthor external,
+            MemberEntity found) {
         Instant now = now();
-        return members.findByExternalHandle(tenant, external.handle()).chain(found -> {
-            MemberEntity member = found;
-            if (member == null) {
-                member = new MemberEntity();
-                member.id = UUID.randomUUID();
-                member.tenantId = tenant;
-                member.externalHandle = external.handle();
-                member.createdAt = now;
+        MemberEntity member = found;
+        if (member == null) {
+            member = new MemberEntity();
+            member.id = UUID.randomUUID();
+            member.tenantId = tenant;
+            member.externalHandle = external.handle();
+            member.createdAt = now;
+        }
+        if (!external.displayName().equals(member.displayName)) {
+            member.displayName = external.displayName();
+            member.updatedAt = now;
+        }
+        MemberEntity author = member;
+        Uni<Void> saved = found == null ? members.persist(author).replaceWithVoid() : Uni.createFrom().voidItem();
+        return saved.chain(() -> memberships.find(tenant, community.id, author.id)).chain(membership -> {
+            if (membership != null) {
+                return Uni.createFrom().voidItem();
             }
-            if (!external.displayName().equals(member.displayName)) {
-                member.displayName = external.displayName();
-                member.updatedAt = now;
-            }
-            MemberEntity author = member;
-            Uni<Void> saved = found == null ? members.persist(author).replaceWithVoid() : Uni.createFrom().voidItem();
-            return saved.chain(() -> memberships.find(tenant, community.id, author.id)).chain(membership -> {
-                if (membership != null) {
-                    return Uni.createFrom().voidItem();
-                }
-                MembershipEntity joined = new MembershipEntity();
-                joined.tenantId = tenant;
-                joined.communityId = community.id;
-                joined.memberId = author.id;
-                joined.role = CommunityRole.MEMBER;
-                joined.status = MemberStatus.ACTIVE;
-                joined.joinedAt = now;
-                joined.updatedAt = now;
-                return memberships.persist(joined).replaceWithVoid();
-            }).chain(members::flush).replaceWith(author);
-        });
+            MembershipEntity joined = new MembershipEntity();
+            joined.tenantId = tenant;
+            joined.communityId = community.id;
+            joined.memberId = author.id;
+            joined.role = CommunityRole.MEMBER;
+            joined.status = MemberStatus.ACTIVE;
+            joined.joinedAt = now;
+            joined.updatedAt = now;
+            return memberships.persist(joined).replaceWithVoid();
+        }).chain(members::flush).replaceWith(author);
     }
 
     private static Uni<AuthorCheck> refuse(String field, String code, String message) {
