@@ -23,6 +23,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import io.animo.support.QueueItems;
 import io.animo.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -204,7 +205,7 @@ class SanctionGraphQLTest {
     void aModerationDecisionSanctionsTheAuthor() {
         Community c = community("member", "analyst");
         String thread = thread(c.id, "Reported then sanctioned");
-        String item = reportedItem(thread, "Insulting words");
+        String item = reportedItem(c.id, thread, "Insulting words");
 
         Map<String, Object> badDecision = new HashMap<>(Map.of("itemId", item, "decision", "REMOVE", "sanction",
                 Map.of("kind", "WARN", "reason", "Insults", "until", Instant.now().plus(1, ChronoUnit.DAYS).toString())));
@@ -235,7 +236,7 @@ class SanctionGraphQLTest {
         String thread = thread(c.id, "Owner talks");
         run(globex("manager"), "membershipRoleSet", vars("input", Map.of("communityId", c.id, "memberId",
                 c.member("member"), "role", "OWNER"))).body("data.membershipRoleSet.userErrors", empty());
-        String item = reportedItem(thread, "Owner spam");
+        String item = reportedItem(c.id, thread, "Owner spam");
         run(globex("moderator"), "moderationItemDecide", vars("input", Map.of("itemId", item, "decision", "REMOVE",
                 "sanction", Map.of("kind", "WARN", "reason", "Spam"))))
                 .body("data.moderationItemDecide.userErrors[0].code", equalTo("NOT_ALLOWED"));
@@ -491,13 +492,13 @@ class SanctionGraphQLTest {
     }
 
     /** A message of the member in the thread, reported by the analyst: its queue item id. */
-    private static String reportedItem(String thread, String body) {
+    private static String reportedItem(String community, String thread, String body) {
         String message = run(globex("member"), "messagePost", vars("input", Map.of("threadId", thread, "body", body)))
                 .body("data.messagePost.outcome", equalTo("PUBLISHED"))
                 .extract().path("data.messagePost.message.id");
-        return run(globex("analyst"), "contentReport", vars("input", Map.of("messageId", message, "reason", "Rude")))
-                .body("data.contentReport.userErrors", empty())
-                .extract().path("data.contentReport.item.id");
+        run(globex("analyst"), "contentReport", vars("input", Map.of("messageId", message, "reason", "Rude")))
+                .body("data.contentReport.userErrors", empty());
+        return QueueItems.openId(globex("moderator"), community, message);
     }
 
     private static Map<String, Object> issue(String community, String member, String kind, String reason, String until,

@@ -45,6 +45,11 @@ public final class GraphQLWebSocket implements WebSocket.Listener, AutoCloseable
         return ack;
     }
 
+    /** Sends any text as one message, as a misbehaving client would. */
+    public void sendText(String text) {
+        socket.sendText(text, true).join();
+    }
+
     public void subscribe(String id, String query) {
         send(new JsonObject().put("id", id).put("type", "subscribe").put("payload", new JsonObject().put("query", query)));
     }

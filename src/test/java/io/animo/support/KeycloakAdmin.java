@@ -45,6 +45,28 @@ public final class KeycloakAdmin {
                 .then().statusCode(204);
     }
 
+    /** A person of the realm with a password and the realm roles given (besides the realm's default ones). */
+    public static void createUser(String realm, String username, String password, List<String> roles) {
+        Map<String, Object> user = Map.of("username", username, "enabled", true, "email", username + "@example.com",
+                "firstName", username, "lastName", "Test", "emailVerified", true,
+                "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)));
+        given().baseUri(Tokens.keycloakUrl()).auth().oauth2(Tokens.keycloakAdmin())
+                .contentType(ContentType.JSON).body(user)
+                .when().post("/admin/realms/" + realm + "/users")
+                .then().statusCode(201);
+        String id = given().baseUri(Tokens.keycloakUrl()).auth().oauth2(Tokens.keycloakAdmin())
+                .queryParam("username", username).queryParam("exact", true)
+                .when().get("/admin/realms/" + realm + "/users")
+                .then().statusCode(200).extract().path("[0].id");
+        List<Map<String, Object>> realmRoles = roles.stream().map(role -> given().baseUri(Tokens.keycloakUrl())
+                .auth().oauth2(Tokens.keycloakAdmin()).when().get("/admin/realms/" + realm + "/roles/" + role)
+                .then().statusCode(200).extract().<Map<String, Object>>path("")).toList();
+        given().baseUri(Tokens.keycloakUrl()).auth().oauth2(Tokens.keycloakAdmin())
+                .contentType(ContentType.JSON).body(realmRoles)
+                .when().post("/admin/realms/" + realm + "/users/" + id + "/role-mappings/realm")
+                .then().statusCode(204);
+    }
+
     public static int realmStatus(String realm) {
         return given().baseUri(Tokens.keycloakUrl()).auth().oauth2(Tokens.keycloakAdmin())
                 .when().get("/admin/realms/" + realm)

@@ -3,6 +3,7 @@ package io.animo.activity.domain;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.animo.platform.persistence.Tx;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -23,8 +24,8 @@ public final class Activities {
         return activity;
     }
 
-    public static Uni<Void> record(UUID tenantId, UUID communityId, UUID memberId, ActivityKind kind, Instant at) {
-        ActivityEntity activity = of(tenantId, communityId, memberId, kind, at);
+    public static Uni<Void> record(Tx tx, UUID communityId, UUID memberId, ActivityKind kind, Instant at) {
+        ActivityEntity activity = of(tx.tenantId(), communityId, memberId, kind, at);
         return Panache.getSession().chain(session -> session.persist(activity)).replaceWithVoid();
     }
 }

@@ -6,7 +6,6 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
 import io.animo.audit.domain.AuditEntryEntity;
-import io.animo.audit.domain.AuditLog;
 import io.animo.platform.graphql.Page;
 import io.animo.platform.graphql.PageInfo;
 
@@ -16,7 +15,7 @@ public record AuditEntryConnection(@NonNull List<@NonNull AuditEntryEdge> edges,
 
     static AuditEntryConnection of(Page<AuditEntryEntity> page) {
         return new AuditEntryConnection(
-                page.map(e -> new AuditEntryEdge(AuditLog.cursorOf(e).encode(), AuditEntry.of(e))), page.pageInfo(),
+                page.edges((cursor, e) -> new AuditEntryEdge(cursor, AuditEntry.of(e))), page.pageInfo(),
                 page.totalCount());
     }
 }

@@ -11,6 +11,7 @@ import io.animo.platform.graphql.Page;
 import io.animo.platform.graphql.PageRequest;
 import io.animo.platform.graphql.TimeKeyset;
 import io.animo.platform.persistence.DbTime;
+import io.animo.platform.persistence.Tx;
 import io.animo.platform.persistence.UnitOfWork;
 import io.animo.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -24,6 +25,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class AuditLog {
 
+    private static final String ORDERING = "audit";
+
     private final UnitOfWork unitOfWork;
 
     public AuditLog(UnitOfWork unitOfWork) {
@@ -31,10 +34,10 @@ public class AuditLog {
     }
 
     /** Records within the current transaction. */
-    public Uni<Void> record(Caller actor, String action, String targetType, UUID targetId, String summary) {
+    public Uni<Void> record(Tx tx, Caller actor, String action, String targetType, UUID targetId, String summary) {
         AuditEntryEntity entry = new AuditEntryEntity();
         entry.id = UUID.randomUUID();
-        entry.tenantId = actor.tenantId();
+        entry.tenantId = tx.tenantId();
         entry.occurredAt = DbTime.now();
         entry.actorSubject = actor.subject();
         entry.actorName = actor.displayName();
@@ -47,12 +50,12 @@ public class AuditLog {
 
     public Uni<Page<AuditEntryEntity>> page(Caller caller, AuditQuery query) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> Panache.getSession().chain(session -> {
+        return unitOfWork.inTenant(tenant, tx -> Panache.getSession().chain(session -> {
             Parameters params = Parameters.with("tenant", tenant);
             List<String> where = filters(query, params);
             String countHql = "select count(*) from AuditEntryEntity where " + String.join(" and ", where);
             PageRequest page = query.page();
-            TimeKeyset keyset = TimeKeyset.newestFirst(page, "occurredAt", "id");
+            TimeKeyset keyset = TimeKeyset.newestFirst(page, ORDERING, "occurredAt", "id");
             if (keyset.cursor() != null) {
                 where.add(keyset.condition());
                 params.and("at", keyset.at()).and("cursorId", keyset.cursorId());
@@ -85,6 +88,6 @@ public class AuditLog {
     }
 
     public static Cursor cursorOf(AuditEntryEntity entry) {
-        return new Cursor(entry.occurredAt.toString(), entry.id);
+        return TimeKeyset.cursorOf(ORDERING, entry.occurredAt, entry.id);
     }
 }

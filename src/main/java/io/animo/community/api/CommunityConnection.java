@@ -7,7 +7,6 @@ import org.eclipse.microprofile.graphql.Type;
 
 import io.animo.community.domain.CommunityEntity;
 import io.animo.community.domain.CommunityOrder;
-import io.animo.community.domain.CommunityRepository;
 import io.animo.platform.graphql.Page;
 import io.animo.platform.graphql.PageInfo;
 
@@ -16,8 +15,7 @@ public record CommunityConnection(@NonNull List<@NonNull CommunityEdge> edges, @
         @NonNull long totalCount) {
 
     static CommunityConnection of(Page<CommunityEntity> page, CommunityOrder order) {
-        List<CommunityEdge> edges = page.map(
-                entity -> new CommunityEdge(CommunityRepository.cursorOf(entity, order).encode(), Community.of(entity)));
+        List<CommunityEdge> edges = page.edges((cursor, entity) -> new CommunityEdge(cursor, Community.of(entity)));
         return new CommunityConnection(edges, page.pageInfo(), page.totalCount());
     }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.animo.platform.persistence.PgNotifications;
+import io.animo.platform.persistence.Tx;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -37,7 +38,7 @@ public class CommunityEvents {
     }
 
     /** Queues the event in the current transaction. */
-    Uni<Void> publish(CommunityChangeType type, CommunityEntity community) {
+    Uni<Void> publish(Tx tx, CommunityChangeType type, CommunityEntity community) {
         JsonObject json = toJson(type, community);
         String payload = json.encode();
         if (payload.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {

@@ -38,7 +38,7 @@ public class CommunityRepository implements PanacheRepositoryBase<CommunityEntit
         boolean nameOrder = query.order() == CommunityOrder.NAME_ASC;
         // forward on NAME_ASC scans ascending; forward on CREATED_AT_DESC scans descending; backward flips it
         boolean ascending = nameOrder != page.backward();
-        Cursor cursor = page.backward() ? page.before() : page.after();
+        Cursor cursor = page.cursor(ordering(query.order()));
         if (cursor != null) {
             String op = ascending ? ">" : "<";
             if (nameOrder) {
@@ -82,6 +82,10 @@ public class CommunityRepository implements PanacheRepositoryBase<CommunityEntit
 
     public static Cursor cursorOf(CommunityEntity entity, CommunityOrder order) {
         String sortValue = order == CommunityOrder.NAME_ASC ? entity.sortName : entity.createdAt.toString();
-        return new Cursor(sortValue, entity.id);
+        return new Cursor(ordering(order), sortValue, entity.id);
+    }
+
+    private static String ordering(CommunityOrder order) {
+        return "communities:" + order;
     }
 }

@@ -3,6 +3,7 @@ package io.animo.community.domain;
 import static io.animo.platform.persistence.DbTime.now;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import io.animo.platform.graphql.UserError;
 import io.animo.platform.persistence.Constraints;
 import io.animo.platform.persistence.MutationReceipts;
 import io.animo.platform.persistence.OptimisticLocks;
+import io.animo.platform.persistence.Tx;
 import io.animo.platform.persistence.UnitOfWork;
 import io.animo.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
@@ -42,35 +44,36 @@ public class CommunityService {
     }
 
     public Uni<CommunityEntity> get(Caller caller, UUID id) {
-        return unitOfWork.inTenant(caller.tenantId(), () -> communities.findInTenant(caller.tenantId(), id));
+        return unitOfWork.inTenant(caller.tenantId(), tx -> communities.findInTenant(caller.tenantId(), id));
     }
 
     public Uni<CommunityEntity> getBySlug(Caller caller, String slug) {
-        return unitOfWork.inTenant(caller.tenantId(), () -> communities.findBySlug(caller.tenantId(), slug));
+        return unitOfWork.inTenant(caller.tenantId(), tx -> communities.findBySlug(caller.tenantId(), slug));
     }
 
     public Uni<List<CommunityEntity>> getAll(UUID tenantId, List<UUID> ids) {
-        return unitOfWork.inTenant(tenantId, () -> communities.findByIds(tenantId, ids));
+        return unitOfWork.inTenant(tenantId, tx -> communities.findByIds(tenantId, ids));
     }
 
     public Uni<Page<CommunityEntity>> page(Caller caller, CommunityQuery query) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> communities.page(tenant, query)
+        return unitOfWork.inTenant(tenant, tx -> communities.page(tenant, query)
                 .chain(rows -> communities.count(tenant, query)
                         .map(total -> Page.of(rows, query.page(), row -> CommunityRepository.cursorOf(row, query.order()),
                                 total))));
     }
 
     public Uni<CommunityResult> create(Caller caller, CommunityDraft draft, String clientMutationId) {
-        List<UserError> errors = CommunityRules.validate(draft, true);
+        List<UserError> errors = new ArrayList<>(CommunityRules.validate(draft, true));
+        errors.addAll(MutationReceipts.validate(clientMutationId));
         if (!errors.isEmpty()) {
             return Uni.createFrom().item(CommunityResult.rejected(errors));
         }
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> receipts.find(tenant, CREATE, clientMutationId)
+        return unitOfWork.inTenant(tenant, tx -> receipts.find(tx, caller, CREATE, clientMutationId)
                 .chain(previous -> previous.isPresent()
                         ? communities.findInTenant(tenant, previous.get()).map(CommunityResult::ok)
-                        : insert(caller, draft, clientMutationId)))
+                        : insert(tx, caller, draft, clientMutationId)))
                 .onFailure(failure -> Constraints.isUniqueViolation(failure, null))
                 .recoverWithUni(() -> afterLostRace(caller, draft, clientMutationId));
     }
@@ -81,13 +84,13 @@ public class CommunityService {
      */
     private Uni<CommunityResult> afterLostRace(Caller caller, CommunityDraft draft, String clientMutationId) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> receipts.find(tenant, CREATE, clientMutationId)
+        return unitOfWork.inTenant(tenant, tx -> receipts.find(tx, caller, CREATE, clientMutationId)
                 .chain(previous -> previous.isPresent()
                         ? communities.findInTenant(tenant, previous.get()).map(CommunityResult::ok)
                         : Uni.createFrom().item(CommunityResult.rejected(CommunityRules.slugTaken(draft.slug())))));
     }
 
-    private Uni<CommunityResult> insert(Caller caller, CommunityDraft draft, String clientMutationId) {
+    private Uni<CommunityResult> insert(Tx tx, Caller caller, CommunityDraft draft, String clientMutationId) {
         return communities.findBySlug(caller.tenantId(), draft.slug()).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().item(CommunityResult.rejected(CommunityRules.slugTaken(draft.slug())));
@@ -106,9 +109,9 @@ public class CommunityService {
             community.createdAt = now;
             community.updatedAt = now;
             return communities.persistAndFlush(community)
-                    .chain(() -> receipts.record(caller.tenantId(), CREATE, clientMutationId, community.id))
-                    .chain(() -> audit.record(caller, "COMMUNITY_CREATED", "Community", community.id, community.name))
-                    .chain(() -> events.publish(CommunityChangeType.CREATED, community))
+                    .chain(() -> receipts.record(tx, caller, CREATE, clientMutationId, community.id))
+                    .chain(() -> audit.record(tx, caller, "COMMUNITY_CREATED", "Community", community.id, community.name))
+                    .chain(() -> events.publish(tx, CommunityChangeType.CREATED, community))
                     .map(ignored -> CommunityResult.ok(community));
         });
     }
@@ -119,7 +122,7 @@ public class CommunityService {
             return Uni.createFrom().item(CommunityResult.rejected(errors));
         }
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> communities.findInTenant(tenant, id).chain(community -> {
+        return unitOfWork.inTenant(tenant, tx -> communities.findInTenant(tenant, id).chain(community -> {
             Optional<UserError> problem = checkEditable(community, expectedVersion);
             if (problem.isPresent()) {
                 return Uni.createFrom().item(CommunityResult.rejected(problem.get()));
@@ -127,16 +130,16 @@ public class CommunityService {
             if (changes.slug() != null && !changes.slug().equals(community.slug)) {
                 return communities.findBySlug(tenant, changes.slug()).chain(other -> other != null
                         ? Uni.createFrom().item(CommunityResult.rejected(CommunityRules.slugTaken(changes.slug())))
-                        : apply(caller, community, changes));
+                        : apply(tx, caller, community, changes));
             }
-            return apply(caller, community, changes);
+            return apply(tx, caller, community, changes);
         })).onFailure(failure -> Constraints.isUniqueViolation(failure, SLUG_CONSTRAINT))
                 .recoverWithItem(() -> CommunityResult.rejected(CommunityRules.slugTaken(changes.slug())))
                 .onFailure(OptimisticLocks::isStale)
                 .recoverWithItem(() -> CommunityResult.rejected(OptimisticLocks.staleError("community")));
     }
 
-    private Uni<CommunityResult> apply(Caller caller, CommunityEntity community, CommunityDraft changes) {
+    private Uni<CommunityResult> apply(Tx tx, Caller caller, CommunityEntity community, CommunityDraft changes) {
         if (changes.name() != null) {
             community.rename(changes.name().strip());
         }
@@ -151,8 +154,8 @@ public class CommunityService {
         }
         community.updatedAt = now();
         return communities.flush()
-                .chain(() -> audit.record(caller, "COMMUNITY_UPDATED", "Community", community.id, community.name))
-                .chain(() -> events.publish(CommunityChangeType.UPDATED, community))
+                .chain(() -> audit.record(tx, caller, "COMMUNITY_UPDATED", "Community", community.id, community.name))
+                .chain(() -> events.publish(tx, CommunityChangeType.UPDATED, community))
                 .map(ignored -> CommunityResult.ok(community));
     }
 
@@ -164,7 +167,7 @@ public class CommunityService {
                     "Slow mode is between 0 (off) and 86400 seconds.")));
         }
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> communities.findInTenant(tenant, id).chain(community -> {
+        return unitOfWork.inTenant(tenant, tx -> communities.findInTenant(tenant, id).chain(community -> {
             Optional<UserError> problem = checkEditable(community, null);
             if (problem.isPresent()) {
                 return Uni.createFrom().item(CommunityResult.rejected(problem.get()));
@@ -182,8 +185,8 @@ public class CommunityService {
             String modes = "slow mode " + community.slowModeSeconds + " s, pre-moderation "
                     + (community.preModeration ? "on" : "off") + ", read-only " + (community.readOnly ? "on" : "off");
             return communities.flush()
-                    .chain(() -> audit.record(caller, "COMMUNITY_MODES_CHANGED", "Community", community.id, modes))
-                    .chain(() -> events.publish(CommunityChangeType.MODES_CHANGED, community))
+                    .chain(() -> audit.record(tx, caller, "COMMUNITY_MODES_CHANGED", "Community", community.id, modes))
+                    .chain(() -> events.publish(tx, CommunityChangeType.MODES_CHANGED, community))
                     .map(ignored -> CommunityResult.ok(community));
         })).onFailure(OptimisticLocks::isStale)
                 .recoverWithItem(() -> CommunityResult.rejected(OptimisticLocks.staleError("community")));
@@ -191,7 +194,7 @@ public class CommunityService {
 
     public Uni<CommunityResult> archive(Caller caller, UUID id, Long expectedVersion) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> communities.findInTenant(tenant, id).chain(community -> {
+        return unitOfWork.inTenant(tenant, tx -> communities.findInTenant(tenant, id).chain(community -> {
             Optional<UserError> problem = checkEditable(community, expectedVersion);
             if (problem.isPresent()) {
                 return Uni.createFrom().item(CommunityResult.rejected(problem.get()));
@@ -201,8 +204,8 @@ public class CommunityService {
             community.archivedAt = now;
             community.updatedAt = now;
             return communities.flush()
-                    .chain(() -> audit.record(caller, "COMMUNITY_ARCHIVED", "Community", community.id, community.name))
-                    .chain(() -> events.publish(CommunityChangeType.ARCHIVED, community))
+                    .chain(() -> audit.record(tx, caller, "COMMUNITY_ARCHIVED", "Community", community.id, community.name))
+                    .chain(() -> events.publish(tx, CommunityChangeType.ARCHIVED, community))
                     .map(ignored -> CommunityResult.ok(community));
         })).onFailure(OptimisticLocks::isStale)
                 .recoverWithItem(() -> CommunityResult.rejected(OptimisticLocks.staleError("community")));

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
@@ -17,6 +18,7 @@ import io.animo.content.domain.PostResult;
 import io.animo.content.domain.ReactionResult;
 import io.animo.content.domain.ReactionService;
 import io.animo.content.domain.ThreadResult;
+import io.animo.platform.graphql.BadRequestException;
 import io.animo.platform.graphql.GlobalId;
 import io.animo.platform.graphql.GraphQLBoundary;
 import io.animo.platform.graphql.UserError;
@@ -29,6 +31,8 @@ import io.smallrye.mutiny.Uni;
 @GraphQLApi
 @GraphQLBoundary
 public class MessageActionsGraphQLApi {
+
+    private static final int MAX_HISTORY = 100;
 
     /** Who may write: the same roles as posting (every person of a tenant holds member). */
     private static final String[] WRITERS = {Roles.TENANT_ADMIN, Roles.COMMUNITY_MANAGER, Roles.MODERATOR, Roles.MEMBER};
@@ -117,10 +121,15 @@ public class MessageActionsGraphQLApi {
                         .map(ReactionCount::of).toList()).toList());
     }
 
-    @Description("Previous bodies of the message, newest first (loaded for a whole page of messages at once)")
-    public Uni<List<@NonNull List<@NonNull MessageRevision>>> history(@Source List<Message> messages) {
+    @Description("Previous bodies of the message, newest first: the newest `first` of them (20 by default, at most 100;"
+            + " a message keeps at most 100). Loaded for a whole page of messages at once.")
+    public Uni<List<@NonNull List<@NonNull MessageRevision>>> history(@Source List<Message> messages,
+            @DefaultValue("20") int first) {
+        if (first < 0 || first > MAX_HISTORY) {
+            return Uni.createFrom().failure(new BadRequestException("history(first:) is between 0 and " + MAX_HISTORY + "."));
+        }
         Map<Message, UUID> ids = ids(messages);
-        return access.requireMember(identity).chain(caller -> actions.history(caller, ids.values()))
+        return access.requireMember(identity).chain(caller -> actions.history(caller, ids.values(), first))
                 .map(revisions -> messages.stream().map(message -> revisions.getOrDefault(ids.get(message), List.of())
                         .stream().map(MessageRevision::of).toList()).toList());
     }

@@ -5,7 +5,6 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
-import io.animo.content.domain.ContentRepository;
 import io.animo.content.domain.MessageEntity;
 import io.animo.platform.graphql.Page;
 import io.animo.platform.graphql.PageInfo;
@@ -18,7 +17,6 @@ public record MessageConnection(@NonNull List<@NonNull MessageEdge> edges, @NonN
     }
 
     static MessageConnection of(Page<MessageEntity> page) {
-        return new MessageConnection(page.map(m -> new MessageEdge(ContentRepository.cursorOf(m.createdAt, m.id).encode(),
-                Message.of(m))), page.pageInfo());
+        return new MessageConnection(page.edges((cursor, m) -> new MessageEdge(cursor, Message.of(m))), page.pageInfo());
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
-import io.animo.content.domain.ContentRepository;
 import io.animo.content.domain.ThreadEntity;
 import io.animo.platform.graphql.Page;
 import io.animo.platform.graphql.PageInfo;
@@ -18,7 +17,6 @@ public record ThreadConnection(@NonNull List<@NonNull ThreadEdge> edges, @NonNul
     }
 
     static ThreadConnection of(Page<ThreadEntity> page) {
-        return new ThreadConnection(page.map(t -> new ThreadEdge(ContentRepository.cursorOf(t).encode(),
-                Thread.of(t))), page.pageInfo());
+        return new ThreadConnection(page.edges((cursor, t) -> new ThreadEdge(cursor, Thread.of(t))), page.pageInfo());
     }
 }

@@ -1,6 +1,7 @@
 package io.animo.content.domain;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,6 +21,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ContentRepository {
 
+    private static final String THREADS = "threads";
+    private static final String MESSAGES = "messages";
     private static final String VISIBLE = "(status in ('PUBLISHED', 'DELETED') or :seesHeld = true or (authorMemberId = :me and status = 'HELD'))";
 
     public Uni<ThreadEntity> thread(UUID tenantId, UUID id) {
@@ -34,10 +37,27 @@ public class ContentRepository {
                 .setParameter("tenant", tenantId).setParameter("id", id).getSingleResultOrNull());
     }
 
+    /** Messages by id (unknown ids left out). */
+    public Uni<List<MessageEntity>> messages(UUID tenantId, Collection<UUID> ids) {
+        return Panache.getSession().chain(s -> s.createSelectionQuery(
+                "from MessageEntity where tenantId = :tenant and id in :ids", MessageEntity.class)
+                .setParameter("tenant", tenantId).setParameter("ids", ids).getResultList());
+    }
+
     /** A member's messages in one community since an instant (slow mode and flood rules are per community). */
     public Uni<Long> recentMessages(UUID tenantId, UUID communityId, UUID memberId, Instant since) {
         return Panache.getSession().chain(s -> s.createSelectionQuery("select count(*) from MessageEntity"
                 + " where tenantId = :tenant and authorMemberId = :member and communityId = :community and createdAt >= :since",
+                Long.class).setParameter("tenant", tenantId).setParameter("member", memberId)
+                .setParameter("community", communityId).setParameter("since", since)
+                .getSingleResult());
+    }
+
+    /** A member's messages in one community posted or edited since an instant (slow mode counts both). */
+    public Uni<Long> recentContributions(UUID tenantId, UUID communityId, UUID memberId, Instant since) {
+        return Panache.getSession().chain(s -> s.createSelectionQuery("select count(*) from MessageEntity"
+                + " where tenantId = :tenant and authorMemberId = :member and communityId = :community"
+                + " and (createdAt >= :since or editedAt >= :since)",
                 Long.class).setParameter("tenant", tenantId).setParameter("member", memberId)
                 .setParameter("community", communityId).setParameter("since", since)
                 .getSingleResult());
@@ -67,9 +87,10 @@ public class ContentRepository {
 
     private <T> Uni<List<T>> keyset(Class<T> type, String scope, UUID tenantId, UUID scopeId, UUID me, boolean seesHeld,
             PageRequest page, boolean oldestFirst, boolean pinnedFirst) {
+        String ordering = pinnedFirst ? THREADS : MESSAGES;
         TimeKeyset order = oldestFirst
-                ? TimeKeyset.oldestFirst(page, "createdAt", "id")
-                : TimeKeyset.newestFirst(page, "createdAt", "id");
+                ? TimeKeyset.oldestFirst(page, ordering, "createdAt", "id")
+                : TimeKeyset.newestFirst(page, ordering, "createdAt", "id");
         boolean ascending = order.ascending();
         Cursor cursor = order.cursor();
         SortKey at = cursor == null ? null : SortKey.of(cursor, pinnedFirst);
@@ -96,13 +117,13 @@ public class ContentRepository {
         });
     }
 
-    public static Cursor cursorOf(Instant createdAt, UUID id) {
-        return new Cursor(createdAt.toString(), id);
+    public static Cursor cursorOf(MessageEntity message) {
+        return TimeKeyset.cursorOf(MESSAGES, message.createdAt, message.id);
     }
 
     /** A thread's place in its community's list: pinned first, then newest first. */
     public static Cursor cursorOf(ThreadEntity thread) {
-        return new Cursor((thread.pinned ? "P|" : "-|") + thread.createdAt, thread.id);
+        return new Cursor(THREADS, (thread.pinned ? "P|" : "-|") + thread.createdAt, thread.id);
     }
 
     private record SortKey(boolean pinned, Instant createdAt) {
@@ -111,11 +132,11 @@ public class ContentRepository {
             if (!pinnedFirst) {
                 return new SortKey(false, cursor.sortInstant());
             }
-            String[] parts = cursor.sortValue().split("\\|", 2);
-            if (parts.length != 2 || !(parts[0].equals("P") || parts[0].equals("-"))) {
+            String[] parts = cursor.sortParts(2);
+            if (!(parts[0].equals("P") || parts[0].equals("-"))) {
                 throw new BadRequestException("The cursor does not belong to this ordering.");
             }
-            return new SortKey(parts[0].equals("P"), new Cursor(parts[1], cursor.id()).sortInstant());
+            return new SortKey(parts[0].equals("P"), new Cursor(THREADS, parts[1], cursor.id()).sortInstant());
         }
     }
 }

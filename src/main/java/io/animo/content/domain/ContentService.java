@@ -6,21 +6,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.animo.activity.domain.Activities;
 import io.animo.activity.domain.ActivityKind;
 import io.animo.community.domain.CommunityEntity;
-import io.animo.community.domain.CommunityRepository;
-import io.animo.community.domain.CommunityStatus;
-import io.animo.guideline.domain.GuidelineGate;
-import io.animo.member.domain.CommunityReaders;
+import io.animo.member.domain.CommunityAccess;
+import io.animo.member.domain.CommunityAction;
+import io.animo.member.domain.CommunityGate;
 import io.animo.member.domain.CommunityRole;
 import io.animo.member.domain.MemberEntity;
 import io.animo.member.domain.MemberRepository;
@@ -33,6 +32,7 @@ import io.animo.platform.graphql.TextFields;
 import io.animo.platform.graphql.UserError;
 import io.animo.platform.persistence.Constraints;
 import io.animo.platform.persistence.MutationReceipts;
+import io.animo.platform.persistence.Tx;
 import io.animo.platform.persistence.UnitOfWork;
 import io.animo.platform.security.Caller;
 import io.animo.platform.security.Roles;
@@ -48,9 +48,10 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Posting: every thread and message passes the community's rules (tenant-wide and its own) before
- * it is stored; the verdict decides whether members see it, whether it waits for a moderator, or
- * whether it is refused, and may mute its author. Each stored post records an activity.
+ * Posting: every thread and message passes the community gate (membership, standing, crisis modes,
+ * guidelines, slow mode) and then the community's rules (tenant-wide and its own) before it is stored;
+ * the verdict decides whether members see it, whether it waits for a moderator, or whether it is
+ * refused, and may mute its author. Each stored post records an activity.
  */
 @ApplicationScoped
 public class ContentService {
@@ -61,37 +62,36 @@ public class ContentService {
 
     private final UnitOfWork unitOfWork;
     private final ContentRepository content;
-    private final CommunityRepository communities;
     private final MemberRepository members;
     private final MembershipRepository memberships;
+    private final CommunityGate gate;
     private final RuleSets ruleSets;
     private final ReviewRequests reviews;
-    private final GuidelineGate guidelines;
     private final ReplyGuard replyGuard;
     private final SanctionService sanctions;
     private final MutationReceipts receipts;
-    private final CommunityReaders readers;
 
-    public ContentService(UnitOfWork unitOfWork, ContentRepository content, CommunityRepository communities,
-            MemberRepository members, MembershipRepository memberships, RuleSets ruleSets, ReviewRequests reviews,
-            GuidelineGate guidelines, ReplyGuard replyGuard, SanctionService sanctions, MutationReceipts receipts,
-            CommunityReaders readers) {
-        this.readers = readers;
-        this.sanctions = sanctions;
-        this.receipts = receipts;
-        this.reviews = reviews;
-        this.guidelines = guidelines;
-        this.replyGuard = replyGuard;
+    public ContentService(UnitOfWork unitOfWork, ContentRepository content, MemberRepository members,
+            MembershipRepository memberships, CommunityGate gate, RuleSets ruleSets, ReviewRequests reviews,
+            ReplyGuard replyGuard, SanctionService sanctions, MutationReceipts receipts) {
         this.unitOfWork = unitOfWork;
         this.content = content;
-        this.communities = communities;
         this.members = members;
         this.memberships = memberships;
+        this.gate = gate;
         this.ruleSets = ruleSets;
+        this.reviews = reviews;
+        this.replyGuard = replyGuard;
+        this.sanctions = sanctions;
+        this.receipts = receipts;
     }
 
-    /** Who posts where, once checked: a member in good standing of an active community. */
+    /** Who posts where, once the gate let them: a member in good standing of an active community. */
     record Author(MemberEntity member, MembershipEntity membership, CommunityEntity community) {
+
+        static Author of(CommunityAccess access) {
+            return new Author(access.member(), access.membership(), access.community());
+        }
     }
 
     public Uni<PostResult> createThread(Caller caller, UUID communityId, ThreadKind kind, String title, String body) {
@@ -99,7 +99,7 @@ public class ContentService {
             return Uni.createFrom().item(PostResult.refused("input.kind", "NOT_ALLOWED",
                     "Start debates with debateCreate and polls with pollCreate."));
         }
-        return createThread(caller, communityId, kind, title, body, thread -> Uni.createFrom().voidItem());
+        return createThread(caller, communityId, kind, title, body, (tx, thread) -> Uni.createFrom().voidItem());
     }
 
     /**
@@ -107,7 +107,7 @@ public class ContentService {
      * the thread and its first message are stored, and only if the rules let them through.
      */
     public Uni<PostResult> createThread(Caller caller, UUID communityId, ThreadKind kind, String title, String body,
-            Function<ThreadEntity, Uni<Void>> extras) {
+            BiFunction<Tx, ThreadEntity, Uni<Void>> extras) {
         List<UserError> errors = new ArrayList<>();
         TextFields.check(errors, "input.title", title, TITLE_MAX);
         TextFields.check(errors, "input.body", body, BODY_MAX);
@@ -115,43 +115,43 @@ public class ContentService {
             return Uni.createFrom().item(PostResult.refused(errors));
         }
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> author(caller, communityId, true).chain(check -> {
-            if (check.userErrors() != null) {
-                return Uni.createFrom().item(check.userErrors());
-            }
-            Author author = check.author();
-            if (kind == ThreadKind.ANNOUNCEMENT && !staff(caller) && author.membership().role == CommunityRole.MEMBER) {
-                return Uni.createFrom().item(PostResult.refused("input.kind", "NOT_ALLOWED",
-                        "Announcements are for the community's owners and moderators."));
-            }
-            return judge(author, title.strip() + "\n" + body).chain(verdict -> {
-                if (verdict.outcome() == ModerationOutcome.REJECTED) {
-                    return rejected(author, verdict);
-                }
-                Instant now = now();
-                ThreadEntity thread = new ThreadEntity();
-                thread.id = UUID.randomUUID();
-                thread.tenantId = tenant;
-                thread.communityId = communityId;
-                thread.kind = kind;
-                thread.title = title.strip();
-                thread.authorMemberId = author.member().id;
-                thread.status = status(verdict);
-                thread.createdAt = now;
-                thread.updatedAt = now;
-                MessageEntity opening = message(author, thread.id, null, body, verdict, now);
-                return Panache.getSession()
-                        .chain(session -> session.persist(thread).chain(() -> session.persist(opening)).chain(session::flush))
-                        .chain(() -> extras.apply(thread))
-                        .chain(() -> review(opening, verdict))
-                        .chain(() -> activity(author, ActivityKind.THREAD_CREATED, now))
-                        .map(ignored -> new PostResult(thread, opening, verdict.outcome(), reasons(verdict), List.of()));
-            });
-        }));
+        return unitOfWork.inTenant(tenant, tx -> gate.check(tx, caller, communityId, CommunityAction.POST, "input.communityId")
+                .chain(access -> {
+                    if (!access.allowed()) {
+                        return Uni.createFrom().item(PostResult.refused(List.of(access.refusal())));
+                    }
+                    Author author = Author.of(access);
+                    if (kind == ThreadKind.ANNOUNCEMENT && !staff(caller) && author.membership().role == CommunityRole.MEMBER) {
+                        return Uni.createFrom().item(PostResult.refused("input.kind", "NOT_ALLOWED",
+                                "Announcements are for the community's owners and moderators."));
+                    }
+                    return judge(tx, author, title.strip() + "\n" + body).chain(verdict -> verdict
+                            .outcome() == ModerationOutcome.REJECTED
+                                    ? rejected(tx, author, verdict)
+                                    : storeThread(tx, author, kind, title, body, verdict, extras));
+                }));
     }
 
-    public Uni<PostResult> postMessage(Caller caller, UUID threadId, UUID parentId, String body) {
-        return postMessage(caller, threadId, parentId, body, null);
+    private Uni<PostResult> storeThread(Tx tx, Author author, ThreadKind kind, String title, String body, Verdict verdict,
+            BiFunction<Tx, ThreadEntity, Uni<Void>> extras) {
+        Instant now = now();
+        ThreadEntity thread = new ThreadEntity();
+        thread.id = UUID.randomUUID();
+        thread.tenantId = tx.tenantId();
+        thread.communityId = author.community().id;
+        thread.kind = kind;
+        thread.title = title.strip();
+        thread.authorMemberId = author.member().id;
+        thread.status = status(verdict);
+        thread.createdAt = now;
+        thread.updatedAt = now;
+        MessageEntity opening = message(author, thread.id, null, body, verdict, now);
+        return Panache.getSession()
+                .chain(session -> session.persist(thread).chain(() -> session.persist(opening)).chain(session::flush))
+                .chain(() -> extras.apply(tx, thread))
+                .chain(() -> review(tx, opening, verdict))
+                .chain(() -> Activities.record(tx, thread.communityId, author.member().id, ActivityKind.THREAD_CREATED, now))
+                .map(ignored -> new PostResult(thread, opening, verdict.outcome(), reasons(verdict), List.of()));
     }
 
     /** {@code sideId}: in a debate thread, the side the message takes (optional). */
@@ -161,46 +161,48 @@ public class ContentService {
         if (!errors.isEmpty()) {
             return Uni.createFrom().item(PostResult.refused(errors));
         }
-        return post(caller.tenantId(), threadId, parentId, sideId, body,
-                new Poster(seesHeld(caller), () -> members.findBySubject(caller.tenantId(), caller.subject()),
-                        (communityId, person) -> author(caller, communityId, true, Uni.createFrom().item(person))));
+        Poster poster = new Poster(seesHeld(caller), tx -> members.findBySubject(tx.tenantId(), caller.subject()),
+                (tx, thread, existing) -> gate.checkAs(tx, caller, existing, thread.communityId, CommunityAction.POST,
+                        "input.threadId"));
+        return unitOfWork.inTenant(caller.tenantId(), tx -> postWithin(tx, threadId, parentId, sideId, body, poster));
     }
 
     /**
      * A message an integration's service account ingests for an author known only by an external handle
      * (an account of a listened-to forum): the author's member profile and membership are created on first
-     * use, and then it goes through the same standing checks and rules as any post.
+     * use, once nothing about the community refuses the message, and then it goes through the same gate
+     * and rules as any post.
      */
     public Uni<PostResult> ingestMessage(Caller caller, UUID threadId, UUID parentId, ExternalAuthor external,
             String body, String clientMutationId) {
         List<UserError> errors = new ArrayList<>(external.validate());
         TextFields.check(errors, "input.body", body, BODY_MAX);
+        errors.addAll(MutationReceipts.validate(clientMutationId));
         if (!errors.isEmpty()) {
             return Uni.createFrom().item(PostResult.refused(errors));
         }
-        UUID tenant = caller.tenantId();
-        Poster poster = new Poster(false, () -> members.findByExternalHandle(tenant, external.handle()),
-                (communityId, found) -> author(tenant, communityId, true,
-                        community -> externalMember(tenant, community, external, found)));
-        return unitOfWork.inTenant(tenant, () -> receipts.find(tenant, INGEST, clientMutationId)
+        Poster poster = new Poster(false, tx -> members.findByExternalHandle(tx.tenantId(), external.handle()),
+                (tx, thread, found) -> gate.checkCommunity(tx, thread.communityId, CommunityAction.POST, "input.threadId")
+                        .chain(community -> !community.allowed()
+                                ? Uni.createFrom().item(community)
+                                : externalMember(tx, community.community(), external, found)
+                                        .chain(member -> gate.checkAs(tx, caller, member, thread.communityId,
+                                                CommunityAction.POST, "input.threadId"))));
+        return unitOfWork.inTenant(caller.tenantId(), tx -> receipts.find(tx, caller, INGEST, clientMutationId)
                 .chain(previous -> previous.isPresent()
-                        ? replay(tenant, previous.get())
-                        : postWithin(tenant, threadId, parentId, null, body, poster)
+                        ? replay(tx, previous.get())
+                        : postWithin(tx, threadId, parentId, null, body, poster)
                                 .call(result -> result.message() == null
                                         ? Uni.createFrom().voidItem()
-                                        : receipts.record(tenant, INGEST, clientMutationId, result.message().id))))
+                                        : receipts.record(tx, caller, INGEST, clientMutationId, result.message().id))))
                 .onFailure(failure -> Constraints.isUniqueViolation(failure, null))
                 .recoverWithItem(() -> PostResult.refused("input.externalHandle", "RETRY",
                         "Another request created this author, or sent this message, at the same moment: send it again."));
     }
 
-    private Uni<PostResult> post(UUID tenant, UUID threadId, UUID parentId, UUID sideId, String body, Poster poster) {
-        return unitOfWork.inTenant(tenant, () -> postWithin(tenant, threadId, parentId, sideId, body, poster));
-    }
-
     /** The same message again for a retried request, as it is now. */
-    private Uni<PostResult> replay(UUID tenant, UUID messageId) {
-        return content.message(tenant, messageId).chain(message -> content.thread(tenant, message.threadId)
+    private Uni<PostResult> replay(Tx tx, UUID messageId) {
+        return content.message(tx.tenantId(), messageId).chain(message -> content.thread(tx.tenantId(), message.threadId)
                 .map(thread -> new PostResult(thread, message, message.status == ContentStatus.HELD
                         ? ModerationOutcome.HELD
                         : message.flagged ? ModerationOutcome.FLAGGED : ModerationOutcome.PUBLISHED,
@@ -208,19 +210,20 @@ public class ContentService {
                         List.of())));
     }
 
-    /**
-     * Who posts: whether they see held content, their member id if they already have one (the checks that
-     * can refuse the post run before anything is created for a new author), and how their standing is checked.
-     */
-    private record Poster(boolean seesHeld, Supplier<Uni<MemberEntity>> existingMember,
-            BiFunction<UUID, MemberEntity, Uni<AuthorCheck>> authorIn) {
+    /** How the poster is found and let in: the checks that can refuse run before anything is created for a new author. */
+    private interface Admission {
+        Uni<CommunityAccess> admit(Tx tx, ThreadEntity thread, MemberEntity existing);
     }
 
-    private Uni<PostResult> postWithin(UUID tenant, UUID threadId, UUID parentId, UUID sideId, String body,
-            Poster poster) {
+    /** Who posts: whether they see held content, their member profile if they already have one, and how the gate lets them in. */
+    private record Poster(boolean seesHeld, Function<Tx, Uni<MemberEntity>> existingMember, Admission admission) {
+    }
+
+    private Uni<PostResult> postWithin(Tx tx, UUID threadId, UUID parentId, UUID sideId, String body, Poster poster) {
+        UUID tenant = tx.tenantId();
         return content.thread(tenant, threadId).chain(thread -> thread == null
                 ? Uni.createFrom().item(noThread())
-                : poster.existingMember().get().chain(existing -> {
+                : poster.existingMember().apply(tx).chain(existing -> {
                     UUID me = existing == null ? null : existing.id;
                     if (!ContentRepository.visible(thread, me, poster.seesHeld())) {
                         return Uni.createFrom().item(noThread());
@@ -237,20 +240,23 @@ public class ContentService {
                             return Uni.createFrom().item(PostResult.refused("input.parentId", "INVALID_PARENT", problem));
                         }
                         Uni<UserError> sideProblem = sideId != null || thread.kind == ThreadKind.DEBATE
-                                ? replyGuard.check(thread, sideId)
+                                ? replyGuard.check(tx, thread, sideId)
                                 : Uni.createFrom().nullItem();
                         return sideProblem.chain(refusal -> refusal != null
                                 ? Uni.createFrom().item(PostResult.refused(List.of(refusal)))
-                                : poster.authorIn().apply(thread.communityId, existing)
-                                        .chain(check -> check.userErrors() != null
-                                                ? Uni.createFrom().item(check.userErrors())
-                                                : judge(check.author(), body).chain(verdict -> verdict
-                                                        .outcome() == ModerationOutcome.REJECTED
-                                                                ? rejected(check.author(), verdict)
-                                                                : store(check.author(), thread, parentId, sideId, body,
-                                                                        verdict))));
+                                : poster.admission().admit(tx, thread, existing)
+                                        .chain(access -> !access.allowed()
+                                                ? Uni.createFrom().item(PostResult.refused(List.of(access.refusal())))
+                                                : judgeAndStore(tx, Author.of(access), thread, parentId, sideId, body)));
                     });
                 }));
+    }
+
+    private Uni<PostResult> judgeAndStore(Tx tx, Author author, ThreadEntity thread, UUID parentId, UUID sideId,
+            String body) {
+        return judge(tx, author, body).chain(verdict -> verdict.outcome() == ModerationOutcome.REJECTED
+                ? rejected(tx, author, verdict)
+                : store(tx, author, thread, parentId, sideId, body, verdict));
     }
 
     private static PostResult noThread() {
@@ -269,150 +275,111 @@ public class ContentService {
         return parent.parentId != null ? "Replies are threaded one level: reply to the first message of the branch." : null;
     }
 
-    private Uni<PostResult> store(Author author, ThreadEntity thread, UUID parentId, UUID sideId, String body,
+    private Uni<PostResult> store(Tx tx, Author author, ThreadEntity thread, UUID parentId, UUID sideId, String body,
             Verdict verdict) {
         Instant now = now();
         MessageEntity message = message(author, thread.id, parentId, body, verdict, now);
         message.debateSideId = sideId;
+        ActivityKind kind = parentId == null ? ActivityKind.MESSAGE_POSTED : ActivityKind.REPLY_POSTED;
         return Panache.getSession().chain(session -> session.persist(message).chain(session::flush))
-                .chain(() -> review(message, verdict))
-                .chain(() -> activity(author, parentId == null ? ActivityKind.MESSAGE_POSTED : ActivityKind.REPLY_POSTED,
-                        now))
+                .chain(() -> review(tx, message, verdict))
+                .chain(() -> Activities.record(tx, message.communityId, author.member().id, kind, now))
                 .map(ignored -> new PostResult(thread, message, verdict.outcome(), reasons(verdict), List.of()));
     }
 
     public Uni<Page<ThreadEntity>> threads(Caller caller, UUID communityId, PageRequest page) {
-        UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> me(caller).chain(me -> readable(caller, communityId, me)
-                .chain(readable -> !readable
-                        ? Uni.createFrom().item(List.<ThreadEntity>of())
-                        : content.threads(tenant, communityId, me, seesHeld(caller), page)))
-                .map(rows -> Page.of(rows, page, ContentRepository::cursorOf, -1)));
+        return unitOfWork.inTenant(caller.tenantId(), tx -> gate.check(tx, caller, communityId, CommunityAction.READ,
+                "communityId").chain(
+                        access -> !access.allowed()
+                                ? Uni.createFrom().item(List.<ThreadEntity>of())
+                                : content.threads(tx.tenantId(), communityId, memberId(access), seesHeld(caller), page)))
+                .map(rows -> Page.<ThreadEntity>of(rows, page, ContentRepository::cursorOf, -1));
     }
 
     public Uni<Page<MessageEntity>> messages(Caller caller, UUID threadId, PageRequest page) {
-        UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> me(caller).chain(me -> content.thread(tenant, threadId)
-                .chain(thread -> thread == null || !ContentRepository.visible(thread, me, seesHeld(caller))
-                        ? Uni.createFrom().item(false)
-                        : readable(caller, thread.communityId, me))
-                .chain(readable -> !readable
+        return unitOfWork.inTenant(caller.tenantId(), tx -> readableThread(tx, caller, threadId)
+                .chain(found -> found == null
                         ? Uni.createFrom().item(List.<MessageEntity>of())
-                        : content.messages(tenant, threadId, me, seesHeld(caller), page)))
-                .map(rows -> Page.of(rows, page, m -> ContentRepository.cursorOf(m.createdAt, m.id), -1)));
+                        : content.messages(tx.tenantId(), threadId, memberId(found.access()), seesHeld(caller), page)))
+                .map(rows -> Page.<MessageEntity>of(rows, page, ContentRepository::cursorOf, -1));
     }
 
     /** One thread, for {@code node(id:)}: null unless the caller may read it. */
     public Uni<ThreadEntity> thread(Caller caller, UUID threadId) {
-        UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> me(caller).chain(me -> content.thread(tenant, threadId)
-                .chain(thread -> thread == null || !ContentRepository.visible(thread, me, seesHeld(caller))
-                        ? Uni.createFrom().nullItem()
-                        : readable(caller, thread.communityId, me).map(readable -> readable ? thread : null))));
+        return unitOfWork.inTenant(caller.tenantId(), tx -> readableThread(tx, caller, threadId)
+                .map(found -> found == null ? null : found.thread()));
     }
 
     /** One message, for {@code node(id:)}: null unless the caller may read it. */
     public Uni<MessageEntity> message(Caller caller, UUID messageId) {
-        UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> me(caller).chain(me -> content.message(tenant, messageId)
-                .chain(message -> message == null || !ContentRepository.visible(message, me, seesHeld(caller))
-                        ? Uni.createFrom().nullItem()
-                        : readable(caller, message.communityId, me).map(readable -> readable ? message : null))));
+        return unitOfWork.inTenant(caller.tenantId(), tx -> readableMessage(tx, caller, messageId, CommunityAction.READ)
+                .map(found -> found.message()));
     }
 
-    /** A private community's content is read by its members and the staff only. */
-    private Uni<Boolean> readable(Caller caller, UUID communityId, UUID me) {
-        return readers.mayRead(caller, communityId, me);
+    /** A thread with the gate's answer, when the caller may read both; null otherwise. */
+    record ReadableThread(ThreadEntity thread, CommunityAccess access) {
     }
 
-    Uni<UUID> me(Caller caller) {
-        return members.findBySubject(caller.tenantId(), caller.subject()).map(m -> m == null ? null : m.id);
+    Uni<ReadableThread> readableThread(Tx tx, Caller caller, UUID threadId) {
+        return content.thread(tx.tenantId(), threadId).chain(thread -> thread == null
+                ? Uni.createFrom().nullItem()
+                : gate.check(tx, caller, thread.communityId, CommunityAction.READ, "input.threadId").map(access -> access
+                        .allowed() && ContentRepository.visible(thread, memberId(access), seesHeld(caller))
+                                ? new ReadableThread(thread, access)
+                                : null));
     }
 
-    record AuthorCheck(Author author, PostResult userErrors) {
-    }
-
-    /** Whether the caller may act in a community (member, not banned or muted), for actions that are not posts. */
-    public record Standing(MemberEntity member, List<UserError> userErrors) {
-    }
-
-    /** For votes and the like (no slow mode); call it inside the caller's unit of work. */
-    public Uni<Standing> standing(Caller caller, UUID communityId) {
-        return author(caller, communityId, false).map(check -> check.userErrors() != null
-                ? new Standing(null, check.userErrors().userErrors())
-                : new Standing(check.author().member(), List.of()));
-    }
-
-    private Uni<AuthorCheck> author(Caller caller, UUID communityId) {
-        return author(caller, communityId, true);
+    /** A message the caller may see, with what the gate says about {@code action} in its community; or why not. */
+    public record FoundMessage(MessageEntity message, CommunityAccess access, UserError problem) {
     }
 
     /**
-     * The caller as a member in good standing of an active, writable community who, when the community
-     * requires it, acknowledged its current guidelines (shared with edits and reactions, which are not new
-     * messages and so skip {@code slowMode}). Ingested content skips the guidelines: its authors cannot
-     * acknowledge them.
+     * The message, if the caller may read it (the community, and the message itself: a held or removed one is
+     * its author's and the moderators'), and whether they may do {@code action} there. A message the caller may
+     * not read is NOT_FOUND whatever the action, so nothing tells it exists.
      */
-    Uni<AuthorCheck> author(Caller caller, UUID communityId, boolean slowMode) {
-        return author(caller, communityId, slowMode, members.findBySubject(caller.tenantId(), caller.subject()));
+    public Uni<FoundMessage> readableMessage(Tx tx, Caller caller, UUID messageId, CommunityAction action) {
+        String field = "input.messageId";
+        return content.message(tx.tenantId(), messageId).chain(message -> message == null
+                ? Uni.createFrom().item(new FoundMessage(null, null, notFoundMessage(field)))
+                : gate.check(tx, caller, message.communityId, CommunityAction.READ, field).chain(read -> {
+                    if (!read.allowed() || !ContentRepository.visible(message, memberId(read), seesHeld(caller))) {
+                        return Uni.createFrom().item(new FoundMessage(null, read, notFoundMessage(field)));
+                    }
+                    if (action == CommunityAction.READ) {
+                        return Uni.createFrom().item(new FoundMessage(message, read, null));
+                    }
+                    return gate.checkAs(tx, caller, read.member(), message.communityId, action, field)
+                            .map(access -> new FoundMessage(message, access, access.refusal()));
+                }));
     }
 
-    private Uni<AuthorCheck> author(Caller caller, UUID communityId, boolean slowMode, Uni<MemberEntity> person) {
-        UUID tenant = caller.tenantId();
-        return author(tenant, communityId, slowMode, community -> person)
-                .chain(check -> check.author() == null || !check.author().community().guidelinesAcknowledgementRequired
-                        ? Uni.createFrom().item(check)
-                        : guidelines.mustAcknowledge(tenant, communityId, check.author().member().id)
-                                .chain(unread -> unread
-                                        ? refuse("input.communityId", GuidelineGate.CODE, GuidelineGate.MESSAGE)
-                                        : Uni.createFrom().item(check)));
+    /** Of {@code messageIds}, those the caller may read, and the caller's member id (null: none). */
+    record ReadableMessages(UUID me, List<UUID> ids) {
     }
 
-    private Uni<AuthorCheck> author(UUID tenant, UUID communityId, boolean slowMode,
-            Function<CommunityEntity, Uni<MemberEntity>> memberIn) {
-        return communities.findInTenant(tenant, communityId).chain(community -> {
-            if (community == null) {
-                return refuse("input.communityId", "NOT_FOUND", "No community of this tenant has this id.");
-            }
-            if (community.status == CommunityStatus.ARCHIVED) {
-                return refuse("input.communityId", "ARCHIVED", "This community is archived.");
-            }
-            if (community.readOnly) {
-                return refuse("input.communityId", "READ_ONLY", "This community is read-only for now.");
-            }
-            return memberIn.apply(community).chain(member -> member == null
-                    ? refuse("input.communityId", "NOT_A_MEMBER", "Join the community before posting.")
-                    : memberships.find(tenant, communityId, member.id).chain(membership -> {
-                        if (membership == null) {
-                            return refuse("input.communityId", "NOT_A_MEMBER", "Join the community before posting.");
-                        }
-                        Instant now = Instant.now();
-                        if (membership.status == MemberStatus.BANNED
-                                && (membership.bannedUntil == null || membership.bannedUntil.isAfter(now))) {
-                            return refuse("input.communityId", "BANNED", "You are banned from this community.");
-                        }
-                        // a mute can outlast a timed ban: the mute's end is checked whatever the status says
-                        if (membership.mutedUntil != null && membership.mutedUntil.isAfter(now)) {
-                            return refuse("input.communityId", "MUTED", "You are muted in this community until "
-                                    + membership.mutedUntil + ".");
-                        }
-                        Author author = new Author(member, membership, community);
-                        if (!slowMode || community.slowModeSeconds == 0) {
-                            return Uni.createFrom().item(new AuthorCheck(author, null));
-                        }
-                        return content.recentMessages(tenant, community.id, member.id,
-                                now.minusSeconds(community.slowModeSeconds))
-                                .chain(recent -> recent > 0
-                                        ? refuse("input.communityId", "SLOW_MODE", "Slow mode is on: wait "
-                                                + community.slowModeSeconds + " seconds between messages.")
-                                        : Uni.createFrom().item(new AuthorCheck(author, null)));
-                    }));
-        });
+    /** For fields loaded for a whole page at once: one query for the messages, one or two for the communities. */
+    Uni<ReadableMessages> readableMessages(Tx tx, Caller caller, Collection<UUID> messageIds) {
+        UUID tenant = tx.tenantId();
+        return content.messages(tenant, messageIds).chain(found -> members.findBySubject(tenant, caller.subject())
+                .chain(me -> gate.readable(tx, caller, found.stream().map(m -> m.communityId).toList())
+                        .map(communities -> new ReadableMessages(me == null ? null : me.id, found.stream()
+                                .filter(m -> communities.contains(m.communityId))
+                                .filter(m -> ContentRepository.visible(m, me == null ? null : me.id, seesHeld(caller)))
+                                .map(m -> m.id).toList()))));
+    }
+
+    private static UserError notFoundMessage(String field) {
+        return UserError.of(field, "NOT_FOUND", "No message you can see has this id.");
+    }
+
+    private static UUID memberId(CommunityAccess access) {
+        return access.member() == null ? null : access.member().id;
     }
 
     /** The external author's member profile ({@code found}, or new) and membership in the community, created on first use. */
-    private Uni<MemberEntity> externalMember(UUID tenant, CommunityEntity community, ExternalAuthor external,
-            MemberEntity found) {
+    private Uni<MemberEntity> externalMember(Tx tx, CommunityEntity community, ExternalAuthor external, MemberEntity found) {
+        UUID tenant = tx.tenantId();
         Instant now = now();
         MemberEntity member = found;
         if (member == null) {
@@ -444,12 +411,8 @@ public class ContentService {
         }).chain(members::flush).replaceWith(author);
     }
 
-    private static Uni<AuthorCheck> refuse(String field, String code, String message) {
-        return Uni.createFrom().item(new AuthorCheck(null, PostResult.refused(field, code, message)));
-    }
-
-    Uni<Verdict> judge(Author author, String text) {
-        UUID tenant = author.member().tenantId;
+    Uni<Verdict> judge(Tx tx, Author author, String text) {
+        UUID tenant = tx.tenantId();
         return ruleSets.forCommunity(tenant, author.community().id).chain(rules -> {
             long ageHours = Duration.between(author.member().createdAt, Instant.now()).toHours();
             int window = rules.floodWindowSeconds();
@@ -457,8 +420,8 @@ public class ContentService {
                     ? Uni.createFrom().item(0L)
                     : content.recentMessages(tenant, author.community().id, author.member().id,
                             Instant.now().minusSeconds(window));
-            return recent.map(count -> preModerated(author.community(),
-                    rules.evaluate(text, new PostingContext(ageHours, count.intValue()))));
+            return recent.chain(count -> ruleSets.judge(rules, text, new PostingContext(ageHours, count.intValue())))
+                    .map(verdict -> preModerated(author.community(), verdict));
         });
     }
 
@@ -474,14 +437,13 @@ public class ContentService {
     }
 
     /** Not stored (only counted for the moderation report); a mute rule mutes the author in this community. */
-    Uni<PostResult> rejected(Author author, Verdict verdict) {
+    Uni<PostResult> rejected(Tx tx, Author author, Verdict verdict) {
         PostResult result = new PostResult(null, null, ModerationOutcome.REJECTED, reasons(verdict), List.of());
-        Uni<Void> counted = reviews.rejected(author.member().tenantId, author.community().id, author.member().id,
-                reasons(verdict));
+        Uni<Void> counted = reviews.rejected(tx, author.community().id, author.member().id, reasons(verdict));
         if (verdict.muteMinutes() == null) {
             return counted.replaceWith(result);
         }
-        return counted.chain(() -> sanctions.ruleMute(author.membership(), reasons(verdict),
+        return counted.chain(() -> sanctions.ruleMute(tx, author.membership(), reasons(verdict),
                 now().plus(verdict.muteMinutes(), ChronoUnit.MINUTES))).replaceWith(result);
     }
 
@@ -503,16 +465,12 @@ public class ContentService {
         return message;
     }
 
-    Uni<Void> review(MessageEntity message, Verdict verdict) {
+    Uni<Void> review(Tx tx, MessageEntity message, Verdict verdict) {
         boolean held = verdict.outcome() == ModerationOutcome.HELD;
         if (!held && verdict.outcome() != ModerationOutcome.FLAGGED) {
             return Uni.createFrom().voidItem();
         }
-        return reviews.request(message, held, reasons(verdict));
-    }
-
-    private Uni<Void> activity(Author author, ActivityKind kind, Instant now) {
-        return Activities.record(author.member().tenantId, author.community().id, author.member().id, kind, now);
+        return reviews.request(tx, message, held, reasons(verdict));
     }
 
     static ContentStatus status(Verdict verdict) {
@@ -528,6 +486,6 @@ public class ContentService {
     }
 
     static boolean seesHeld(Caller caller) {
-        return caller.hasAnyRole(Roles.TENANT_ADMIN, Roles.COMMUNITY_MANAGER, Roles.MODERATOR);
+        return caller.hasAnyRole(CommunityGate.STAFF);
     }
 }

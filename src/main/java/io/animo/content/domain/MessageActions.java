@@ -14,18 +14,18 @@ import io.animo.activity.domain.Activities;
 import io.animo.activity.domain.ActivityKind;
 import io.animo.audit.domain.AuditLog;
 import io.animo.content.domain.ContentService.Author;
-import io.animo.member.domain.CommunityRole;
-import io.animo.member.domain.MemberStatus;
-import io.animo.member.domain.MembershipRepository;
+import io.animo.content.domain.ContentService.FoundMessage;
+import io.animo.member.domain.CommunityAction;
+import io.animo.member.domain.CommunityGate;
 import io.animo.platform.graphql.ForbiddenException;
 import io.animo.platform.graphql.TextFields;
 import io.animo.platform.graphql.UserError;
 import io.animo.platform.persistence.Constraints;
 import io.animo.platform.persistence.DbTime;
 import io.animo.platform.persistence.OptimisticLocks;
+import io.animo.platform.persistence.Tx;
 import io.animo.platform.persistence.UnitOfWork;
 import io.animo.platform.security.Caller;
-import io.animo.platform.security.Roles;
 import io.animo.rule.domain.ModerationOutcome;
 import io.animo.rule.domain.Verdict;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -34,31 +34,31 @@ import io.smallrye.mutiny.Uni;
 /**
  * What happens to content after it was posted: its author edits it (the new body passes the community's
  * rules again, the previous one is kept as a revision) or deletes it; moderators pin and lock threads.
+ * Every action passes the community gate first.
  */
 @ApplicationScoped
 public class MessageActions {
 
+    /** Edits one message keeps: past it, post a new message (slow mode and the request budget pace edits too). */
+    public static final int MAX_REVISIONS = 100;
+
     private final UnitOfWork unitOfWork;
     private final ContentRepository content;
     private final ContentService posting;
-    private final MembershipRepository memberships;
+    private final CommunityGate gate;
     private final AuditLog audit;
     private final ReplyGuard replyGuard;
     private final ReviewRequests reviews;
 
-    public MessageActions(UnitOfWork unitOfWork, ContentRepository content, ContentService posting,
-            MembershipRepository memberships, AuditLog audit, ReplyGuard replyGuard, ReviewRequests reviews) {
-        this.replyGuard = replyGuard;
-        this.reviews = reviews;
+    public MessageActions(UnitOfWork unitOfWork, ContentRepository content, ContentService posting, CommunityGate gate,
+            AuditLog audit, ReplyGuard replyGuard, ReviewRequests reviews) {
         this.unitOfWork = unitOfWork;
         this.content = content;
         this.posting = posting;
-        this.memberships = memberships;
+        this.gate = gate;
         this.audit = audit;
-    }
-
-    /** A message its caller wrote and may still change, or why not. */
-    private record Own(MessageEntity message, PostResult problem) {
+        this.replyGuard = replyGuard;
+        this.reviews = reviews;
     }
 
     /**
@@ -72,26 +72,35 @@ public class MessageActions {
             return Uni.createFrom().item(PostResult.refused(errors));
         }
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> own(caller, messageId, "edit").chain(own -> own.problem() != null
-                ? Uni.createFrom().item(own.problem())
+        return unitOfWork.inTenant(tenant, tx -> own(tx, caller, messageId, "edit").chain(own -> own.problem() != null
+                ? Uni.createFrom().item(PostResult.refused(List.of(own.problem())))
                 : content.thread(tenant, own.message().threadId).chain(thread -> thread.locked
                         ? Uni.createFrom().item(PostResult.refused("input.messageId", "LOCKED", "This thread is locked."))
-                        : closedDebate(thread).chain(closed -> closed != null
+                        : closedDebate(tx, thread).chain(closed -> closed != null
                                 ? Uni.createFrom().item(PostResult.refused("input.messageId", closed.code(), closed.message()))
-                                : posting.author(caller, thread.communityId, false).chain(check -> check.userErrors() != null
-                                        ? Uni.createFrom().item(onMessage(check.userErrors()))
-                                        : posting.judge(check.author(), body)
-                                                .chain(verdict -> apply(check.author(), thread, own.message(), body,
-                                                        verdict)))))))
+                                : editAllowed(tx, caller, own, thread, body)))))
                 .onFailure(MessageActions::concurrentChange).recoverWithItem(MessageActions::changedMeanwhile);
     }
 
+    private Uni<PostResult> editAllowed(Tx tx, Caller caller, FoundMessage own, ThreadEntity thread, String body) {
+        MessageEntity message = own.message();
+        return gate.checkAs(tx, caller, own.access().member(), message.communityId, CommunityAction.EDIT, "input.messageId")
+                .chain(access -> !access.allowed()
+                        ? Uni.createFrom().item(PostResult.refused(List.of(access.refusal())))
+                        : nextRevision(message).chain(number -> number > MAX_REVISIONS
+                                ? Uni.createFrom().item(PostResult.refused("input.messageId", "TOO_MANY_EDITS",
+                                        "This message was edited " + MAX_REVISIONS + " times: post a new message instead."))
+                                : posting.judge(tx, Author.of(access), body)
+                                        .chain(verdict -> apply(tx, Author.of(access), thread, message, body, verdict,
+                                                number))));
+    }
+
     /** A closed debate is the record of what was said: its messages are no longer edited. */
-    private Uni<UserError> closedDebate(ThreadEntity thread) {
+    private Uni<UserError> closedDebate(Tx tx, ThreadEntity thread) {
         if (thread.kind != ThreadKind.DEBATE) {
             return Uni.createFrom().nullItem();
         }
-        return replyGuard.check(thread, null)
+        return replyGuard.check(tx, thread, null)
                 .map(problem -> problem != null && "DEBATE_CLOSED".equals(problem.code()) ? problem : null);
     }
 
@@ -105,95 +114,97 @@ public class MessageActions {
                 "Someone changed this message at the same time. Reload it and try again.");
     }
 
-    private Uni<PostResult> apply(Author author, ThreadEntity thread, MessageEntity message, String body,
-            Verdict verdict) {
+    private Uni<PostResult> apply(Tx tx, Author author, ThreadEntity thread, MessageEntity message, String body,
+            Verdict verdict, int number) {
         if (verdict.outcome() == ModerationOutcome.REJECTED) {
-            return posting.rejected(author, verdict).map(rejected -> new PostResult(thread, message,
+            return posting.rejected(tx, author, verdict).map(rejected -> new PostResult(thread, message,
                     ModerationOutcome.REJECTED, rejected.reasons(), List.of()));
         }
         Instant now = DbTime.now();
-        return nextRevision(message).chain(number -> {
-            MessageRevisionEntity revision = new MessageRevisionEntity();
-            revision.tenantId = message.tenantId;
-            revision.messageId = message.id;
-            revision.revision = number;
-            revision.body = message.body;
-            revision.editedAt = now;
-            message.body = body;
-            message.editedAt = now;
-            message.updatedAt = now;
-            if (verdict.outcome() == ModerationOutcome.HELD) {
-                message.status = ContentStatus.HELD;
-            }
-            message.flagged = message.flagged || verdict.outcome() == ModerationOutcome.FLAGGED;
-            if (!verdict.hits().isEmpty()) {
-                message.moderationNote = String.join(", ", ContentService.reasons(verdict));
-            }
-            return Panache.getSession().chain(session -> session.persist(revision).chain(session::flush))
-                    .chain(() -> posting.review(message, verdict))
-                    .chain(() -> Activities.record(message.tenantId, message.communityId, message.authorMemberId,
-                            ActivityKind.MESSAGE_EDITED, now))
-                    .map(ignored -> new PostResult(thread, message, verdict.outcome(), ContentService.reasons(verdict),
-                            List.of()));
-        });
+        MessageRevisionEntity revision = new MessageRevisionEntity();
+        revision.tenantId = message.tenantId;
+        revision.messageId = message.id;
+        revision.revision = number;
+        revision.body = message.body;
+        revision.editedAt = now;
+        message.body = body;
+        message.editedAt = now;
+        message.updatedAt = now;
+        if (verdict.outcome() == ModerationOutcome.HELD) {
+            message.status = ContentStatus.HELD;
+        }
+        message.flagged = message.flagged || verdict.outcome() == ModerationOutcome.FLAGGED;
+        if (!verdict.hits().isEmpty()) {
+            message.moderationNote = String.join(", ", ContentService.reasons(verdict));
+        }
+        return Panache.getSession().chain(session -> session.persist(revision).chain(session::flush))
+                .chain(() -> posting.review(tx, message, verdict))
+                .chain(() -> Activities.record(tx, message.communityId, message.authorMemberId, ActivityKind.MESSAGE_EDITED,
+                        now))
+                .map(ignored -> new PostResult(thread, message, verdict.outcome(), ContentService.reasons(verdict),
+                        List.of()));
     }
 
     /** Delete by the author: the row stays (replies keep their parent) with an empty body; history and reactions go. */
     public Uni<PostResult> delete(Caller caller, UUID messageId) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> own(caller, messageId, "delete").chain(own -> {
+        return unitOfWork.inTenant(tenant, tx -> own(tx, caller, messageId, "delete").chain(own -> {
             if (own.problem() != null) {
-                return Uni.createFrom().item(own.problem());
+                return Uni.createFrom().item(PostResult.refused(List.of(own.problem())));
             }
-            MessageEntity message = own.message();
-            Instant now = DbTime.now();
-            message.status = ContentStatus.DELETED;
-            message.body = "";
-            message.flagged = false;
-            message.moderationNote = null;
-            message.updatedAt = now;
-            return Panache.getSession().chain(session -> session.flush()
-                    .chain(() -> session.createMutationQuery(
-                            "delete from MessageRevisionEntity where tenantId = :tenant and messageId = :message")
-                            .setParameter("tenant", tenant).setParameter("message", message.id).executeUpdate())
-                    .chain(() -> session.createMutationQuery(
-                            "delete from MessageReactionEntity where tenantId = :tenant and messageId = :message")
-                            .setParameter("tenant", tenant).setParameter("message", message.id).executeUpdate()))
-                    .chain(() -> Activities.record(tenant, message.communityId, message.authorMemberId,
-                            ActivityKind.MESSAGE_DELETED, now))
-                    .chain(() -> reviews.withdrawn(message))
-                    .chain(() -> content.thread(tenant, message.threadId))
-                    .map(thread -> new PostResult(thread, message, null, List.of(), List.of()));
+            return gate.checkAs(tx, caller, own.access().member(), own.message().communityId, CommunityAction.WITHDRAW,
+                    "input.messageId").chain(
+                            access -> access.allowed()
+                                    ? deleteAllowed(tx, own.message())
+                                    : Uni.createFrom().item(PostResult.refused(List.of(access.refusal()))));
         })).onFailure(MessageActions::concurrentChange).recoverWithItem(MessageActions::changedMeanwhile);
     }
 
-    private Uni<Own> own(Caller caller, UUID messageId, String verb) {
-        UUID tenant = caller.tenantId();
-        return content.message(tenant, messageId).chain(message -> posting.me(caller).map(me -> {
-            if (message == null || !ContentRepository.visible(message, me, ContentService.seesHeld(caller))) {
-                return problem("NOT_FOUND", "No message you can see has this id.");
+    private Uni<PostResult> deleteAllowed(Tx tx, MessageEntity message) {
+        UUID tenant = tx.tenantId();
+        Instant now = DbTime.now();
+        message.status = ContentStatus.DELETED;
+        message.body = "";
+        message.flagged = false;
+        message.moderationNote = null;
+        message.updatedAt = now;
+        return Panache.getSession().chain(session -> session.flush()
+                .chain(() -> session.createMutationQuery(
+                        "delete from MessageRevisionEntity where tenantId = :tenant and messageId = :message")
+                        .setParameter("tenant", tenant).setParameter("message", message.id).executeUpdate())
+                .chain(() -> session.createMutationQuery(
+                        "delete from MessageReactionEntity where tenantId = :tenant and messageId = :message")
+                        .setParameter("tenant", tenant).setParameter("message", message.id).executeUpdate()))
+                .chain(() -> Activities.record(tx, message.communityId, message.authorMemberId, ActivityKind.MESSAGE_DELETED,
+                        now))
+                .chain(() -> reviews.withdrawn(tx, message))
+                .chain(() -> content.thread(tenant, message.threadId))
+                .map(thread -> new PostResult(thread, message, null, List.of(), List.of()));
+    }
+
+    /** A message the caller may read, wrote, and may still change; or why not. */
+    private Uni<FoundMessage> own(Tx tx, Caller caller, UUID messageId, String verb) {
+        return posting.readableMessage(tx, caller, messageId, CommunityAction.READ).map(found -> {
+            if (found.problem() != null) {
+                return found;
             }
+            MessageEntity message = found.message();
+            UUID me = found.access().member() == null ? null : found.access().member().id;
             if (!message.authorMemberId.equals(me)) {
-                return problem("NOT_AUTHOR", "Only its author can " + verb + " this message.");
+                return problem(found, "NOT_AUTHOR", "Only its author can " + verb + " this message.");
             }
             if (message.status == ContentStatus.DELETED) {
-                return problem("DELETED", "This message was deleted.");
+                return problem(found, "DELETED", "This message was deleted.");
             }
             if (message.status == ContentStatus.REMOVED) {
-                return problem("REMOVED", "A moderator removed this message.");
+                return problem(found, "REMOVED", "A moderator removed this message.");
             }
-            return new Own(message, null);
-        }));
+            return found;
+        });
     }
 
-    private static Own problem(String code, String message) {
-        return new Own(null, PostResult.refused("input.messageId", code, message));
-    }
-
-    /** The author checks speak of the community; here the caller named a message. */
-    private static PostResult onMessage(PostResult refused) {
-        return PostResult.refused(refused.userErrors().stream()
-                .map(error -> UserError.of("input.messageId", error.code(), error.message())).toList());
+    private static FoundMessage problem(FoundMessage found, String code, String message) {
+        return new FoundMessage(null, found.access(), UserError.of("input.messageId", code, message));
     }
 
     private static Uni<Integer> nextRevision(MessageEntity message) {
@@ -203,16 +214,26 @@ public class MessageActions {
                 .getSingleResult()).map(last -> last + 1);
     }
 
-    /** Previous bodies of each message, newest first, in one query. */
-    public Uni<Map<UUID, List<MessageRevisionEntity>>> history(Caller caller, Collection<UUID> messageIds) {
-        if (messageIds.isEmpty()) {
+    /**
+     * The newest {@code limit} previous bodies of each message the caller may read, newest first, in one query
+     * (whatever ids are asked for: a message a mutation returned is checked like a page's).
+     */
+    public Uni<Map<UUID, List<MessageRevisionEntity>>> history(Caller caller, Collection<UUID> messageIds, int limit) {
+        if (messageIds.isEmpty() || limit <= 0) {
             return Uni.createFrom().item(Map.of());
         }
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> Panache.getSession().chain(session -> session.createSelectionQuery(
-                "from MessageRevisionEntity where tenantId = :tenant and messageId in :ids order by revision desc",
-                MessageRevisionEntity.class).setParameter("tenant", tenant).setParameter("ids", messageIds)
-                .getResultList())).map(rows -> {
+        return unitOfWork.inTenant(tenant, tx -> posting.readableMessages(tx, caller, messageIds)
+                .chain(readable -> readable.ids().isEmpty()
+                        ? Uni.createFrom().item(List.<MessageRevisionEntity>of())
+                        : Panache.getSession().chain(session -> session.createSelectionQuery(
+                                "from MessageRevisionEntity r where r.tenantId = :tenant and r.messageId in :ids"
+                                        + " and r.revision > (select coalesce(max(x.revision), 0) - :limit"
+                                        + " from MessageRevisionEntity x where x.tenantId = r.tenantId and x.messageId = r.messageId)"
+                                        + " order by r.revision desc",
+                                MessageRevisionEntity.class).setParameter("tenant", tenant)
+                                .setParameter("ids", readable.ids()).setParameter("limit", limit).getResultList())))
+                .map(rows -> {
                     Map<UUID, List<MessageRevisionEntity>> byMessage = new LinkedHashMap<>();
                     rows.forEach(row -> byMessage.computeIfAbsent(row.messageId, id -> new ArrayList<>()).add(row));
                     return byMessage;
@@ -245,45 +266,34 @@ public class MessageActions {
     }
 
     /**
-     * Tenant admins, community managers and moderators, and the community's owners and moderators. Anyone else
-     * who can see the thread gets FORBIDDEN (a GraphQL error, like a missing tenant role).
+     * Whom the gate lets moderate the community: the staff, and its owners and moderators in good standing.
+     * Anyone else who can see the thread gets FORBIDDEN (a GraphQL error, like a missing tenant role).
      */
     private Uni<ThreadResult> moderate(Caller caller, UUID threadId, ThreadChange change, String action) {
-        UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> content.thread(tenant, threadId).chain(thread -> posting.me(caller)
-                .chain(me -> {
-                    if (thread == null || !ContentRepository.visible(thread, me, ContentService.seesHeld(caller))) {
-                        return Uni.createFrom().item(ThreadResult.refused("input.threadId", "NOT_FOUND",
-                                "No thread you can see has this id."));
-                    }
-                    return moderates(caller, thread, me).chain(allowed -> {
-                        if (!allowed) {
-                            return Uni.createFrom().failure(new ForbiddenException("Pinning and locking threads needs the"
-                                    + " tenant-admin, community-manager or moderator role, or the OWNER or MODERATOR role"
-                                    + " in the thread's community."));
+        return unitOfWork.inTenant(caller.tenantId(), tx -> posting.readableThread(tx, caller, threadId).chain(found -> {
+            if (found == null) {
+                return Uni.createFrom().item(ThreadResult.refused("input.threadId", "NOT_FOUND",
+                        "No thread you can see has this id."));
+            }
+            ThreadEntity thread = found.thread();
+            return gate.checkAs(tx, caller, found.access().member(), thread.communityId, CommunityAction.MODERATE,
+                    "input.threadId").chain(access -> {
+                        if (!access.allowed() && "NOT_ALLOWED".equals(access.refusal().code())) {
+                            return Uni.createFrom().failure(new ForbiddenException(access.refusal().message()));
+                        }
+                        if (!access.allowed()) {
+                            return Uni.createFrom().item(new ThreadResult(null, List.of(access.refusal())));
                         }
                         if (!change.apply(thread)) {
                             return Uni.createFrom().item(ThreadResult.ok(thread));
                         }
                         thread.updatedAt = DbTime.now();
                         return Panache.getSession().chain(session -> session.flush())
-                                .chain(() -> audit.record(caller, action, "Thread", thread.id, "Thread \"" + thread.title
-                                        + "\""))
+                                .chain(() -> audit.record(tx, caller, action, "Thread", thread.id,
+                                        "Thread \"" + thread.title + "\""))
                                 .map(ignored -> ThreadResult.ok(thread));
                     });
-                }))).onFailure(OptimisticLocks::isStale).recoverWithItem(() -> ThreadResult.refused("input.threadId",
-                        "STALE_VERSION", "Someone changed this thread at the same time. Reload it and try again."));
-    }
-
-    private Uni<Boolean> moderates(Caller caller, ThreadEntity thread, UUID me) {
-        if (caller.hasAnyRole(Roles.TENANT_ADMIN, Roles.COMMUNITY_MANAGER, Roles.MODERATOR)) {
-            return Uni.createFrom().item(true);
-        }
-        if (me == null) {
-            return Uni.createFrom().item(false);
-        }
-        return memberships.find(caller.tenantId(), thread.communityId, me)
-                .map(membership -> membership != null && membership.status != MemberStatus.BANNED
-                        && (membership.role == CommunityRole.OWNER || membership.role == CommunityRole.MODERATOR));
+        })).onFailure(OptimisticLocks::isStale).recoverWithItem(() -> ThreadResult.refused("input.threadId",
+                "STALE_VERSION", "Someone changed this thread at the same time. Reload it and try again."));
     }
 }

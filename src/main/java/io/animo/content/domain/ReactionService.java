@@ -13,9 +13,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.animo.activity.domain.Activities;
 import io.animo.activity.domain.ActivityKind;
+import io.animo.content.domain.ContentService.FoundMessage;
+import io.animo.member.domain.CommunityAction;
+import io.animo.member.domain.CommunityGate;
 import io.animo.platform.graphql.UserError;
 import io.animo.platform.persistence.Constraints;
 import io.animo.platform.persistence.DbTime;
+import io.animo.platform.persistence.Tx;
 import io.animo.platform.persistence.UnitOfWork;
 import io.animo.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -31,11 +35,13 @@ public class ReactionService {
     private final UnitOfWork unitOfWork;
     private final ContentRepository content;
     private final ContentService posting;
+    private final CommunityGate gate;
 
-    public ReactionService(UnitOfWork unitOfWork, ContentRepository content, ContentService posting) {
+    public ReactionService(UnitOfWork unitOfWork, ContentRepository content, ContentService posting, CommunityGate gate) {
         this.unitOfWork = unitOfWork;
         this.content = content;
         this.posting = posting;
+        this.gate = gate;
     }
 
     /** Idempotent: reacting twice with the same kind keeps one reaction (and one activity). */
@@ -49,28 +55,28 @@ public class ReactionService {
     }
 
     private Uni<ReactionResult> addOnce(Caller caller, UUID messageId, ReactionKind kind) {
-        UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> reactable(caller, messageId).chain(found -> {
+        return unitOfWork.inTenant(caller.tenantId(), tx -> reactable(tx, caller, messageId).chain(found -> {
             if (found.problem() != null) {
-                return Uni.createFrom().item(found.problem());
+                return Uni.createFrom().item(ReactionResult.refused(List.of(found.problem())));
             }
             MessageEntity message = found.message();
-            return posting.author(caller, message.communityId, false).chain(check -> {
-                if (check.userErrors() != null) {
-                    return Uni.createFrom().item(ReactionResult.refused(check.userErrors().userErrors().stream()
-                            .map(error -> UserError.of("input.messageId", error.code(), error.message())).toList()));
-                }
-                UUID me = check.author().member().id;
-                return Panache.getSession().chain(session -> session.find(MessageReactionEntity.class, key(message, me, kind))
-                        .chain(existing -> existing != null
-                                ? Uni.createFrom().voidItem()
-                                : add(message, me, kind)))
-                        .chain(() -> result(message, me));
-            });
+            return gate.checkAs(tx, caller, found.access().member(), message.communityId, CommunityAction.REACT,
+                    "input.messageId").chain(access -> {
+                        if (!access.allowed()) {
+                            return Uni.createFrom().item(ReactionResult.refused(List.of(access.refusal())));
+                        }
+                        UUID me = access.member().id;
+                        return Panache.getSession().chain(session -> session.find(MessageReactionEntity.class,
+                                key(message, me, kind))
+                                .chain(existing -> existing != null
+                                        ? Uni.createFrom().voidItem()
+                                        : add(tx, message, me, kind)))
+                                .chain(() -> result(message, me));
+                    });
         }));
     }
 
-    private Uni<Void> add(MessageEntity message, UUID me, ReactionKind kind) {
+    private Uni<Void> add(Tx tx, MessageEntity message, UUID me, ReactionKind kind) {
         Instant now = DbTime.now();
         MessageReactionEntity reaction = new MessageReactionEntity();
         reaction.tenantId = message.tenantId;
@@ -79,52 +85,52 @@ public class ReactionService {
         reaction.kind = kind;
         reaction.createdAt = now;
         return Panache.getSession().chain(session -> session.persist(reaction).chain(session::flush))
-                .chain(() -> Activities.record(message.tenantId, message.communityId, me, ActivityKind.REACTION_ADDED, now));
+                .chain(() -> Activities.record(tx, message.communityId, me, ActivityKind.REACTION_ADDED, now));
     }
 
-    /** Taking a reaction back needs no good standing; a reaction that is not there is already taken back. */
+    /**
+     * Taking a reaction back needs no good standing, but the message must be one the caller may read, in a
+     * community that still changes; a reaction that is not there is already taken back.
+     */
     public Uni<ReactionResult> unreact(Caller caller, UUID messageId, ReactionKind kind) {
         if (kind == null) {
             return Uni.createFrom().item(ReactionResult.refused("input.kind", "REQUIRED", "Say which reaction to take back."));
         }
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> reactable(caller, messageId).chain(found -> {
+        return unitOfWork.inTenant(tenant, tx -> posting.readableMessage(tx, caller, messageId, CommunityAction.WITHDRAW)
+                .chain(found -> {
+                    if (found.problem() != null) {
+                        return Uni.createFrom().item(ReactionResult.refused(List.of(found.problem())));
+                    }
+                    MessageEntity message = found.message();
+                    UUID me = found.access().member() == null ? null : found.access().member().id;
+                    Uni<Integer> removed = me == null
+                            ? Uni.createFrom().item(0)
+                            : Panache.getSession().chain(session -> session.createMutationQuery(
+                                    "delete from MessageReactionEntity where tenantId = :tenant and messageId = :message"
+                                            + " and memberId = :member and kind = :kind")
+                                    .setParameter("tenant", tenant).setParameter("message", message.id)
+                                    .setParameter("member", me).setParameter("kind", kind).executeUpdate());
+                    return removed.chain(ignored -> result(message, me));
+                }));
+    }
+
+    /** A published message the caller may read; deleted and unpublished ones take no reactions. */
+    private Uni<FoundMessage> reactable(Tx tx, Caller caller, UUID messageId) {
+        return posting.readableMessage(tx, caller, messageId, CommunityAction.READ).map(found -> {
             if (found.problem() != null) {
-                return Uni.createFrom().item(found.problem());
+                return found;
             }
-            MessageEntity message = found.message();
-            UUID me = found.me();
-            Uni<Integer> removed = me == null
-                    ? Uni.createFrom().item(0)
-                    : Panache.getSession().chain(session -> session.createMutationQuery(
-                            "delete from MessageReactionEntity where tenantId = :tenant and messageId = :message"
-                                    + " and memberId = :member and kind = :kind")
-                            .setParameter("tenant", tenant).setParameter("message", message.id).setParameter("member", me)
-                            .setParameter("kind", kind).executeUpdate());
-            return removed.chain(ignored -> result(message, me));
-        }));
-    }
-
-    private record Reactable(MessageEntity message, UUID me, ReactionResult problem) {
-    }
-
-    private Uni<Reactable> reactable(Caller caller, UUID messageId) {
-        UUID tenant = caller.tenantId();
-        return content.message(tenant, messageId).chain(message -> posting.me(caller).map(me -> {
-            if (message == null || !ContentRepository.visible(message, me, ContentService.seesHeld(caller))) {
-                return new Reactable(null, me, ReactionResult.refused("input.messageId", "NOT_FOUND",
-                        "No message you can see has this id."));
-            }
-            if (message.status == ContentStatus.DELETED) {
-                return new Reactable(null, me, ReactionResult.refused("input.messageId", "DELETED",
+            if (found.message().status == ContentStatus.DELETED) {
+                return new FoundMessage(null, found.access(), UserError.of("input.messageId", "DELETED",
                         "This message was deleted."));
             }
-            if (message.status != ContentStatus.PUBLISHED) {
-                return new Reactable(null, me, ReactionResult.refused("input.messageId", "NOT_PUBLISHED",
+            if (found.message().status != ContentStatus.PUBLISHED) {
+                return new FoundMessage(null, found.access(), UserError.of("input.messageId", "NOT_PUBLISHED",
                         "Only published messages take reactions."));
             }
-            return new Reactable(message, me, null);
-        }));
+            return found;
+        });
     }
 
     private Uni<ReactionResult> result(MessageEntity message, UUID me) {
@@ -132,13 +138,19 @@ public class ReactionService {
                 .map(counts -> new ReactionResult(message, counts.getOrDefault(message.id, List.of()), List.of()));
     }
 
-    /** Reaction counts of many messages, for the caller, in one unit of work. */
+    /**
+     * Reaction counts of many messages, for the caller, in one unit of work: only of the messages the caller
+     * may read (a page of a connection, or a message a mutation returned), whatever ids are asked for.
+     */
     public Uni<Map<UUID, List<ReactionTally>>> counts(Caller caller, Collection<UUID> messageIds) {
         if (messageIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> posting.me(caller).chain(me -> counts(tenant, me, messageIds)));
+        return unitOfWork.inTenant(tenant, tx -> posting.readableMessages(tx, caller, messageIds)
+                .chain(readable -> readable.ids().isEmpty()
+                        ? Uni.createFrom().item(Map.<UUID, List<ReactionTally>>of())
+                        : counts(tenant, readable.me(), readable.ids())));
     }
 
     /** One grouped query; kinds in their declared order, only those with at least one reaction. */

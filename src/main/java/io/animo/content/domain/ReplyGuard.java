@@ -3,6 +3,7 @@ package io.animo.content.domain;
 import java.util.UUID;
 
 import io.animo.platform.graphql.UserError;
+import io.animo.platform.persistence.Tx;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -12,5 +13,5 @@ import io.smallrye.mutiny.Uni;
 public interface ReplyGuard {
 
     /** Null when the message may be posted; otherwise what the caller must know. */
-    Uni<UserError> check(ThreadEntity thread, UUID sideId);
+    Uni<UserError> check(Tx tx, ThreadEntity thread, UUID sideId);
 }

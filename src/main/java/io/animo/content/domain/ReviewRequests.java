@@ -3,6 +3,7 @@ package io.animo.content.domain;
 import java.util.List;
 import java.util.UUID;
 
+import io.animo.platform.persistence.Tx;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -12,11 +13,11 @@ import io.smallrye.mutiny.Uni;
 public interface ReviewRequests {
 
     /** Runs in the posting transaction. */
-    Uni<Void> request(MessageEntity message, boolean held, List<String> ruleNames);
+    Uni<Void> request(Tx tx, MessageEntity message, boolean held, List<String> ruleNames);
 
     /** Runs in the deleting transaction: the author deleted the message, so its waiting queue item leaves the queue. */
-    Uni<Void> withdrawn(MessageEntity message);
+    Uni<Void> withdrawn(Tx tx, MessageEntity message);
 
     /** Runs in the posting transaction: the post is not stored, but the moderation report counts it. */
-    Uni<Void> rejected(UUID tenantId, UUID communityId, UUID memberId, List<String> ruleNames);
+    Uni<Void> rejected(Tx tx, UUID communityId, UUID memberId, List<String> ruleNames);
 }

@@ -9,6 +9,7 @@ import io.animo.content.domain.ReplyGuard;
 import io.animo.content.domain.ThreadEntity;
 import io.animo.content.domain.ThreadKind;
 import io.animo.platform.graphql.UserError;
+import io.animo.platform.persistence.Tx;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -17,7 +18,7 @@ import io.smallrye.mutiny.Uni;
 public class DebateReplies implements ReplyGuard {
 
     @Override
-    public Uni<UserError> check(ThreadEntity thread, UUID sideId) {
+    public Uni<UserError> check(Tx tx, ThreadEntity thread, UUID sideId) {
         if (thread.kind != ThreadKind.DEBATE) {
             return Uni.createFrom().item(sideId == null ? null : invalidSide("Only messages in a debate take a side."));
         }

@@ -66,7 +66,7 @@ public class DebateService {
             return Uni.createFrom().item(new PostResult(null, null, null, List.of(), List.copyOf(errors)));
         }
         return content.createThread(caller, communityId, ThreadKind.DEBATE, title, openingStatement,
-                thread -> store(thread, theme.strip(), openingStatement, labels, opens, closesAt));
+                (tx, thread) -> store(thread, theme.strip(), openingStatement, labels, opens, closesAt));
     }
 
     private static Uni<Void> store(ThreadEntity thread, String theme, String openingStatement, List<String> labels,
@@ -98,7 +98,7 @@ public class DebateService {
         }
         UUID tenant = caller.tenantId();
         List<UUID> ids = List.copyOf(threadIds);
-        return unitOfWork.inTenant(tenant, () -> Panache.getSession().chain(session -> debatesOf(session, tenant, ids)
+        return unitOfWork.inTenant(tenant, tx -> Panache.getSession().chain(session -> debatesOf(session, tenant, ids)
                 .chain(debates -> sidesOf(session, tenant, ids)
                         .chain(sides -> replyCounts(session, tenant, ids).map(counts -> {
                             Map<UUID, DebateView> views = new HashMap<>();

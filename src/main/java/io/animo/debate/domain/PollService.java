@@ -25,6 +25,8 @@ import io.animo.content.domain.ContentStatus;
 import io.animo.content.domain.PostResult;
 import io.animo.content.domain.ThreadEntity;
 import io.animo.content.domain.ThreadKind;
+import io.animo.member.domain.CommunityAction;
+import io.animo.member.domain.CommunityGate;
 import io.animo.member.domain.MemberEntity;
 import io.animo.member.domain.MemberRepository;
 import io.animo.platform.graphql.TextFields;
@@ -50,12 +52,15 @@ public class PollService {
     private final ContentService content;
     private final ContentRepository threads;
     private final MemberRepository members;
+    private final CommunityGate gate;
 
-    public PollService(UnitOfWork unitOfWork, ContentService content, ContentRepository threads, MemberRepository members) {
+    public PollService(UnitOfWork unitOfWork, ContentService content, ContentRepository threads, MemberRepository members,
+            CommunityGate gate) {
         this.unitOfWork = unitOfWork;
         this.content = content;
         this.threads = threads;
         this.members = members;
+        this.gate = gate;
     }
 
     public Uni<PostResult> create(Caller caller, UUID communityId, String title, String question, List<String> options,
@@ -70,7 +75,7 @@ public class PollService {
             return Uni.createFrom().item(new PostResult(null, null, null, List.of(), List.copyOf(errors)));
         }
         return content.createThread(caller, communityId, ThreadKind.POLL, title, question,
-                thread -> store(thread, options, multipleChoice, closesAt));
+                (tx, thread) -> store(thread, options, multipleChoice, closesAt));
     }
 
     private static Uni<Void> store(ThreadEntity thread, List<String> labels, boolean multipleChoice, Instant closesAt) {
@@ -99,20 +104,18 @@ public class PollService {
                     "A poll has at most " + OPTIONS_MAX + " options."));
         }
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> threads.thread(tenant, threadId).chain(thread -> {
+        return unitOfWork.inTenant(tenant, tx -> threads.thread(tenant, threadId).chain(thread -> {
             if (thread == null || thread.kind != ThreadKind.POLL || thread.status != ContentStatus.PUBLISHED) {
                 return Uni.createFrom().item(PollResult.refused("input.threadId", "NOT_FOUND",
                         "No published poll of this tenant has this id."));
             }
-            return content.standing(caller, thread.communityId).chain(standing -> {
-                if (!standing.userErrors().isEmpty()) {
-                    List<UserError> moved = standing.userErrors().stream()
-                            .map(e -> UserError.of("input.threadId", e.code(), e.message())).toList();
-                    return Uni.createFrom().item(new PollResult(null, moved));
+            return gate.check(tx, caller, thread.communityId, CommunityAction.VOTE, "input.threadId").chain(access -> {
+                if (!access.allowed()) {
+                    return Uni.createFrom().item(new PollResult(null, List.of(access.refusal())));
                 }
                 // one ballot at a time per member: their earlier vote is replaced, never added to
-                return Panache.getSession().chain(session -> session.lock(standing.member(), LockModeType.PESSIMISTIC_WRITE)
-                        .chain(() -> record(session, caller, thread, standing.member(), optionIds)));
+                return Panache.getSession().chain(session -> session.lock(access.member(), LockModeType.PESSIMISTIC_WRITE)
+                        .chain(() -> record(session, caller, thread, access.member(), optionIds)));
             });
         })).onFailure(failure -> Constraints.isUniqueViolation(failure, null))
                 // two votes of one member at the same moment: the other one won, nothing of this one was kept
@@ -179,7 +182,7 @@ public class PollService {
         }
         UUID tenant = caller.tenantId();
         List<UUID> ids = List.copyOf(threadIds);
-        return unitOfWork.inTenant(tenant, () -> members.findBySubject(tenant, caller.subject())
+        return unitOfWork.inTenant(tenant, tx -> members.findBySubject(tenant, caller.subject())
                 .chain(me -> Panache.getSession().chain(session -> views(session, tenant, ids, me == null ? null : me.id))));
     }
 

@@ -6,7 +6,6 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
 import io.animo.feedback.domain.FeedbackReportEntity;
-import io.animo.feedback.domain.FeedbackService;
 import io.animo.platform.graphql.Page;
 import io.animo.platform.graphql.PageInfo;
 
@@ -18,7 +17,7 @@ public record FeedbackReportConnection(@NonNull List<@NonNull FeedbackReportEdge
     }
 
     static FeedbackReportConnection of(Page<FeedbackReportEntity> page) {
-        return new FeedbackReportConnection(page.map(r -> new FeedbackReportEdge(FeedbackService.cursorOf(r).encode(),
-                FeedbackReport.of(r))), page.pageInfo());
+        return new FeedbackReportConnection(page.edges((cursor, r) -> new FeedbackReportEdge(cursor, FeedbackReport.of(r))),
+                page.pageInfo());
     }
 }

@@ -18,7 +18,9 @@ import io.animo.activity.domain.Activities;
 import io.animo.activity.domain.ActivityEntity;
 import io.animo.activity.domain.ActivityKind;
 import io.animo.audit.domain.AuditLog;
-import io.animo.member.domain.CommunityReaders;
+import io.animo.member.domain.CommunityAction;
+import io.animo.member.domain.CommunityGate;
+import io.animo.member.domain.MemberEntity;
 import io.animo.member.domain.MemberRepository;
 import io.animo.member.domain.MembershipRepository;
 import io.animo.platform.graphql.TextFields;
@@ -26,6 +28,7 @@ import io.animo.platform.graphql.UserError;
 import io.animo.platform.persistence.Constraints;
 import io.animo.platform.persistence.MutationReceipts;
 import io.animo.platform.persistence.OptimisticLocks;
+import io.animo.platform.persistence.Tx;
 import io.animo.platform.persistence.UnitOfWork;
 import io.animo.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -40,6 +43,8 @@ import io.smallrye.mutiny.Uni;
 public class GuidelineService {
 
     public static final int MAX_GUIDELINES = 50;
+    /** Previous versions a guideline shows (the newest); older ones stay in the audit log's summaries. */
+    static final int HISTORY_KEPT = 50;
     static final int TITLE_MAX = 200;
     static final int BODY_MAX = 10_000;
     private static final String CREATE = "guidelineCreate";
@@ -51,11 +56,11 @@ public class GuidelineService {
     private final MutationReceipts receipts;
     private final AuditLog audit;
 
-    private final CommunityReaders readers;
+    private final CommunityGate gate;
 
     public GuidelineService(UnitOfWork unitOfWork, MemberRepository members, MembershipRepository memberships,
-            MutationReceipts receipts, AuditLog audit, CommunityReaders readers) {
-        this.readers = readers;
+            MutationReceipts receipts, AuditLog audit, CommunityGate gate) {
+        this.gate = gate;
         this.unitOfWork = unitOfWork;
         this.members = members;
         this.memberships = memberships;
@@ -71,21 +76,25 @@ public class GuidelineService {
         if (position != null && position < 1) {
             errors.add(UserError.of("input.position", "INVALID_POSITION", "Positions start at 1."));
         }
+        errors.addAll(MutationReceipts.validate(clientMutationId));
         if (!errors.isEmpty()) {
             return Uni.createFrom().item(GuidelineResult.refused(errors));
         }
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> locked(tenant, communityId).chain(community -> community == null
-                ? Uni.createFrom().item(GuidelineResult.refused("input.communityId", "NOT_FOUND", NO_COMMUNITY))
-                : receipts.find(tenant, CREATE, clientMutationId).chain(previous -> previous.isPresent()
-                        ? guideline(tenant, previous.get()).chain(earlier -> earlier == null
-                                ? Uni.createFrom().item(guidelineNotFound())
-                                : view(earlier).map(GuidelineResult::ok))
-                        : insert(caller, community, title, body, position, clientMutationId))));
+        return unitOfWork.inTenant(tenant, tx -> administered(tx, caller, communityId, "input.communityId").chain(community -> {
+            if (community.refusal() != null) {
+                return Uni.createFrom().item(GuidelineResult.refused(List.of(community.refusal())));
+            }
+            return receipts.find(tx, caller, CREATE, clientMutationId).chain(previous -> previous.isPresent()
+                    ? guideline(tenant, previous.get()).chain(earlier -> earlier == null
+                            ? Uni.createFrom().item(guidelineNotFound())
+                            : view(earlier).map(GuidelineResult::ok))
+                    : insert(tx, caller, community.guidelines(), title, body, position, clientMutationId));
+        }));
     }
 
-    private Uni<GuidelineResult> insert(Caller caller, CommunityGuidelinesEntity community, String title, String body,
-            Integer position, String clientMutationId) {
+    private Uni<GuidelineResult> insert(Tx tx, Caller caller, CommunityGuidelinesEntity community, String title,
+            String body, Integer position, String clientMutationId) {
         UUID tenant = caller.tenantId();
         return active(tenant, community.id).chain(current -> {
             if (current.size() >= MAX_GUIDELINES) {
@@ -111,8 +120,8 @@ public class GuidelineService {
             guideline.updatedByName = caller.displayName();
             community.revision++;
             return Panache.getSession().chain(session -> session.persist(guideline).chain(session::flush))
-                    .chain(() -> receipts.record(tenant, CREATE, clientMutationId, guideline.id))
-                    .chain(() -> audit.record(caller, "GUIDELINE_CREATED", "Guideline", guideline.id, guideline.title))
+                    .chain(() -> receipts.record(tx, caller, CREATE, clientMutationId, guideline.id))
+                    .chain(() -> audit.record(tx, caller, "GUIDELINE_CREATED", "Guideline", guideline.id, guideline.title))
                     .map(ignored -> GuidelineResult.ok(new GuidelineView(guideline, List.of())));
         });
     }
@@ -125,9 +134,12 @@ public class GuidelineService {
             return Uni.createFrom().item(GuidelineResult.refused(errors));
         }
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> editable(tenant, id).chain(found -> {
+        return unitOfWork.inTenant(tenant, tx -> editable(tx, caller, id).chain(found -> {
             if (found == null) {
                 return Uni.createFrom().item(guidelineNotFound());
+            }
+            if (found.refusal() != null) {
+                return Uni.createFrom().item(GuidelineResult.refused(List.of(found.refusal())));
             }
             GuidelineEntity guideline = found.guideline();
             if (guideline.revision != expectedRevision) {
@@ -145,7 +157,7 @@ public class GuidelineService {
             guideline.updatedByName = caller.displayName();
             found.community().revision++;
             return Panache.getSession().chain(session -> session.persist(previous).chain(session::flush))
-                    .chain(() -> audit.record(caller, "GUIDELINE_UPDATED", "Guideline", guideline.id,
+                    .chain(() -> audit.record(tx, caller, "GUIDELINE_UPDATED", "Guideline", guideline.id,
                             guideline.title + " (revision " + guideline.revision + ")"))
                     .chain(() -> view(guideline))
                     .map(GuidelineResult::ok);
@@ -156,9 +168,12 @@ public class GuidelineService {
 
     public Uni<GuidelineResult> delete(Caller caller, UUID id) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> editable(tenant, id).chain(found -> {
+        return unitOfWork.inTenant(tenant, tx -> editable(tx, caller, id).chain(found -> {
             if (found == null) {
                 return Uni.createFrom().item(guidelineNotFound());
+            }
+            if (found.refusal() != null) {
+                return Uni.createFrom().item(GuidelineResult.refused(List.of(found.refusal())));
             }
             GuidelineEntity guideline = found.guideline();
             return active(tenant, guideline.communityId).chain(current -> {
@@ -169,7 +184,7 @@ public class GuidelineService {
                 guideline.updatedByName = caller.displayName();
                 found.community().revision++;
                 return Panache.getSession().chain(session -> session.flush())
-                        .chain(() -> audit.record(caller, "GUIDELINE_DELETED", "Guideline", guideline.id, guideline.title))
+                        .chain(() -> audit.record(tx, caller, "GUIDELINE_DELETED", "Guideline", guideline.id, guideline.title))
                         .map(ignored -> GuidelineResult.ok(new GuidelineView(guideline, List.of())));
             });
         })).onFailure(OptimisticLocks::isStale).recoverWithItem(() -> revisionConflict(null));
@@ -181,42 +196,50 @@ public class GuidelineService {
                     "A community has at most " + MAX_GUIDELINES + " guidelines."));
         }
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> locked(tenant, communityId).chain(community -> community == null
-                ? Uni.createFrom().item(GuidelinesResult.refused("input.communityId", "NOT_FOUND", NO_COMMUNITY))
-                : active(tenant, communityId).chain(current -> {
-                    Set<UUID> ids = current.stream().map(g -> g.id).collect(Collectors.toSet());
-                    if (order.size() != current.size() || !ids.equals(new HashSet<>(order))) {
-                        return Uni.createFrom().item(GuidelinesResult.refused("input.guidelineIds", "INVALID_ORDER",
-                                "List every guideline of the community exactly once."));
-                    }
-                    Map<UUID, GuidelineEntity> byId = current.stream()
-                            .collect(Collectors.toMap(g -> g.id, g -> g));
-                    boolean changed = false;
-                    for (int i = 0; i < order.size(); i++) {
-                        GuidelineEntity guideline = byId.get(order.get(i));
-                        if (guideline.position != i + 1) {
-                            guideline.position = i + 1;
-                            changed = true;
-                        }
-                    }
-                    if (!changed) {
-                        return guidelinesOf(caller, community).map(GuidelinesResult::ok);
-                    }
-                    community.revision++;
-                    return Panache.getSession().chain(session -> session.flush())
-                            .chain(() -> audit.record(caller, "GUIDELINES_REORDERED", "Community", communityId,
-                                    "Guidelines reordered (revision " + community.revision + ")"))
-                            .chain(() -> guidelinesOf(caller, community))
-                            .map(GuidelinesResult::ok);
-                })));
+        return unitOfWork.inTenant(tenant, tx -> administered(tx, caller, communityId, "input.communityId")
+                .chain(administered -> administered.refusal() != null
+                        ? Uni.createFrom().item(GuidelinesResult.refused(List.of(administered.refusal())))
+                        : reorder(tx, caller, administered.guidelines(), order)));
+    }
+
+    private Uni<GuidelinesResult> reorder(Tx tx, Caller caller, CommunityGuidelinesEntity community, List<UUID> order) {
+        UUID tenant = tx.tenantId();
+        UUID communityId = community.id;
+        return active(tenant, communityId).chain(current -> {
+            Set<UUID> ids = current.stream().map(g -> g.id).collect(Collectors.toSet());
+            if (order.size() != current.size() || !ids.equals(new HashSet<>(order))) {
+                return Uni.createFrom().item(GuidelinesResult.refused("input.guidelineIds", "INVALID_ORDER",
+                        "List every guideline of the community exactly once."));
+            }
+            Map<UUID, GuidelineEntity> byId = current.stream()
+                    .collect(Collectors.toMap(g -> g.id, g -> g));
+            boolean changed = false;
+            for (int i = 0; i < order.size(); i++) {
+                GuidelineEntity guideline = byId.get(order.get(i));
+                if (guideline.position != i + 1) {
+                    guideline.position = i + 1;
+                    changed = true;
+                }
+            }
+            if (!changed) {
+                return guidelinesOf(caller, community).map(GuidelinesResult::ok);
+            }
+            community.revision++;
+            return Panache.getSession().chain(session -> session.flush())
+                    .chain(() -> audit.record(tx, caller, "GUIDELINES_REORDERED", "Community", communityId,
+                            "Guidelines reordered (revision " + community.revision + ")"))
+                    .chain(() -> guidelinesOf(caller, community))
+                    .map(GuidelinesResult::ok);
+        });
     }
 
     public Uni<GuidelinesResult> requireAcknowledgement(Caller caller, UUID communityId, boolean required) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> locked(tenant, communityId).chain(community -> {
-            if (community == null) {
-                return Uni.createFrom().item(GuidelinesResult.refused("input.communityId", "NOT_FOUND", NO_COMMUNITY));
+        return unitOfWork.inTenant(tenant, tx -> administered(tx, caller, communityId, "input.communityId").chain(found -> {
+            if (found.refusal() != null) {
+                return Uni.createFrom().item(GuidelinesResult.refused(List.of(found.refusal())));
             }
+            CommunityGuidelinesEntity community = found.guidelines();
             if (community.acknowledgementRequired == required) {
                 return guidelinesOf(caller, community).map(GuidelinesResult::ok);
             }
@@ -225,7 +248,7 @@ public class GuidelineService {
                     ? "Members must acknowledge the guidelines before posting"
                     : "Acknowledging the guidelines is optional";
             Uni<Void> audited = Panache.getSession().chain(session -> session.flush())
-                    .chain(() -> audit.record(caller, "GUIDELINES_ACKNOWLEDGEMENT_REQUIRED", "Community", communityId,
+                    .chain(() -> audit.record(tx, caller, "GUIDELINES_ACKNOWLEDGEMENT_REQUIRED", "Community", communityId,
                             summary));
             Uni<GuidelinesView> view = audited.chain(() -> guidelinesOf(caller, community));
             return view.map(GuidelinesResult::ok);
@@ -234,41 +257,42 @@ public class GuidelineService {
 
     public Uni<GuidelinesResult> acknowledge(Caller caller, UUID communityId, int revision) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> community(tenant, communityId).chain(community -> community == null
-                ? Uni.createFrom().item(GuidelinesResult.refused("input.communityId", "NOT_FOUND", NO_COMMUNITY))
-                : members.findBySubject(tenant, caller.subject()).chain(member -> member == null
-                        ? Uni.createFrom().item(notAMember())
-                        : memberships.find(tenant, communityId, member.id).chain(membership -> {
-                            if (membership == null) {
-                                return Uni.createFrom().item(notAMember());
-                            }
-                            if (revision != community.revision) {
-                                return Uni.createFrom().item(GuidelinesResult.refused("input.revision", "STALE_REVISION",
-                                        "The guidelines changed since you read them (now revision " + community.revision
-                                                + "). Read them again and acknowledge the current revision."));
-                            }
-                            return acknowledgement(tenant, communityId, member.id).chain(existing -> {
-                                Instant now = now();
-                                GuidelineAcknowledgementEntity ack = existing != null
-                                        ? existing
-                                        : new GuidelineAcknowledgementEntity();
-                                ack.tenantId = tenant;
-                                ack.communityId = communityId;
-                                ack.memberId = member.id;
-                                ack.revision = revision;
-                                ack.acknowledgedAt = now;
-                                ActivityEntity activity = Activities.of(tenant, communityId, member.id,
-                                        ActivityKind.GUIDELINES_ACKNOWLEDGED, now);
-                                return Panache.getSession()
-                                        .chain(session -> (existing != null
-                                                ? Uni.createFrom().voidItem()
-                                                : session.persist(ack))
-                                                .chain(() -> session.persist(activity)).chain(session::flush))
-                                        .chain(() -> items(tenant, communityId))
-                                        .map(items -> GuidelinesResult.ok(new GuidelinesView(communityId,
-                                                community.revision, community.acknowledgementRequired, revision, items)));
-                            });
-                        }))))
+        return unitOfWork.inTenant(tenant, tx -> gate.check(tx, caller, communityId, CommunityAction.PARTICIPATE,
+                "input.communityId").chain(
+                        access -> !access.allowed()
+                                ? Uni.createFrom().item(GuidelinesResult.refused(List.of(access.refusal())))
+                                : community(tenant, communityId).chain(community -> {
+                                    MemberEntity member = access.member();
+                                    if (revision != community.revision) {
+                                        return Uni.createFrom()
+                                                .item(GuidelinesResult.refused("input.revision", "STALE_REVISION",
+                                                        "The guidelines changed since you read them (now revision "
+                                                                + community.revision
+                                                                + "). Read them again and acknowledge the current revision."));
+                                    }
+                                    return acknowledgement(tenant, communityId, member.id).chain(existing -> {
+                                        Instant now = now();
+                                        GuidelineAcknowledgementEntity ack = existing != null
+                                                ? existing
+                                                : new GuidelineAcknowledgementEntity();
+                                        ack.tenantId = tenant;
+                                        ack.communityId = communityId;
+                                        ack.memberId = member.id;
+                                        ack.revision = revision;
+                                        ack.acknowledgedAt = now;
+                                        ActivityEntity activity = Activities.of(tenant, communityId, member.id,
+                                                ActivityKind.GUIDELINES_ACKNOWLEDGED, now);
+                                        return Panache.getSession()
+                                                .chain(session -> (existing != null
+                                                        ? Uni.createFrom().voidItem()
+                                                        : session.persist(ack))
+                                                        .chain(() -> session.persist(activity)).chain(session::flush))
+                                                .chain(() -> items(tenant, communityId))
+                                                .map(items -> GuidelinesResult.ok(new GuidelinesView(communityId,
+                                                        community.revision, community.acknowledgementRequired, revision,
+                                                        items)));
+                                    });
+                                })))
                 // the same member acknowledging twice at once: the second attempt finds the first's row
                 .onFailure(failure -> Constraints.isUniqueViolation(failure, null))
                 .recoverWithUni(() -> acknowledge(caller, communityId, revision));
@@ -278,26 +302,20 @@ public class GuidelineService {
     /** Null when the tenant has no such community, or it is private and the caller neither a member nor staff. */
     public Uni<GuidelinesView> guidelines(Caller caller, UUID communityId) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> community(tenant, communityId).chain(community -> community == null
-                ? Uni.createFrom().nullItem()
-                : readable(caller, communityId).chain(readable -> readable
-                        ? guidelinesOf(caller, community)
-                        : Uni.createFrom().nullItem())));
+        return unitOfWork.inTenant(tenant, tx -> gate.check(tx, caller, communityId, CommunityAction.READ, "communityId")
+                .chain(access -> !access.allowed()
+                        ? Uni.createFrom().<GuidelinesView>nullItem()
+                        : community(tenant, communityId).chain(community -> guidelinesOf(caller, community))));
     }
 
     /** One guideline with its history; null when deleted, not of the caller's tenant, or not theirs to read. */
     public Uni<GuidelineView> get(Caller caller, UUID id) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> guideline(tenant, id).chain(guideline -> guideline == null
+        return unitOfWork.inTenant(tenant, tx -> guideline(tenant, id).chain(guideline -> guideline == null
                 ? Uni.createFrom().nullItem()
-                : readable(caller, guideline.communityId).chain(readable -> readable
+                : gate.check(tx, caller, guideline.communityId, CommunityAction.READ, "id").chain(access -> access.allowed()
                         ? view(guideline)
                         : Uni.createFrom().nullItem())));
-    }
-
-    private Uni<Boolean> readable(Caller caller, UUID communityId) {
-        return members.findBySubject(caller.tenantId(), caller.subject())
-                .chain(me -> readers.mayRead(caller, communityId, me == null ? null : me.id));
     }
 
     private Uni<GuidelinesView> guidelinesOf(Caller caller, CommunityGuidelinesEntity community) {
@@ -328,25 +346,41 @@ public class GuidelineService {
             return Uni.createFrom().item(Map.of());
         }
         return Panache.getSession().chain(session -> session.createSelectionQuery("from GuidelineRevisionEntity r"
-                + " where r.tenantId = :tenant and r.guidelineId in :ids order by r.revision desc",
-                GuidelineRevisionEntity.class)
-                .setParameter("tenant", tenant).setParameter("ids", guidelineIds).getResultList())
+                + " where r.tenantId = :tenant and r.guidelineId in :ids"
+                + " and r.revision >= (select max(x.revision) - :kept from GuidelineRevisionEntity x"
+                + "   where x.tenantId = r.tenantId and x.guidelineId = r.guidelineId)"
+                + " order by r.revision desc", GuidelineRevisionEntity.class)
+                .setParameter("tenant", tenant).setParameter("ids", guidelineIds).setParameter("kept", HISTORY_KEPT - 1)
+                .getResultList())
                 .map(rows -> rows.stream().collect(Collectors.groupingBy(r -> r.guidelineId)));
     }
 
-    private record Editable(GuidelineEntity guideline, CommunityGuidelinesEntity community) {
+    private record Editable(GuidelineEntity guideline, CommunityGuidelinesEntity community, UserError refusal) {
+    }
+
+    /** A community's guidelines row, locked, when the gate lets the caller change what governs the community. */
+    private record Administered(CommunityGuidelinesEntity guidelines, UserError refusal) {
+    }
+
+    private Uni<Administered> administered(Tx tx, Caller caller, UUID communityId, String field) {
+        return gate.check(tx, caller, communityId, CommunityAction.ADMINISTER, field).chain(access -> !access.allowed()
+                ? Uni.createFrom().item(new Administered(null, access.refusal()))
+                : locked(tx.tenantId(), communityId).map(community -> community == null
+                        ? new Administered(null, UserError.of(field, "NOT_FOUND", NO_COMMUNITY))
+                        : new Administered(community, null)));
     }
 
     /**
      * The guideline and its community's row, locked; null when there is no such guideline. The guideline is
      * read again once the lock is held: a change committed while waiting for it must not be overwritten.
      */
-    private Uni<Editable> editable(UUID tenant, UUID id) {
-        return guideline(tenant, id).chain(guideline -> guideline == null
+    private Uni<Editable> editable(Tx tx, Caller caller, UUID id) {
+        return guideline(tx.tenantId(), id).chain(guideline -> guideline == null
                 ? Uni.createFrom().nullItem()
-                : locked(tenant, guideline.communityId).chain(community -> Panache.getSession()
-                        .chain(session -> session.refresh(guideline))
-                        .map(ignored -> guideline.deleted ? null : new Editable(guideline, community))));
+                : administered(tx, caller, guideline.communityId, "input.id").chain(found -> found.refusal() != null
+                        ? Uni.createFrom().item(new Editable(null, null, found.refusal()))
+                        : Panache.getSession().chain(session -> session.refresh(guideline))
+                                .map(ignored -> guideline.deleted ? null : new Editable(guideline, found.guidelines(), null))));
     }
 
     private static Uni<List<GuidelineEntity>> active(UUID tenant, UUID communityId) {
@@ -394,8 +428,4 @@ public class GuidelineService {
                         + ". Reload it and apply your change again.");
     }
 
-    private static GuidelinesResult notAMember() {
-        return GuidelinesResult.refused("input.communityId", "NOT_A_MEMBER",
-                "Join the community before acknowledging its guidelines.");
-    }
 }

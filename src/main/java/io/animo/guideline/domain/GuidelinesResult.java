@@ -10,6 +10,10 @@ public record GuidelinesResult(GuidelinesView guidelines, List<UserError> userEr
         return new GuidelinesResult(guidelines, List.of());
     }
 
+    static GuidelinesResult refused(List<UserError> errors) {
+        return new GuidelinesResult(null, List.copyOf(errors));
+    }
+
     public static GuidelinesResult refused(String field, String code, String message) {
         return new GuidelinesResult(null, List.of(UserError.of(field, code, message)));
     }

@@ -5,7 +5,6 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
-import io.animo.member.domain.MembershipRepository;
 import io.animo.member.domain.MembershipView;
 import io.animo.platform.graphql.Page;
 import io.animo.platform.graphql.PageInfo;
@@ -15,7 +14,7 @@ public record MembershipConnection(@NonNull List<@NonNull MembershipEdge> edges,
         @NonNull long totalCount) {
 
     static MembershipConnection of(Page<MembershipView> page) {
-        return new MembershipConnection(page.map(v -> new MembershipEdge(
-                MembershipRepository.cursorOf(v.membership()).encode(), Membership.of(v))), page.pageInfo(), page.totalCount());
+        return new MembershipConnection(page.edges((cursor, v) -> new MembershipEdge(cursor, Membership.of(v))),
+                page.pageInfo(), page.totalCount());
     }
 }

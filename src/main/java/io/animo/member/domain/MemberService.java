@@ -35,12 +35,13 @@ public class MemberService {
     private final MembershipRepository memberships;
     private final CommunityRepository communities;
     private final SanctionService sanctions;
-
     private final AuditLog audit;
+    private final CommunityGate gate;
 
     public MemberService(UnitOfWork unitOfWork, MemberRepository members, MembershipRepository memberships,
-            CommunityRepository communities, SanctionService sanctions, AuditLog audit) {
+            CommunityRepository communities, SanctionService sanctions, AuditLog audit, CommunityGate gate) {
         this.audit = audit;
+        this.gate = gate;
         this.sanctions = sanctions;
         this.unitOfWork = unitOfWork;
         this.members = members;
@@ -50,7 +51,7 @@ public class MemberService {
 
     public Uni<MembershipResult> join(Caller caller, UUID communityId) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> communities.findInTenant(tenant, communityId).chain(community -> {
+        return unitOfWork.inTenant(tenant, tx -> communities.findInTenant(tenant, communityId).chain(community -> {
             if (community == null) {
                 return Uni.createFrom().item(notFound());
             }
@@ -76,8 +77,8 @@ public class MemberService {
                 membership.joinedAt = now;
                 membership.updatedAt = now;
                 // leaving and joining again does not shed a mute or ban still in force
-                return sanctions.restoreStanding(membership).chain(() -> memberships.persistAndFlush(membership))
-                        .call(() -> Activities.record(tenant, communityId, member.id, ActivityKind.MEMBER_JOINED, now))
+                return sanctions.restoreStanding(tx, membership).chain(() -> memberships.persistAndFlush(membership))
+                        .call(() -> Activities.record(tx, communityId, member.id, ActivityKind.MEMBER_JOINED, now))
                         .map(saved -> MembershipResult.ok(new MembershipView(saved, member, community)));
             }));
         })).onFailure(failure -> Constraints.isUniqueViolation(failure, null))
@@ -87,7 +88,7 @@ public class MemberService {
 
     private Uni<MembershipResult> mine(Caller caller, UUID communityId) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> members.findBySubject(tenant, caller.subject())
+        return unitOfWork.inTenant(tenant, tx -> members.findBySubject(tenant, caller.subject())
                 .chain(member -> memberships.find(tenant, communityId, member.id)
                         .chain(membership -> communities.findInTenant(tenant, communityId)
                                 .map(community -> MembershipResult.ok(new MembershipView(membership, member, community))))));
@@ -95,77 +96,59 @@ public class MemberService {
 
     public Uni<MembershipResult> leave(Caller caller, UUID communityId) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> members.findBySubject(tenant, caller.subject()).chain(member -> member == null
+        return unitOfWork.inTenant(tenant, tx -> members.findBySubject(tenant, caller.subject()).chain(member -> member == null
                 ? Uni.createFrom().item(notMember())
                 : memberships.find(tenant, communityId, member.id).chain(membership -> membership == null
                         ? Uni.createFrom().item(notMember())
                         : memberships.delete(membership)
-                                .call(() -> Activities.record(tenant, communityId, member.id, ActivityKind.MEMBER_LEFT,
-                                        now()))
+                                .call(() -> Activities.record(tx, communityId, member.id, ActivityKind.MEMBER_LEFT, now()))
                                 .map(ignored -> new MembershipResult(null, List.of())))));
     }
 
-    /** Staff (tenant-admin, community-manager) and the community's owners give community roles. */
+    /** Tenant admins, community managers and the community's owners in good standing give community roles. */
     public Uni<MembershipResult> setRole(Caller caller, UUID communityId, UUID memberId, CommunityRole role) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> mayManage(caller, communityId).chain(allowed -> {
-            if (!allowed) {
-                return Uni.createFrom().item(MembershipResult.rejected("input.communityId", "NOT_ALLOWED",
-                        "Only tenant admins, community managers and the community's owners give community roles."));
-            }
-            return memberships.find(tenant, communityId, memberId).chain(membership -> {
-                if (membership == null) {
-                    return Uni.createFrom().item(MembershipResult.rejected("input.memberId", "NOT_FOUND",
-                            "This person is not a member of this community."));
-                }
-                if (membership.role == role) {
-                    return view(tenant, membership).map(v -> MembershipResult.ok(v));
-                }
-                CommunityRole before = membership.role;
-                membership.role = role;
-                membership.updatedAt = now();
-                return memberships.flush()
-                        .chain(() -> audit.record(caller, "MEMBERSHIP_ROLE_SET", "Member", memberId,
-                                "Community role " + before + " -> " + role + " in community " + communityId))
-                        .chain(() -> view(tenant, membership)).map(v -> MembershipResult.ok(v));
-            });
-        }));
+        return unitOfWork.inTenant(tenant, tx -> gate.check(tx, caller, communityId, CommunityAction.OWN, "input.communityId")
+                .chain(access -> {
+                    if (!access.allowed()) {
+                        return Uni.createFrom().item(new MembershipResult(null, List.of(access.refusal())));
+                    }
+                    return memberships.find(tenant, communityId, memberId).chain(membership -> {
+                        if (membership == null) {
+                            return Uni.createFrom().item(MembershipResult.rejected("input.memberId", "NOT_FOUND",
+                                    "This person is not a member of this community."));
+                        }
+                        if (membership.role == role) {
+                            return view(tenant, membership).map(v -> MembershipResult.ok(v));
+                        }
+                        CommunityRole before = membership.role;
+                        membership.role = role;
+                        membership.updatedAt = now();
+                        return memberships.flush()
+                                .chain(() -> audit.record(tx, caller, "MEMBERSHIP_ROLE_SET", "Member", memberId,
+                                        "Community role " + before + " -> " + role + " in community " + communityId))
+                                .chain(() -> view(tenant, membership)).map(v -> MembershipResult.ok(v));
+                    });
+                }));
     }
 
-    private Uni<Boolean> mayManage(Caller caller, UUID communityId) {
-        if (isStaff(caller)) {
-            return Uni.createFrom().item(true);
-        }
-        return members.findBySubject(caller.tenantId(), caller.subject()).chain(member -> member == null
-                ? Uni.createFrom().item(false)
-                : memberships.find(caller.tenantId(), communityId, member.id)
-                        .map(m -> m != null && m.role == CommunityRole.OWNER));
-    }
-
-    /** Members of a community; a private community's list is for its members and the staff. */
+    /** Members of a community; a private community's list is for its members and the staff (the gate's READ). */
     public Uni<Page<MembershipView>> members(Caller caller, UUID communityId, MembershipQuery query) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> communities.findInTenant(tenant, communityId).chain(community -> {
-            if (community == null) {
-                return Uni.createFrom().item(Page.<MembershipView>empty());
-            }
-            Uni<Boolean> visible = community.visibility == CommunityVisibility.PUBLIC || isStaff(caller)
-                    ? Uni.createFrom().item(true)
-                    : members.findBySubject(tenant, caller.subject()).chain(me -> me == null
-                            ? Uni.createFrom().item(false)
-                            : memberships.find(tenant, communityId, me.id).map(m -> m != null));
-            return visible.chain(allowed -> !allowed
-                    ? Uni.createFrom().item(Page.<MembershipView>empty())
-                    : memberships.page(tenant, communityId, query).chain(rows -> memberships.count(tenant, communityId, query)
-                            .chain(total -> withMembers(tenant, rows, community).map(views -> Page.of(views, query.page(),
-                                    view -> MembershipRepository.cursorOf(view.membership()), total)))));
-        }));
+        return unitOfWork.inTenant(tenant, tx -> gate.check(tx, caller, communityId, CommunityAction.READ, "communityId")
+                .chain(access -> !access.allowed()
+                        ? Uni.createFrom().item(Page.<MembershipView>empty())
+                        : memberships.page(tenant, communityId, query).chain(rows -> memberships.count(tenant, communityId,
+                                query).chain(
+                                        total -> withMembers(tenant, rows, access.community()).map(views -> Page.of(views,
+                                                query.page(), view -> MembershipRepository.cursorOf(view.membership()),
+                                                total))))));
     }
 
     /** The caller's memberships, oldest first. */
     public Uni<List<MembershipView>> mine(Caller caller) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> members.findBySubject(tenant, caller.subject()).chain(member -> {
+        return unitOfWork.inTenant(tenant, tx -> members.findBySubject(tenant, caller.subject()).chain(member -> {
             if (member == null) {
                 return Uni.createFrom().item(List.<MembershipView>of());
             }

@@ -55,6 +55,21 @@ public class MembershipEntity {
     @Version
     public long version;
 
+    /** Banned at {@code now}: a ban without an end, or one that has not ended. */
+    public boolean bannedAt(Instant now) {
+        return status == MemberStatus.BANNED && (bannedUntil == null || bannedUntil.isAfter(now));
+    }
+
+    /** Muted at {@code now}, whatever the status says: a mute can outlast a timed ban. */
+    public boolean mutedAt(Instant now) {
+        return mutedUntil != null && mutedUntil.isAfter(now);
+    }
+
+    /** Neither banned nor muted: what posting, reacting, voting and community powers need. */
+    public boolean inGoodStandingAt(Instant now) {
+        return !bannedAt(now) && !mutedAt(now);
+    }
+
     public static class Key implements Serializable {
 
         public UUID tenantId;

@@ -16,6 +16,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class MembershipRepository implements PanacheRepositoryBase<MembershipEntity, MembershipEntity.Key> {
 
+    private static final String ORDERING = "members";
+
     public Uni<MembershipEntity> find(UUID tenantId, UUID communityId, UUID memberId) {
         return find("tenantId = ?1 and communityId = ?2 and memberId = ?3", tenantId, communityId, memberId).firstResult();
     }
@@ -29,7 +31,7 @@ public class MembershipRepository implements PanacheRepositoryBase<MembershipEnt
         Parameters params = Parameters.with("tenant", tenantId).and("community", communityId);
         List<String> where = filters(query, params);
         PageRequest page = query.page();
-        TimeKeyset keyset = TimeKeyset.oldestFirst(page, "joinedAt", "memberId");
+        TimeKeyset keyset = TimeKeyset.oldestFirst(page, ORDERING, "joinedAt", "memberId");
         if (keyset.cursor() != null) {
             where.add(keyset.condition());
             params.and("at", keyset.at()).and("cursorId", keyset.cursorId());
@@ -57,6 +59,6 @@ public class MembershipRepository implements PanacheRepositoryBase<MembershipEnt
     }
 
     public static Cursor cursorOf(MembershipEntity membership) {
-        return new Cursor(membership.joinedAt.toString(), membership.memberId);
+        return TimeKeyset.cursorOf(ORDERING, membership.joinedAt, membership.memberId);
     }
 }

@@ -1,5 +1,7 @@
 package io.animo.moderation.api;
 
+import java.util.List;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
@@ -16,10 +18,12 @@ import io.animo.moderation.domain.ModerationService;
 import io.animo.moderation.domain.QueueEvents;
 import io.animo.moderation.domain.QueueOrder;
 import io.animo.moderation.domain.QueueQuery;
+import io.animo.moderation.domain.ReportResult;
 import io.animo.platform.graphql.GlobalId;
 import io.animo.platform.graphql.GraphQLBoundary;
 import io.animo.platform.graphql.Page;
 import io.animo.platform.graphql.PageRequest;
+import io.animo.platform.graphql.UserError;
 import io.animo.platform.security.Roles;
 import io.animo.tenancy.domain.TenantAccess;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -62,13 +66,14 @@ public class ModerationGraphQLApi {
     }
 
     @Mutation
-    @Description("Report a message to the community's moderators, with a reason. Once per message. Any role.")
-    public Uni<@NonNull ModerationItemPayload> contentReport(@NonNull ContentReportInput input) {
+    @Description("Report a message to the community's moderators, with a reason. Once per message; you get your report"
+            + " back, not the moderators' queue item. Any role.")
+    public Uni<@NonNull ContentReportPayload> contentReport(@NonNull ContentReportInput input) {
         return access.requireMember(identity).chain(caller -> GlobalId.decode(input.messageId(), "Message")
                 .map(uuid -> moderation.report(caller, uuid, input.reason()))
-                .orElseGet(() -> Uni.createFrom().item(ItemResult.refused("input.messageId", "NOT_FOUND",
-                        "No message you can see has this id."))))
-                .map(result -> ModerationItemPayload.of(result, input.clientMutationId()));
+                .orElseGet(() -> Uni.createFrom().item(new ReportResult(null, List.of(UserError.of("input.messageId",
+                        "NOT_FOUND", "No message you can see has this id."))))))
+                .map(result -> ContentReportPayload.of(result, input.clientMutationId()));
     }
 
     @Mutation

@@ -16,7 +16,8 @@ import io.animo.platform.graphql.GlobalId;
 
 @Type("ModerationItem")
 @Description("A message waiting for a moderator, opened by a rule or by member reports (one item per message).")
-public record ModerationItem(@Id @NonNull String id, @Id @NonNull String communityId, Message message,
+public record ModerationItem(@Id @NonNull String id, @Id @NonNull String communityId, @Id @NonNull String messageId,
+        @Description("The message, when the operation loaded it (the queue lists ids: fetch messages with node(id:))") Message message,
         @NonNull ItemReason reason, @NonNull ItemStatus status, @NonNull int priority, @NonNull int reportCount,
         @Description("Rules that flagged or held the message") String ruleNames, String claimedBy, String decidedBy,
         Instant decidedAt, String decisionNote, @NonNull Instant createdAt) {
@@ -26,7 +27,8 @@ public record ModerationItem(@Id @NonNull String id, @Id @NonNull String communi
     static ModerationItem of(ModerationItemEntity item, Message message) {
         return item == null
                 ? null
-                : new ModerationItem(GlobalId.encode(TYPE, item.id), GlobalId.encode("Community", item.communityId), message,
+                : new ModerationItem(GlobalId.encode(TYPE, item.id), GlobalId.encode("Community", item.communityId),
+                        GlobalId.encode("Message", item.messageId), message,
                         item.reason, item.status, item.priority, item.reportCount, item.ruleNames, item.claimedByName,
                         item.decidedByName, item.decidedAt, item.decisionNote, item.createdAt);
     }

@@ -6,7 +6,6 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
 import io.animo.moderation.domain.ModerationItemEntity;
-import io.animo.moderation.domain.ModerationService;
 import io.animo.platform.graphql.Page;
 import io.animo.platform.graphql.PageInfo;
 
@@ -18,7 +17,7 @@ public record ModerationItemConnection(@NonNull List<@NonNull ModerationItemEdge
     }
 
     static ModerationItemConnection of(Page<ModerationItemEntity> page) {
-        return new ModerationItemConnection(page.map(item -> new ModerationItemEdge(ModerationService.cursorOf(item).encode(),
-                ModerationItem.of(item, null))), page.pageInfo());
+        return new ModerationItemConnection(
+                page.edges((cursor, item) -> new ModerationItemEdge(cursor, ModerationItem.of(item, null))), page.pageInfo());
     }
 }

@@ -3,6 +3,7 @@ package io.animo.moderation.domain;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -15,6 +16,14 @@ public class ModerationItems {
         return Panache.getSession().chain(session -> session.createSelectionQuery(
                 "from ModerationItemEntity where tenantId = :tenant and id = :id", ModerationItemEntity.class)
                 .setParameter("tenant", tenantId).setParameter("id", itemId).getSingleResultOrNull());
+    }
+
+    /** The item of a message, locked until the transaction ends: concurrent reports of one message raise it in turn. */
+    public Uni<ModerationItemEntity> ofMessageLocked(UUID tenantId, UUID messageId) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                "from ModerationItemEntity where tenantId = :tenant and messageId = :message", ModerationItemEntity.class)
+                .setParameter("tenant", tenantId).setParameter("message", messageId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getSingleResultOrNull());
     }
 
     public Uni<ModerationItemEntity> ofMessage(UUID tenantId, UUID messageId) {

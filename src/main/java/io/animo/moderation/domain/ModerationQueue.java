@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.animo.content.domain.MessageEntity;
 import io.animo.content.domain.ReviewRequests;
 import io.animo.platform.persistence.DbTime;
+import io.animo.platform.persistence.Tx;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -30,14 +31,14 @@ public class ModerationQueue implements ReviewRequests {
      * was already decided (an item still waiting keeps its place and its claim).
      */
     @Override
-    public Uni<Void> request(MessageEntity message, boolean held, List<String> ruleNames) {
+    public Uni<Void> request(Tx tx, MessageEntity message, boolean held, List<String> ruleNames) {
         Instant now = DbTime.now();
         return items.ofMessage(message.tenantId, message.id).chain(existing -> existing == null
-                ? open(message, held, ruleNames, now)
-                : reopen(existing, held, ruleNames, now));
+                ? open(tx, message, held, ruleNames, now)
+                : reopen(tx, existing, held, ruleNames, now));
     }
 
-    private Uni<Void> open(MessageEntity message, boolean held, List<String> ruleNames, Instant now) {
+    private Uni<Void> open(Tx tx, MessageEntity message, boolean held, List<String> ruleNames, Instant now) {
         ModerationItemEntity item = new ModerationItemEntity();
         item.id = UUID.randomUUID();
         item.tenantId = message.tenantId;
@@ -49,10 +50,10 @@ public class ModerationQueue implements ReviewRequests {
         item.ruleNames = String.join(", ", ruleNames);
         item.createdAt = now;
         item.updatedAt = now;
-        return Panache.getSession().chain(session -> session.persist(item)).chain(() -> events.publish("QUEUED", item));
+        return Panache.getSession().chain(session -> session.persist(item)).chain(() -> events.publish(tx, "QUEUED", item));
     }
 
-    private Uni<Void> reopen(ModerationItemEntity item, boolean held, List<String> ruleNames, Instant now) {
+    private Uni<Void> reopen(Tx tx, ModerationItemEntity item, boolean held, List<String> ruleNames, Instant now) {
         boolean decided = item.status == ItemStatus.APPROVED || item.status == ItemStatus.REMOVED;
         if (held) {
             item.reason = ItemReason.RULE_HOLD;
@@ -65,11 +66,11 @@ public class ModerationQueue implements ReviewRequests {
         if (decided) {
             item.reopen();
         }
-        return Panache.getSession().chain(session -> session.flush()).chain(() -> events.publish("QUEUED", item));
+        return Panache.getSession().chain(session -> session.flush()).chain(() -> events.publish(tx, "QUEUED", item));
     }
 
     @Override
-    public Uni<Void> withdrawn(MessageEntity message) {
+    public Uni<Void> withdrawn(Tx tx, MessageEntity message) {
         return items.ofMessage(message.tenantId, message.id).chain(item -> {
             if (item == null || (item.status != ItemStatus.OPEN && item.status != ItemStatus.CLAIMED
                     && item.status != ItemStatus.ESCALATED)) {
@@ -77,15 +78,15 @@ public class ModerationQueue implements ReviewRequests {
             }
             item.status = ItemStatus.WITHDRAWN;
             item.updatedAt = DbTime.now();
-            return Panache.getSession().chain(session -> session.flush()).chain(() -> events.publish("WITHDRAWN", item));
+            return Panache.getSession().chain(session -> session.flush()).chain(() -> events.publish(tx, "WITHDRAWN", item));
         });
     }
 
     @Override
-    public Uni<Void> rejected(UUID tenantId, UUID communityId, UUID memberId, List<String> ruleNames) {
+    public Uni<Void> rejected(Tx tx, UUID communityId, UUID memberId, List<String> ruleNames) {
         RejectedPostEntity rejected = new RejectedPostEntity();
         rejected.id = UUID.randomUUID();
-        rejected.tenantId = tenantId;
+        rejected.tenantId = tx.tenantId();
         rejected.communityId = communityId;
         rejected.memberId = memberId;
         rejected.ruleNames = String.join(", ", ruleNames);

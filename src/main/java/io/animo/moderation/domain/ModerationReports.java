@@ -75,7 +75,7 @@ public class ModerationReports {
         }
         UUID tenant = caller.tenantId();
         Params params = new Params(tenant, from, to, communityId == null ? WHOLE_TENANT : communityId);
-        return unitOfWork.inTenant(tenant, () -> grouped(params).chain(grouped -> median(params)
+        return unitOfWork.inTenant(tenant, tx -> grouped(params).chain(grouped -> median(params)
                 .chain(median -> single(REPORTS_FILED, params).map(reports -> new ModerationReport(from, to,
                         communityId, total(grouped.byReason()), reports, total(grouped.rejected()),
                         median.decisions(), median.seconds(), withRejections(grouped.byReason(), total(grouped.rejected())),

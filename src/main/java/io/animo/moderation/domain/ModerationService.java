@@ -11,17 +11,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.animo.audit.domain.AuditLog;
 import io.animo.content.domain.ContentRepository;
+import io.animo.content.domain.ContentService;
 import io.animo.content.domain.ContentStatus;
 import io.animo.content.domain.MessageEntity;
-import io.animo.member.domain.CommunityReaders;
+import io.animo.content.domain.ThreadEntity;
+import io.animo.member.domain.CommunityAction;
+import io.animo.member.domain.CommunityGate;
 import io.animo.member.domain.MemberRepository;
 import io.animo.platform.graphql.Cursor;
 import io.animo.platform.graphql.Page;
 import io.animo.platform.graphql.PageRequest;
+import io.animo.platform.graphql.ScoreTimeKeyset;
 import io.animo.platform.graphql.TimeKeyset;
 import io.animo.platform.graphql.UserError;
 import io.animo.platform.persistence.Constraints;
 import io.animo.platform.persistence.OptimisticLocks;
+import io.animo.platform.persistence.Tx;
 import io.animo.platform.persistence.UnitOfWork;
 import io.animo.platform.security.Caller;
 import io.animo.platform.security.Roles;
@@ -34,69 +39,87 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ModerationService {
 
+    private static final String REPORT_ONCE = "content_report_tenant_id_message_id_reporter_member_id_key";
+    private static final String ONE_ITEM_PER_MESSAGE = "moderation_item_tenant_id_message_id_key";
+    /** Reports of one message filed at the same moment: the ones that lost the race to its queue item try again. */
+    private static final int REPORT_ATTEMPTS = 3;
+    private static final String QUEUE = "queue:";
+
     private final UnitOfWork unitOfWork;
     private final ContentRepository content;
+    private final ContentService contents;
     private final MemberRepository members;
     private final AuditLog audit;
     private final QueueEvents events;
-    private final CommunityReaders readers;
     private final ModerationItems items;
     private final SanctionService sanctions;
+    private final CommunityGate gate;
 
-    public ModerationService(UnitOfWork unitOfWork, ContentRepository content, MemberRepository members, AuditLog audit,
-            QueueEvents events, SanctionService sanctions, CommunityReaders readers, ModerationItems items) {
-        this.items = items;
-        this.readers = readers;
-        this.sanctions = sanctions;
-        this.events = events;
+    public ModerationService(UnitOfWork unitOfWork, ContentRepository content, ContentService contents,
+            MemberRepository members, AuditLog audit, QueueEvents events, SanctionService sanctions, ModerationItems items,
+            CommunityGate gate) {
         this.unitOfWork = unitOfWork;
         this.content = content;
+        this.contents = contents;
         this.members = members;
         this.audit = audit;
+        this.events = events;
+        this.items = items;
+        this.sanctions = sanctions;
+        this.gate = gate;
     }
 
-    /** One report per member and message; each further report of a message raises its item's priority. */
-    public Uni<ItemResult> report(Caller caller, UUID messageId, String reason) {
+    /**
+     * One report per member and message; each further report of a message raises its item's priority. The
+     * reporter gets back their own report, nothing of the queue item (notes, claims, rules are the moderators').
+     */
+    public Uni<ReportResult> report(Caller caller, UUID messageId, String reason) {
         if (reason == null || reason.isBlank() || reason.length() > 500) {
-            return Uni.createFrom().item(ItemResult.refused("input.reason", reason == null || reason.isBlank()
+            return Uni.createFrom().item(ReportResult.refused("input.reason", reason == null || reason.isBlank()
                     ? "REQUIRED"
                     : "TOO_LONG", "Say in up to 500 characters what is wrong."));
         }
-        UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> members.findBySubject(tenant, caller.subject()).chain(me -> me == null
-                ? Uni.createFrom().item(notVisible())
-                : content.message(tenant, messageId).chain(message -> reportable(caller, message, me.id)
-                        .chain(reportable -> reportable
-                                ? file(tenant, me.id, message, reason.strip())
-                                : Uni.createFrom().item(notVisible())))))
-                .onFailure(failure -> Constraints.isUniqueViolation(failure, null))
-                .recoverWithItem(
-                        () -> ItemResult.refused("input.messageId", "ALREADY_REPORTED", "You already reported this message."));
+        return fileReport(caller, messageId, reason.strip(), REPORT_ATTEMPTS);
     }
 
-    /** A published message the reporter can read (a private community's only by its members and the staff). */
-    private Uni<Boolean> reportable(Caller caller, MessageEntity message, UUID me) {
-        return message == null || message.status != ContentStatus.PUBLISHED
-                ? Uni.createFrom().item(false)
-                : readers.mayRead(caller, message.communityId, me);
+    private Uni<ReportResult> fileReport(Caller caller, UUID messageId, String reason, int attempts) {
+        return unitOfWork.inTenant(caller.tenantId(), tx -> contents.readableMessage(tx, caller, messageId,
+                CommunityAction.RESPOND).chain(found -> {
+                    if (found.problem() != null && !"NOT_FOUND".equals(found.problem().code())) {
+                        return Uni.createFrom().item(new ReportResult(null, List.of(found.problem())));
+                    }
+                    if (found.problem() != null || found.message().status != ContentStatus.PUBLISHED
+                            || found.access().member() == null) {
+                        return Uni.createFrom().item(notVisible());
+                    }
+                    return file(tx, found.access().member().id, found.message(), reason);
+                }))
+                .onFailure(failure -> Constraints.isUniqueViolation(failure, REPORT_ONCE))
+                .recoverWithItem(() -> ReportResult.refused("input.messageId", "ALREADY_REPORTED",
+                        "You already reported this message."))
+                // another member's report of the same message created or raised its item meanwhile: count this one too
+                .onFailure(failure -> attempts > 1 && (Constraints.isUniqueViolation(failure, ONE_ITEM_PER_MESSAGE)
+                        || OptimisticLocks.isStale(failure)))
+                .recoverWithUni(() -> fileReport(caller, messageId, reason, attempts - 1));
     }
 
-    private Uni<ItemResult> file(UUID tenant, UUID reporter, MessageEntity message, String reason) {
+    private Uni<ReportResult> file(Tx tx, UUID reporter, MessageEntity message, String reason) {
         Instant now = now();
         ContentReportEntity report = new ContentReportEntity();
         report.id = UUID.randomUUID();
-        report.tenantId = tenant;
+        report.tenantId = tx.tenantId();
         report.messageId = message.id;
         report.reporterMemberId = reporter;
         report.reason = reason;
         report.createdAt = now;
         return Panache.getSession().chain(session -> session.persist(report).chain(session::flush))
-                .chain(() -> items.ofMessage(tenant, message.id))
-                .chain(item -> item == null ? newReportItem(message, now) : raise(item, now))
-                .map(item -> ItemResult.ok(item, message));
+                .chain(() -> items.ofMessageLocked(tx.tenantId(), message.id))
+                .chain(item -> item == null ? newReportItem(tx, message, now) : raise(tx, item, now))
+                .chain(() -> Panache.getSession().chain(session -> session.flush()))
+                .map(ignored -> new ReportResult(report, List.of()));
     }
 
-    private Uni<ModerationItemEntity> newReportItem(MessageEntity message, Instant now) {
+    private Uni<Void> newReportItem(Tx tx, MessageEntity message, Instant now) {
         ModerationItemEntity item = new ModerationItemEntity();
         item.id = UUID.randomUUID();
         item.tenantId = message.tenantId;
@@ -108,12 +131,11 @@ public class ModerationService {
         item.reportCount = 1;
         item.createdAt = now;
         item.updatedAt = now;
-        return Panache.getSession().chain(session -> session.persist(item)).chain(() -> events.publish("QUEUED", item))
-                .replaceWith(item);
+        return Panache.getSession().chain(session -> session.persist(item)).chain(() -> events.publish(tx, "QUEUED", item));
     }
 
     /** A further report raises the item; a report of a message moderators approved puts it back in the queue. */
-    private Uni<ModerationItemEntity> raise(ModerationItemEntity item, Instant now) {
+    private Uni<Void> raise(Tx tx, ModerationItemEntity item, Instant now) {
         item.reportCount++;
         item.priority++;
         item.updatedAt = now;
@@ -121,75 +143,90 @@ public class ModerationService {
             item.reopen();
             item.reason = ItemReason.REPORT;
         }
-        return Panache.getSession().chain(session -> session.flush()).chain(() -> events.publish("REPORTED", item))
-                .replaceWith(item);
+        return Panache.getSession().chain(session -> session.flush()).chain(() -> events.publish(tx, "REPORTED", item));
     }
 
     public Uni<Page<ModerationItemEntity>> queue(Caller caller, UUID communityId, QueueQuery query) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> Panache.getSession().chain(session -> {
+        PageRequest page = query.page();
+        String ordering = QUEUE + query.order();
+        ScoreTimeKeyset keyset = query.order() == QueueOrder.PRIORITY
+                ? ScoreTimeKeyset.highestThenOldest(page, ordering, "priority", "createdAt", "id")
+                : null;
+        TimeKeyset byAge = keyset == null ? TimeKeyset.oldestFirst(page, ordering, "createdAt", "id") : null;
+        return unitOfWork.inTenant(tenant, tx -> Panache.getSession().chain(session -> {
             List<String> where = new ArrayList<>(List.of("tenantId = :tenant", "communityId = :community", "status = :status"));
             if (query.reason() != null) {
                 where.add("reason = :reason");
             }
-            PageRequest page = query.page();
-            boolean byPriority = query.order() == QueueOrder.PRIORITY;
-            TimeKeyset keyset = TimeKeyset.oldestFirst(page, "createdAt", "id");
-            Cursor cursor = keyset.cursor();
-            boolean forward = keyset.ascending();
-            if (cursor != null) {
-                where.add(byPriority
-                        ? "(priority " + (forward ? "<" : ">") + " :priority or (priority = :priority and "
-                                + keyset.condition() + "))"
-                        : keyset.condition());
+            boolean continues = keyset != null ? keyset.hasCursor() : byAge.cursor() != null;
+            if (continues) {
+                where.add(keyset != null ? keyset.condition() : byAge.condition());
             }
-            String order = (byPriority ? "priority " + (forward ? "desc" : "asc") + ", " : "") + keyset.orderBy();
             var select = session.createSelectionQuery("from ModerationItemEntity where " + String.join(" and ", where)
-                    + " order by " + order, ModerationItemEntity.class)
+                    + " order by " + (keyset != null ? keyset.orderBy() : byAge.orderBy()), ModerationItemEntity.class)
                     .setParameter("tenant", tenant).setParameter("community", communityId)
                     .setParameter("status", query.status())
                     .setMaxResults(page.fetchSize());
             if (query.reason() != null) {
                 select.setParameter("reason", query.reason());
             }
-            if (cursor != null) {
-                String[] parts = cursor.sortValue().split("\\|", 2);
-                select.setParameter("at", Instant.parse(parts[1])).setParameter("cursorId", cursor.id());
-                if (byPriority) {
-                    select.setParameter("priority", Integer.parseInt(parts[0]));
-                }
+            if (keyset != null && continues) {
+                select.setParameter("score", keyset.score()).setParameter("at", keyset.at())
+                        .setParameter("cursorId", keyset.cursorId());
+            } else if (continues) {
+                select.setParameter("at", byAge.at()).setParameter("cursorId", byAge.cursorId());
             }
-            return select.getResultList().map(rows -> Page.of(rows, page, ModerationService::cursorOf, -1));
+            return select.getResultList().map(rows -> Page.of(rows, page, item -> cursorOf(ordering, query.order(), item), -1));
         }));
     }
 
-    public static Cursor cursorOf(ModerationItemEntity item) {
-        return new Cursor(item.priority + "|" + item.createdAt, item.id);
+    private static Cursor cursorOf(String ordering, QueueOrder order, ModerationItemEntity item) {
+        return order == QueueOrder.PRIORITY
+                ? ScoreTimeKeyset.cursorOf(ordering, item.priority, item.createdAt, item.id)
+                : TimeKeyset.cursorOf(ordering, item.createdAt, item.id);
     }
 
     public Uni<ItemResult> claim(Caller caller, UUID itemId) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> items.byId(tenant, itemId).chain(item -> {
-            if (item == null) {
-                return Uni.createFrom()
-                        .item(ItemResult.refused("input.itemId", "NOT_FOUND", "No queue item of this tenant has this id."));
+        return unitOfWork.inTenant(tenant, tx -> decidable(tx, caller, itemId).chain(item -> {
+            if (item.problem() != null) {
+                return Uni.createFrom().item(item.problem());
             }
-            if (item.status == ItemStatus.CLAIMED && !caller.subject().equals(item.claimedBySubject)) {
-                return Uni.createFrom().item(ItemResult.refused("input.itemId", "ALREADY_CLAIMED",
-                        "This item is already claimed by " + item.claimedByName + "."));
-            }
-            if (item.status != ItemStatus.OPEN && item.status != ItemStatus.CLAIMED) {
-                return Uni.createFrom()
-                        .item(ItemResult.refused("input.itemId", "ALREADY_DECIDED", "This item was already decided."));
-            }
-            item.status = ItemStatus.CLAIMED;
-            item.claimedBySubject = caller.subject();
-            item.claimedByName = caller.displayName();
-            item.updatedAt = now();
-            return Panache.getSession().chain(session -> session.flush())
-                    .chain(() -> events.publish("CLAIMED", item))
-                    .chain(() -> content.message(tenant, item.messageId)).map(message -> ItemResult.ok(item, message));
+            return claimFound(tx, caller, item.item());
         })).onFailure(OptimisticLocks::isStale).recoverWithItem(ModerationService::changedMeanwhile);
+    }
+
+    private Uni<ItemResult> claimFound(Tx tx, Caller caller, ModerationItemEntity item) {
+        if (item.status == ItemStatus.CLAIMED && !caller.subject().equals(item.claimedBySubject)) {
+            return Uni.createFrom().item(ItemResult.refused("input.itemId", "ALREADY_CLAIMED",
+                    "This item is already claimed by " + item.claimedByName + "."));
+        }
+        if (item.status != ItemStatus.OPEN && item.status != ItemStatus.CLAIMED) {
+            return Uni.createFrom()
+                    .item(ItemResult.refused("input.itemId", "ALREADY_DECIDED", "This item was already decided."));
+        }
+        item.status = ItemStatus.CLAIMED;
+        item.claimedBySubject = caller.subject();
+        item.claimedByName = caller.displayName();
+        item.updatedAt = now();
+        return Panache.getSession().chain(session -> session.flush())
+                .chain(() -> events.publish(tx, "CLAIMED", item))
+                .chain(() -> content.message(tx.tenantId(), item.messageId)).map(message -> ItemResult.ok(item, message));
+    }
+
+    /** An item of the tenant, in a community that still changes; or why not. */
+    private record Decidable(ModerationItemEntity item, ItemResult problem) {
+    }
+
+    private Uni<Decidable> decidable(Tx tx, Caller caller, UUID itemId) {
+        return items.byId(tx.tenantId(), itemId).chain(item -> item == null
+                ? Uni.createFrom().item(new Decidable(null, ItemResult.refused("input.itemId", "NOT_FOUND",
+                        "No queue item of this tenant has this id.")))
+                : gate.check(tx, caller, item.communityId, CommunityAction.ADMINISTER, "input.itemId")
+                        .map(access -> access.allowed()
+                                ? new Decidable(item, null)
+                                : new Decidable(null, new ItemResult(null, null, List.of(access.refusal())))));
     }
 
     /** Approve (publish), remove, or escalate to the tenant admins, who alone decide escalated items. */
@@ -206,11 +243,11 @@ public class ModerationService {
             return Uni.createFrom().item(new ItemResult(null, null, sanctionErrors));
         }
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> items.byId(tenant, itemId).chain(item -> {
-            if (item == null) {
-                return Uni.createFrom()
-                        .item(ItemResult.refused("input.itemId", "NOT_FOUND", "No queue item of this tenant has this id."));
+        return unitOfWork.inTenant(tenant, tx -> decidable(tx, caller, itemId).chain(found -> {
+            if (found.problem() != null) {
+                return Uni.createFrom().item(found.problem());
             }
+            ModerationItemEntity item = found.item();
             boolean escalated = item.status == ItemStatus.ESCALATED;
             if (!escalated && item.status != ItemStatus.OPEN && item.status != ItemStatus.CLAIMED) {
                 return Uni.createFrom()
@@ -226,8 +263,8 @@ public class ModerationService {
                         item.claimedByName + " claimed this item: they decide it (or a tenant admin)."));
             }
             return content.message(tenant, item.messageId).chain(message -> sanction == null
-                    ? apply(caller, item, message, decision, note)
-                    : decideAndSanction(caller, item, message, decision, note, sanction));
+                    ? apply(tx, caller, item, message, decision, note)
+                    : decideAndSanction(tx, caller, item, message, decision, note, sanction));
         })).onFailure(OptimisticLocks::isStale).recoverWithItem(ModerationService::changedMeanwhile);
     }
 
@@ -238,17 +275,17 @@ public class ModerationService {
     }
 
     /** The author is checked before anything is decided, so a refused sanction leaves the item as it was. */
-    private Uni<ItemResult> decideAndSanction(Caller caller, ModerationItemEntity item, MessageEntity message,
+    private Uni<ItemResult> decideAndSanction(Tx tx, Caller caller, ModerationItemEntity item, MessageEntity message,
             Decision decision, String note, SanctionOrder sanction) {
-        return sanctions.target(caller, message.communityId, message.authorMemberId, "input.itemId", "input.sanction")
+        return sanctions.target(tx, caller, message.communityId, message.authorMemberId, "input.itemId", "input.sanction")
                 .chain(target -> !target.allowed()
                         ? Uni.createFrom().item(new ItemResult(null, null, target.userErrors()))
-                        : apply(caller, item, message, decision, note).call(
-                                result -> sanctions.issueWithin(caller, target.membership(), sanction, item.id)));
+                        : apply(tx, caller, item, message, decision, note).call(
+                                result -> sanctions.issueWithin(tx, caller, target.membership(), sanction, item.id)));
     }
 
-    private Uni<ItemResult> apply(Caller caller, ModerationItemEntity item, MessageEntity message, Decision decision,
-            String note) {
+    private Uni<ItemResult> apply(Tx tx, Caller caller, ModerationItemEntity item, MessageEntity message,
+            Decision decision, String note) {
         Instant now = now();
         item.decidedBySubject = caller.subject();
         item.decidedByName = caller.displayName();
@@ -263,16 +300,32 @@ public class ModerationService {
             }
             case REMOVE -> {
                 item.status = ItemStatus.REMOVED;
-                message.status = ContentStatus.REMOVED;
-                message.updatedAt = now;
+                effect = remove(message, now);
             }
             case ESCALATE -> item.status = ItemStatus.ESCALATED;
         }
         return effect.chain(() -> Panache.getSession().chain(session -> session.flush()))
-                .chain(() -> audit.record(caller, "MODERATION_" + item.status, "Message", message.id,
+                .chain(() -> audit.record(tx, caller, "MODERATION_" + item.status, "Message", message.id,
                         "Queue item " + item.reason + (item.decisionNote == null ? "" : ": " + item.decisionNote)))
-                .chain(() -> events.publish("DECIDED", item))
+                .chain(() -> events.publish(tx, "DECIDED", item))
                 .map(ignored -> ItemResult.ok(item, message));
+    }
+
+    /** Removing a message hides it from all but the moderators; removing a thread's opening message hides the thread too. */
+    private Uni<Void> remove(MessageEntity message, Instant now) {
+        message.status = ContentStatus.REMOVED;
+        message.updatedAt = now;
+        return content.thread(message.tenantId, message.threadId).invoke(thread -> {
+            if (thread != null && opens(thread, message)) {
+                thread.status = ContentStatus.REMOVED;
+                thread.updatedAt = now;
+            }
+        }).replaceWithVoid();
+    }
+
+    /** The first message of a thread is its opening one: written with the thread, at the same instant. */
+    private static boolean opens(ThreadEntity thread, MessageEntity message) {
+        return message.parentId == null && message.createdAt.equals(thread.createdAt);
     }
 
     /** Approving a held message publishes it, and its thread when it opened the thread. */
@@ -284,15 +337,14 @@ public class ModerationService {
         message.status = ContentStatus.PUBLISHED;
         message.updatedAt = now();
         return content.thread(message.tenantId, message.threadId).invoke(thread -> {
-            if (thread != null && thread.status == ContentStatus.HELD && message.parentId == null
-                    && message.createdAt.equals(thread.createdAt)) {
+            if (thread != null && thread.status == ContentStatus.HELD && opens(thread, message)) {
                 thread.status = ContentStatus.PUBLISHED;
                 thread.updatedAt = now();
             }
         }).replaceWithVoid();
     }
 
-    private static ItemResult notVisible() {
-        return ItemResult.refused("input.messageId", "NOT_FOUND", "No message you can see has this id.");
+    private static ReportResult notVisible() {
+        return ReportResult.refused("input.messageId", "NOT_FOUND", "No message you can see has this id.");
     }
 }

@@ -6,6 +6,7 @@ import org.jboss.logging.Logger;
 
 import io.animo.platform.persistence.Notify;
 import io.animo.platform.persistence.PgNotifications;
+import io.animo.platform.persistence.Tx;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
@@ -25,8 +26,8 @@ public class QueueEvents {
         this.notifications = notifications;
     }
 
-    Uni<Void> publish(String type, ModerationItemEntity item) {
-        return Notify.inTransaction(CHANNEL, QueueChange.of(type, item).toJson());
+    Uni<Void> publish(Tx tx, String type, ModerationItemEntity item) {
+        return Notify.inTransaction(tx, CHANNEL, QueueChange.of(type, item).toJson());
     }
 
     public synchronized Multi<QueueChange> stream() {

@@ -52,6 +52,11 @@ public class GraphQLBoundaryInterceptor {
         if (failure instanceof io.quarkus.security.ForbiddenException) {
             return new ForbiddenException("You are not allowed to do this.");
         }
+        String away = Unavailability.of(failure);
+        if (away != null) {
+            LOG.warnf("%s failed: %s is unavailable (%s)", operation, away, failure.getMessage());
+            return new ServiceUnavailableException(away + " is unavailable for a moment. Try again shortly.");
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(failure, "Unexpected failure in %s (error id %s)", operation, errorId);
         return new InternalException();

@@ -6,33 +6,41 @@ import java.util.UUID;
 /**
  * Keyset paging on (a time, an id), the order most lists use: the condition that continues a page after its
  * cursor, and the order to read the rows in, whether the page goes forward or backward. Queries bind
- * {@code :at} and {@code :cursorId}.
+ * {@code :at} and {@code :cursorId}. {@code ordering} names the list: its cursors carry it, and a cursor of
+ * another list is refused.
  */
 public final class TimeKeyset {
 
-    private final PageRequest page;
+    private final String ordering;
+    private final Cursor cursor;
     private final String time;
     private final String id;
     private final boolean ascending;
 
-    private TimeKeyset(PageRequest page, String time, String id, boolean oldestFirst) {
-        this.page = page;
+    private TimeKeyset(PageRequest page, String ordering, String time, String id, boolean oldestFirst) {
+        this.ordering = ordering;
+        this.cursor = page.cursor(ordering);
         this.time = time;
         this.id = id;
         this.ascending = oldestFirst != page.backward();
     }
 
-    public static TimeKeyset oldestFirst(PageRequest page, String time, String id) {
-        return new TimeKeyset(page, time, id, true);
+    public static TimeKeyset oldestFirst(PageRequest page, String ordering, String time, String id) {
+        return new TimeKeyset(page, ordering, time, id, true);
     }
 
-    public static TimeKeyset newestFirst(PageRequest page, String time, String id) {
-        return new TimeKeyset(page, time, id, false);
+    public static TimeKeyset newestFirst(PageRequest page, String ordering, String time, String id) {
+        return new TimeKeyset(page, ordering, time, id, false);
+    }
+
+    /** The cursor a row of {@code ordering} gets. */
+    public static Cursor cursorOf(String ordering, Instant at, UUID id) {
+        return new Cursor(ordering, at.toString(), id);
     }
 
     /** The cursor the page continues from; null on a first page. */
     public Cursor cursor() {
-        return page.backward() ? page.before() : page.after();
+        return cursor;
     }
 
     /** Whether the rows are read in ascending time (a backward page reads the list the other way). */
@@ -51,12 +59,16 @@ public final class TimeKeyset {
         return time + " " + direction + ", " + id + " " + direction;
     }
 
-    /** The cursor's time, for cursors that hold only a time. */
+    /** The cursor's time. */
     public Instant at() {
-        return cursor().sortInstant();
+        return cursor.sortInstant();
     }
 
     public UUID cursorId() {
-        return cursor().id();
+        return cursor.id();
+    }
+
+    String ordering() {
+        return ordering;
     }
 }

@@ -46,7 +46,7 @@ public class DemoCommunities {
             return;
         }
         for (Demo demo : DEMOS) {
-            unitOfWork.inTenant(tenantId, () -> communities.findBySlug(tenantId, demo.slug()).chain(existing -> {
+            unitOfWork.inTenant(tenantId, tx -> communities.findBySlug(tenantId, demo.slug()).chain(existing -> {
                 if (existing != null) {
                     return io.smallrye.mutiny.Uni.createFrom().voidItem();
                 }

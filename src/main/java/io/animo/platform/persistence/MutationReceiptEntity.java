@@ -22,6 +22,10 @@ public class MutationReceiptEntity {
     public UUID tenantId;
 
     @Id
+    @Column(name = "caller_subject")
+    public String callerSubject;
+
+    @Id
     public String operation;
 
     @Id
@@ -37,18 +41,20 @@ public class MutationReceiptEntity {
     public static class Key implements Serializable {
 
         public UUID tenantId;
+        public String callerSubject;
         public String operation;
         public String clientMutationId;
 
         @Override
         public boolean equals(Object other) {
             return other instanceof Key key && Objects.equals(tenantId, key.tenantId)
-                    && Objects.equals(operation, key.operation) && Objects.equals(clientMutationId, key.clientMutationId);
+                    && Objects.equals(callerSubject, key.callerSubject) && Objects.equals(operation, key.operation)
+                    && Objects.equals(clientMutationId, key.clientMutationId);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(tenantId, operation, clientMutationId);
+            return Objects.hash(tenantId, callerSubject, operation, clientMutationId);
         }
     }
 }

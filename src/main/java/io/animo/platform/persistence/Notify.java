@@ -9,7 +9,7 @@ public final class Notify {
     private Notify() {
     }
 
-    public static Uni<Void> inTransaction(String channel, String payload) {
+    public static Uni<Void> inTransaction(Tx tx, String channel, String payload) {
         return Panache.getSession()
                 .chain(session -> session.createSelectionQuery(
                         "select cast(function('pg_notify', :channel, :payload) as String)", String.class)

@@ -1,7 +1,7 @@
 package io.animo.platform.persistence;
 
-import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,31 +19,32 @@ import io.vertx.pgclient.PgConnectOptions;
 
 /**
  * One LISTEN connection per replica, fanned out in memory: every replica hears every committed
- * {@code pg_notify}, whichever replica wrote it. The connection comes back by itself after a loss;
- * notifications sent while it was down are not replayed ({@link #reconnected()} tells when it is
- * back, for features that keep a log to catch up from).
+ * {@code pg_notify}, whichever replica wrote it. The connection comes back by itself after a loss (and
+ * after a failed first connect, which PgSubscriber does not retry: a new subscriber is made). What was
+ * notified while it was down is lost, so each time it is back {@link #reconnected()} names the channels
+ * that may have missed something: their subscribers are told to reload.
  */
 @ApplicationScoped
 public class PgNotifications {
 
     private static final Logger LOG = Logger.getLogger(PgNotifications.class);
+    private static final long MAX_BACKOFF_MILLIS = 5_000;
 
     private final Vertx vertx;
-    private final String reactiveUrl;
-    private final String user;
-    private final String password;
+    private final PgConnectOptions options;
     private final Map<String, BroadcastProcessor<String>> channels = new ConcurrentHashMap<>();
     private final BroadcastProcessor<String> reconnects = BroadcastProcessor.create();
     private volatile PgSubscriber subscriber;
     private volatile boolean stopped;
+    private final Set<String> listenedOnce = ConcurrentHashMap.newKeySet();
 
     public PgNotifications(Vertx vertx, @ConfigProperty(name = "quarkus.datasource.reactive.url") String reactiveUrl,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "") String password) {
         this.vertx = vertx;
-        this.reactiveUrl = reactiveUrl;
-        this.user = user;
-        this.password = password;
+        this.options = PgConnectOptions.fromUri(reactiveUrl.startsWith("vertx-reactive:")
+                ? reactiveUrl.substring("vertx-reactive:".length())
+                : reactiveUrl).setUser(user).setPassword(password).setTcpKeepAlive(true).setConnectTimeout(2_000);
     }
 
     /** Payloads of {@code channel}, as they are committed, on every replica. */
@@ -51,53 +52,61 @@ public class PgNotifications {
         BroadcastProcessor<String> processor = channels.computeIfAbsent(channel, name -> {
             BroadcastProcessor<String> created = BroadcastProcessor.create();
             if (subscriber != null) {
-                subscribeChannel(name, created);
+                subscribeChannel(subscriber, name, created);
             }
             return created;
         });
-        ensureConnected();
+        if (subscriber == null && !stopped) {
+            start(0);
+        }
         return processor;
     }
 
-    /** Emits each time the LISTEN connection came back after a loss. */
+    /** Emits a channel's name each time the LISTEN connection is back after a loss: what was notified meanwhile is lost. */
     public Multi<String> reconnected() {
         return reconnects;
     }
 
-    private synchronized void ensureConnected() {
-        if (subscriber != null || stopped) {
+    private synchronized void start(int attempt) {
+        if (stopped) {
             return;
         }
-        PgConnectOptions options = PgConnectOptions.fromUri(reactiveUrl.startsWith("vertx-reactive:")
-                ? reactiveUrl.substring("vertx-reactive:".length())
-                : reactiveUrl).setUser(user).setPassword(password);
         PgSubscriber created = PgSubscriber.subscriber(vertx, options)
-                .reconnectPolicy(retries -> stopped ? -1L : 500L);
+                .reconnectPolicy(retries -> stopped ? -1L : Math.min(MAX_BACKOFF_MILLIS, 250L * (retries + 1)));
+        // the policy never gives up; if the subscriber closes anyway (not by us), a new one takes over
+        created.closeHandler(() -> {
+            if (!stopped && subscriber == created) {
+                vertx.setTimer(1_000, id -> start(0));
+            }
+        });
+        channels.forEach((name, processor) -> subscribeChannel(created, name, processor));
         subscriber = created;
-        channels.forEach(this::subscribeChannel);
-        connect(created, 0);
-    }
-
-    private void subscribeChannel(String name, BroadcastProcessor<String> processor) {
-        subscriber.channel(name)
-                .handler(processor::onNext)
-                .subscribeHandler(() -> {
-                    LOG.debugf("Listening on %s", name);
-                    reconnects.onNext(name);
-                });
-    }
-
-    // A failed first connect is not retried by PgSubscriber itself.
-    private void connect(PgSubscriber target, int attempt) {
-        target.connect().subscribe().with(
+        created.connect().subscribe().with(
                 ignored -> LOG.debugf("LISTEN connection open"),
                 failure -> {
                     if (stopped) {
                         return;
                     }
-                    long delay = Math.min(5_000, 250L * (attempt + 1));
+                    long delay = Math.min(MAX_BACKOFF_MILLIS, 250L * (attempt + 1));
                     LOG.warnf("LISTEN connection failed (%s), retrying in %d ms", failure.getMessage(), delay);
-                    vertx.setTimer(Duration.ofMillis(delay).toMillis(), id -> connect(target, attempt + 1));
+                    // a PgSubscriber whose first connect failed never connects again: start over with a new one
+                    created.close().subscribe().with(ignored -> {
+                    }, ignored -> {
+                    });
+                    vertx.setTimer(delay, id -> start(attempt + 1));
+                });
+    }
+
+    private void subscribeChannel(PgSubscriber target, String name, BroadcastProcessor<String> processor) {
+        target.channel(name)
+                .handler(processor::onNext)
+                .subscribeHandler(() -> {
+                    if (listenedOnce.add(name)) {
+                        LOG.debugf("Listening on %s", name);
+                    } else {
+                        LOG.infof("Listening on %s again: notifications sent meanwhile were lost", name);
+                        reconnects.onNext(name);
+                    }
                 });
     }
 

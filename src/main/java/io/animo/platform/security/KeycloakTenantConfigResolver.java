@@ -12,6 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import io.quarkus.oidc.OidcRequestContext;
 import io.quarkus.oidc.OidcTenantConfig;
 import io.quarkus.oidc.TenantConfigResolver;
@@ -39,9 +42,14 @@ public class KeycloakTenantConfigResolver implements TenantConfigResolver {
     private final TenantRealms tenantRealms;
     private final String audience;
     private final WebClient http;
-    // Quarkus compares configs by identity: one instance per realm, for the life of the service
+    // Quarkus compares configs by identity: one instance per realm, for the life of the service. Only
+    // realms of real tenants get here, so this grows with the tenants, never with forged tokens.
     private final Map<String, OidcTenantConfig> configs = new ConcurrentHashMap<>();
-    private final Map<String, Long> unknownUntil = new ConcurrentHashMap<>();
+    // Made-up realm names live in their own bounded cache: evicting them never touches a real tenant's config.
+    private final Cache<String, Boolean> unknown = Caffeine.newBuilder()
+            .maximumSize(MAX_UNKNOWN_REALMS)
+            .expireAfterWrite(UNKNOWN_REALM_TTL)
+            .build();
 
     public KeycloakTenantConfigResolver(KeycloakRealms realms, TenantRealms tenantRealms, Vertx vertx,
             @ConfigProperty(name = "animo.keycloak.audience") String audience) {
@@ -62,38 +70,30 @@ public class KeycloakTenantConfigResolver implements TenantConfigResolver {
 
     /**
      * The configuration of a realm, or null unless it is the platform realm or a tenant's realm that
-     * Keycloak knows. Keycloak is asked only about tenants' realms, so made-up issuers cost one
-     * cached database lookup, never a call to Keycloak.
+     * Keycloak knows. Keycloak is asked only about tenants' realms, so made-up issuers cost a look in
+     * the in-memory tenant directory, never a call to Keycloak or a database round trip of their own.
      */
     public Uni<OidcTenantConfig> configFor(String realm) {
         OidcTenantConfig known = configs.get(realm);
         if (known != null) {
             return Uni.createFrom().item(known);
         }
-        Long until = unknownUntil.get(realm);
-        if (until != null && until > System.currentTimeMillis()) {
+        if (unknown.getIfPresent(realm) != null) {
             return Uni.createFrom().nullItem();
         }
         Uni<Boolean> belongs = realms.isPlatform(realm) ? Uni.createFrom().item(true) : tenantRealms.isTenant(realm);
         return belongs.chain(tenant -> tenant ? realmExists(realm) : Uni.createFrom().item(false)).map(exists -> {
             if (!exists) {
-                rememberUnknown(realm);
+                unknown.put(realm, Boolean.TRUE);
                 return null;
             }
             return configs.computeIfAbsent(realm, this::buildConfig);
         });
     }
 
-    private void rememberUnknown(String realm) {
-        if (unknownUntil.size() >= MAX_UNKNOWN_REALMS) {
-            unknownUntil.clear();
-        }
-        unknownUntil.put(realm, System.currentTimeMillis() + UNKNOWN_REALM_TTL.toMillis());
-    }
-
     /** Forget a realm that was just created, so a negative cache entry cannot hide it. */
     public void realmCreated(String realm) {
-        unknownUntil.remove(realm);
+        unknown.invalidate(realm);
     }
 
     private OidcTenantConfig buildConfig(String realm) {

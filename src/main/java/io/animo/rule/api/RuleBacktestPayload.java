@@ -15,7 +15,7 @@ public record RuleBacktestPayload(
         @NonNull @Description("Messages the rule would have flagged, held, rejected or warned about") int caught,
         @NonNull @Description("Caught messages that moderators had already removed") int caughtAlreadyRemoved,
         @NonNull @Description("Messages moderators removed that the rule would not have caught") int removedNotCaught,
-        @NonNull @Description("True when the scan stopped at the limit (animo.rules.backtest-max-messages) before since") boolean truncated,
+        @NonNull @Description("True when the scan stopped at one of its limits (animo.rules.backtest-max-messages messages, animo.rules.backtest-max-time of matching) before reaching since") boolean truncated,
         @NonNull List<@NonNull RuleBacktestExample> examples,
         @NonNull List<@NonNull UserError> userErrors) {
 

@@ -12,16 +12,12 @@ import org.eclipse.microprofile.graphql.Query;
 
 import io.animo.platform.graphql.GlobalId;
 import io.animo.platform.graphql.GraphQLBoundary;
-import io.animo.platform.graphql.UserError;
 import io.animo.platform.security.Roles;
-import io.animo.rule.domain.CompiledRuleSet;
 import io.animo.rule.domain.PostingContext;
 import io.animo.rule.domain.RuleBacktester;
 import io.animo.rule.domain.RuleDefinition;
-import io.animo.rule.domain.RuleLimits;
 import io.animo.rule.domain.RuleResult;
 import io.animo.rule.domain.RuleService;
-import io.animo.rule.domain.RuleValidator;
 import io.animo.tenancy.domain.TenantAccess;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -97,7 +93,16 @@ public class RuleGraphQLApi {
     @Description("What a rule would do to a text, and which span it matched, without saving anything."
             + " Roles: tenant-admin, community-manager, moderator.")
     public Uni<@NonNull RuleTestPayload> ruleTest(@NonNull RuleTestInput input) {
-        return access.require(identity, RULE_EDITORS).map(caller -> test(input));
+        PostingContext context = input.context() == null
+                ? PostingContext.UNKNOWN
+                : new PostingContext(
+                        input.context().accountAgeHours() == null ? Long.MAX_VALUE : input.context().accountAgeHours(),
+                        input.context().recentMessages() == null ? 0 : input.context().recentMessages());
+        return access.require(identity, RULE_EDITORS)
+                .chain(caller -> rules.test(input.rule().toDefinition("test"), input.text(), context))
+                .map(result -> result.userErrors().isEmpty()
+                        ? RuleTestPayload.of(result.verdict())
+                        : RuleTestPayload.rejected(result.userErrors()));
     }
 
     @Query
@@ -113,21 +118,4 @@ public class RuleGraphQLApi {
         }).map(RuleBacktestPayload::of);
     }
 
-    private static RuleTestPayload test(RuleTestInput input) {
-        RuleDefinition rule = input.rule().toDefinition("test");
-        List<UserError> errors = new java.util.ArrayList<>(RuleValidator.validate(rule));
-        if (input.text().length() > RuleLimits.MAX_TEST_TEXT_LENGTH) {
-            errors.add(
-                    UserError.of("input.text", "TOO_LONG", "Test at most " + RuleLimits.MAX_TEST_TEXT_LENGTH + " characters."));
-        }
-        if (!errors.isEmpty()) {
-            return RuleTestPayload.rejected(errors);
-        }
-        PostingContext context = input.context() == null
-                ? PostingContext.UNKNOWN
-                : new PostingContext(
-                        input.context().accountAgeHours() == null ? Long.MAX_VALUE : input.context().accountAgeHours(),
-                        input.context().recentMessages() == null ? 0 : input.context().recentMessages());
-        return RuleTestPayload.of(CompiledRuleSet.compile(List.of(rule.enabledCopy())).evaluate(input.text(), context));
-    }
 }

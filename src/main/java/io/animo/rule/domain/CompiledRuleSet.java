@@ -14,6 +14,8 @@ import com.google.re2j.Pattern;
  * change: one keyword automaton for all keyword rules, RE2/J patterns (linear time in the text,
  * whatever the pattern) for the rest, each run only when the text contains one of the literals any
  * of its matches must contain ({@link PatternPrefilter}). Immutable and safe to share between threads.
+ * Compile and evaluate off the event loop ({@link RuleWorker}): both are bounded
+ * ({@link RuleLimits}), not free.
  */
 public final class CompiledRuleSet {
 
@@ -25,14 +27,20 @@ public final class CompiledRuleSet {
     private final Pattern[] patterns;
     private final PatternPrefilter prefilter;
     private final boolean needsLinks;
+    private final long estimatedBytes;
+
+    /** The hit a message gets when its rules ran out of {@link RuleLimits#EVALUATION_BUDGET}: a moderator looks at it. */
+    static final RuleHit OUT_OF_TIME = new RuleHit("time-budget", "Rules out of time", RuleAction.HOLD, RuleSeverity.LOW, -1,
+            -1, null);
 
     private CompiledRuleSet(List<RuleDefinition> rules, KeywordMatcher keywords, Pattern[] patterns, PatternPrefilter prefilter,
-            boolean needsLinks) {
+            boolean needsLinks, long estimatedBytes) {
         this.rules = rules;
         this.keywords = keywords;
         this.patterns = patterns;
         this.prefilter = prefilter;
         this.needsLinks = needsLinks;
+        this.estimatedBytes = estimatedBytes;
     }
 
     /** Compiles valid rules (see {@link RuleValidator}); disabled rules are left out. */
@@ -42,17 +50,32 @@ public final class CompiledRuleSet {
         Pattern[] patterns = new Pattern[rules.size()];
         String[] sources = new String[rules.size()];
         boolean needsLinks = false;
+        long bytes = BASE_BYTES;
         for (int i = 0; i < rules.size(); i++) {
             RuleDefinition rule = rules.get(i);
             keywordsByRule.add(rule.kind() == MatcherKind.KEYWORDS ? rule.keywordsOrEmpty() : List.of());
             if (rule.kind() == MatcherKind.REGEX) {
                 patterns[i] = compilePattern(rule.pattern());
                 sources[i] = rule.pattern();
+                bytes += (long) patterns[i].programSize() * BYTES_PER_INSTRUCTION;
             }
             needsLinks |= rule.kind() == MatcherKind.LINKS;
+            bytes += RuleWeights.keywordCharacters(rule) * BYTES_PER_KEYWORD_CHARACTER + RULE_BYTES;
         }
         return new CompiledRuleSet(rules, KeywordMatcher.of(keywordsByRule), patterns, PatternPrefilter.of(sources),
-                needsLinks);
+                needsLinks, bytes);
+    }
+
+    // Measured on JDK 17: ~63 bytes per RE2/J instruction, up to ~21 bytes per keyword character in the
+    // automaton (random keywords, no shared prefixes); rounded up, with the rule objects and matchers on top.
+    private static final long BASE_BYTES = 4_096;
+    private static final long RULE_BYTES = 1_024;
+    private static final long BYTES_PER_INSTRUCTION = 96;
+    private static final long BYTES_PER_KEYWORD_CHARACTER = 48;
+
+    /** About how much memory this set keeps: what the compiled-rule cache is bounded by. */
+    public long estimatedBytes() {
+        return estimatedBytes;
     }
 
     static Pattern compilePattern(String pattern) {
@@ -69,22 +92,39 @@ public final class CompiledRuleSet {
                 .orElse(0);
     }
 
+    /** The verdict of this set alone, within {@link RuleLimits#EVALUATION_BUDGET}. */
     public Verdict evaluate(String text, PostingContext context) {
         List<RuleHit> hits = new ArrayList<>();
+        Integer mute = collect(text, context, System.nanoTime() + RuleLimits.EVALUATION_BUDGET.toNanos(), hits);
+        return Verdict.of(hits, mute);
+    }
+
+    /**
+     * Adds what this set's rules find to {@code hits} and returns the longest mute they ask for (null:
+     * none). Patterns run one after the other until {@code deadline} ({@link System#nanoTime()}); past it,
+     * the rest are skipped and {@link #OUT_OF_TIME} holds the message for a moderator.
+     */
+    Integer collect(String text, PostingContext context, long deadline, List<RuleHit> hits) {
+        int first = hits.size();
         if (keywords != null) {
             NormalizedText normalized = NormalizedText.of(text);
             keywords.find(normalized, (rule, start, end) -> add(hits, rules.get(rule), start, end, text));
         }
         if (prefilter != null) {
-            prefilter.candidates(text).forEach(i -> {
+            for (int i : prefilter.candidates(text).toArray()) {
+                if (System.nanoTime() > deadline) {
+                    if (!hits.contains(OUT_OF_TIME)) {
+                        hits.add(OUT_OF_TIME);
+                    }
+                    break;
+                }
                 Matcher matcher = patterns[i].matcher(text);
                 if (matcher.find()) {
                     add(hits, rules.get(i), matcher.start(), matcher.end(), text);
                 }
-            });
+            }
         }
         List<String> linkHosts = needsLinks ? linkHosts(text) : List.of();
-        Integer mute = null;
         for (RuleDefinition rule : rules) {
             switch (rule.kind()) {
                 case LINKS -> checkLinks(hits, rule, linkHosts, text);
@@ -104,13 +144,14 @@ public final class CompiledRuleSet {
                 }
             }
         }
-        for (RuleHit hit : hits) {
+        Integer mute = null;
+        for (RuleHit hit : hits.subList(first, hits.size())) {
             if (hit.action() == RuleAction.MUTE) {
                 RuleDefinition rule = rules.stream().filter(r -> r.id().equals(hit.ruleId())).findFirst().orElseThrow();
                 mute = Math.max(mute == null ? 0 : mute, rule.muteMinutes());
             }
         }
-        return Verdict.of(hits, mute);
+        return mute;
     }
 
     private static void add(List<RuleHit> hits, RuleDefinition rule, int start, int end, String text) {

@@ -31,14 +31,19 @@ public class RuleBacktester {
     private final UnitOfWork unitOfWork;
     private final RuleRepository rules;
     private final CommunityRepository communities;
+    private final RuleWorker worker;
     private final int maxMessages;
+    private final Duration maxMatchingTime;
 
-    public RuleBacktester(UnitOfWork unitOfWork, RuleRepository rules, CommunityRepository communities,
-            @ConfigProperty(name = "animo.rules.backtest-max-messages", defaultValue = "20000") int maxMessages) {
+    public RuleBacktester(UnitOfWork unitOfWork, RuleRepository rules, CommunityRepository communities, RuleWorker worker,
+            @ConfigProperty(name = "animo.rules.backtest-max-messages", defaultValue = "20000") int maxMessages,
+            @ConfigProperty(name = "animo.rules.backtest-max-time", defaultValue = "10s") Duration maxMatchingTime) {
         this.unitOfWork = unitOfWork;
         this.rules = rules;
         this.communities = communities;
+        this.worker = worker;
         this.maxMessages = maxMessages;
+        this.maxMatchingTime = maxMatchingTime;
     }
 
     /** The message columns a backtest reads, with the author's account creation (built by HQL: native needs it). */
@@ -49,6 +54,12 @@ public class RuleBacktester {
     /** Exactly one of {@code ruleId} (a saved rule) or {@code draft} (an unsaved rule). */
     public Uni<Backtest> run(Caller caller, UUID ruleId, RuleDefinition draft, UUID communityId, Instant since,
             int maxExamples) {
+        return worker.run(() -> validate(ruleId, draft, since, maxExamples)).chain(errors -> errors.isEmpty()
+                ? runValid(caller, ruleId, draft, communityId, since, maxExamples)
+                : Uni.createFrom().item(Backtest.refused(errors)));
+    }
+
+    private static List<UserError> validate(UUID ruleId, RuleDefinition draft, Instant since, int maxExamples) {
         List<UserError> errors = new ArrayList<>();
         if ((ruleId == null) == (draft == null)) {
             errors.add(UserError.of("input.rule", "RULE_REQUIRED", "Give either ruleId (a saved rule) or rule (a draft)."));
@@ -61,11 +72,13 @@ public class RuleBacktester {
         if (maxExamples < 0 || maxExamples > 50) {
             errors.add(UserError.of("input.maxExamples", "OUT_OF_RANGE", "Between 0 and 50 examples."));
         }
-        if (!errors.isEmpty()) {
-            return Uni.createFrom().item(Backtest.refused(errors));
-        }
+        return errors;
+    }
+
+    private Uni<Backtest> runValid(Caller caller, UUID ruleId, RuleDefinition draft, UUID communityId, Instant since,
+            int maxExamples) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> communities.findInTenant(tenant, communityId).chain(community -> {
+        return unitOfWork.inTenant(tenant, tx -> communities.findInTenant(tenant, communityId).chain(community -> {
             if (community == null) {
                 return Uni.createFrom().item(Backtest.refused(List.of(
                         UserError.of("input.communityId", "NOT_FOUND", "No community of this tenant has this id."))));
@@ -76,25 +89,29 @@ public class RuleBacktester {
             return rule.chain(definition -> definition == null
                     ? Uni.createFrom().item(Backtest.refused(
                             List.of(UserError.of("input.ruleId", "NOT_FOUND", "No rule of this tenant has this id."))))
-                    : scan(tenant, communityId, since, CompiledRuleSet.compile(List.of(definition.enabledCopy())),
-                            new Tally(maxExamples), null));
+                    : worker.run(() -> CompiledRuleSet.compile(List.of(definition.enabledCopy())))
+                            .chain(compiled -> scan(tenant, communityId, since, compiled, new Tally(maxExamples), null)));
         }));
     }
 
-    /** Pages through the messages newest first, keyset by (createdAt, id), until the cap. */
+    /**
+     * Pages through the messages newest first, keyset by (createdAt, id), until the cap on messages or on
+     * matching time; each batch is matched on the {@link RuleWorker}.
+     */
     private Uni<Backtest> scan(UUID tenant, UUID communityId, Instant since, CompiledRuleSet rule, Tally tally,
             Row last) {
         int size = Math.min(BATCH, maxMessages - tally.scanned);
-        if (size <= 0) {
+        if (size <= 0 || tally.matchingNanos >= maxMatchingTime.toNanos()) {
             return Uni.createFrom().item(tally.result(true));
         }
-        return batch(tenant, communityId, since, last, size).chain(rows -> {
+        return batch(tenant, communityId, since, last, size).chain(rows -> worker.run(() -> {
+            long started = System.nanoTime();
             rows.forEach(row -> tally.add(row, rule));
-            if (rows.size() < size) {
-                return Uni.createFrom().item(tally.result(false));
-            }
-            return scan(tenant, communityId, since, rule, tally, rows.get(rows.size() - 1));
-        });
+            tally.matchingNanos += System.nanoTime() - started;
+            return rows;
+        })).chain(rows -> rows.size() < size
+                ? Uni.createFrom().item(tally.result(false))
+                : scan(tenant, communityId, since, rule, tally, rows.get(rows.size() - 1)));
     }
 
     private Uni<List<Row>> batch(UUID tenant, UUID communityId, Instant since, Row after, int size) {
@@ -123,6 +140,7 @@ public class RuleBacktester {
         private int caught;
         private int caughtAlreadyRemoved;
         private int removedNotCaught;
+        private long matchingNanos;
 
         Tally(int maxExamples) {
             this.maxExamples = maxExamples;

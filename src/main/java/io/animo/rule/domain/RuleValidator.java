@@ -11,6 +11,7 @@ import io.animo.platform.graphql.UserError;
 public final class RuleValidator {
 
     private static final String F = "input.rule.";
+    private static final int MAX_DOMAIN_LENGTH = 253;
 
     private RuleValidator() {
     }
@@ -47,6 +48,9 @@ public final class RuleValidator {
                 }
                 if (domains > RuleLimits.MAX_DOMAINS) {
                     errors.add(UserError.of(F + "denyDomains", "TOO_MANY", "At most " + RuleLimits.MAX_DOMAINS + " domains."));
+                } else if (tooLongDomain(rule.denyDomains()) || tooLongDomain(rule.allowDomains())) {
+                    errors.add(UserError.of(F + "denyDomains", "TOO_LONG", "A domain has at most " + MAX_DOMAIN_LENGTH
+                            + " characters."));
                 }
                 range(errors, "maxLinks", rule.maxLinks(), 0, 100, false);
             }
@@ -77,6 +81,9 @@ public final class RuleValidator {
         } else if (keywords.stream().anyMatch(k -> k != null && k.length() > RuleLimits.MAX_KEYWORD_LENGTH)) {
             errors.add(UserError.of(F + "keywords", "TOO_LONG",
                     "A keyword can have at most " + RuleLimits.MAX_KEYWORD_LENGTH + " characters."));
+        } else if (RuleWeights.keywordCharacters(rule) > RuleLimits.MAX_SCOPE_KEYWORD_CHARACTERS) {
+            errors.add(UserError.of(F + "keywords", "TOO_LONG", "The keywords of one rule add up to at most "
+                    + RuleLimits.MAX_SCOPE_KEYWORD_CHARACTERS + " characters."));
         }
     }
 
@@ -90,12 +97,29 @@ public final class RuleValidator {
                     "A pattern can have at most " + RuleLimits.MAX_PATTERN_LENGTH + " characters."));
             return;
         }
+        // counted before compiling: compiling is what a hostile pattern makes slow and big
+        long size = ProgramSize.of(rule.pattern());
+        if (size > RuleLimits.MAX_PATTERN_INSTRUCTIONS) {
+            errors.add(tooLarge(size));
+            return;
+        }
         try {
-            CompiledRuleSet.compilePattern(rule.pattern());
+            int compiled = CompiledRuleSet.compilePattern(rule.pattern()).programSize();
+            if (compiled > RuleLimits.MAX_PATTERN_INSTRUCTIONS) {
+                errors.add(tooLarge(compiled));
+            }
         } catch (PatternSyntaxException e) {
             errors.add(UserError.of(F + "pattern", "INVALID_REGEX", "This is not a valid regular expression: "
                     + e.getDescription() + ". Back-references and look-arounds are not supported."));
         }
+    }
+
+    private static UserError tooLarge(long instructions) {
+        String size = instructions >= ProgramSize.CAP ? "billions of" : "about " + instructions;
+        return UserError.of(F + "pattern", "INVALID_REGEX", "This pattern would compile to " + size
+                + " instructions; the limit is " + RuleLimits.MAX_PATTERN_INSTRUCTIONS + ". Counted repetition multiplies"
+                + " through nesting ((a{100}){100} is 10,000 copies of a): use smaller counts, + or * instead of large"
+                + " {n,m}, or fewer alternatives inside a repetition.");
     }
 
     private static void range(List<UserError> errors, String field, Number value, int min, int max, boolean required) {
@@ -108,6 +132,10 @@ public final class RuleValidator {
         if (value.doubleValue() < min || value.doubleValue() > max) {
             errors.add(UserError.of(F + field, "OUT_OF_RANGE", field + " must be between " + min + " and " + max + "."));
         }
+    }
+
+    private static boolean tooLongDomain(List<String> domains) {
+        return domains != null && domains.stream().anyMatch(d -> d != null && d.length() > MAX_DOMAIN_LENGTH);
     }
 
     private static int size(List<?> list) {

@@ -8,7 +8,6 @@ import org.eclipse.microprofile.graphql.Type;
 import io.animo.platform.graphql.Page;
 import io.animo.platform.graphql.PageInfo;
 import io.animo.sanction.domain.AppealEntity;
-import io.animo.sanction.domain.SanctionService;
 
 @Type("AppealConnection")
 public record AppealConnection(@NonNull List<@NonNull AppealEdge> edges, @NonNull PageInfo pageInfo) {
@@ -18,7 +17,7 @@ public record AppealConnection(@NonNull List<@NonNull AppealEdge> edges, @NonNul
     }
 
     static AppealConnection of(Page<AppealEntity> page) {
-        return new AppealConnection(page.map(a -> new AppealEdge(SanctionService.cursorOf(a).encode(), Appeal.of(a))),
+        return new AppealConnection(page.edges((cursor, a) -> new AppealEdge(cursor, Appeal.of(a))),
                 page.pageInfo());
     }
 }

@@ -7,7 +7,6 @@ import org.eclipse.microprofile.graphql.Type;
 
 import io.animo.platform.graphql.Page;
 import io.animo.platform.graphql.PageInfo;
-import io.animo.sanction.domain.SanctionService;
 import io.animo.sanction.domain.SanctionView;
 
 @Type("SanctionConnection")
@@ -18,7 +17,6 @@ public record SanctionConnection(@NonNull List<@NonNull SanctionEdge> edges, @No
     }
 
     static SanctionConnection of(Page<SanctionView> page) {
-        return new SanctionConnection(page.map(v -> new SanctionEdge(SanctionService.cursorOf(v.sanction()).encode(),
-                Sanction.of(v))), page.pageInfo());
+        return new SanctionConnection(page.edges((cursor, v) -> new SanctionEdge(cursor, Sanction.of(v))), page.pageInfo());
     }
 }

@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.animo.audit.domain.AuditLog;
-import io.animo.community.domain.CommunityRepository;
+import io.animo.member.domain.CommunityAction;
+import io.animo.member.domain.CommunityGate;
 import io.animo.member.domain.CommunityRole;
 import io.animo.member.domain.MemberEntity;
 import io.animo.member.domain.MemberRepository;
@@ -32,6 +33,7 @@ import io.animo.platform.persistence.Constraints;
 import io.animo.platform.persistence.DbTime;
 import io.animo.platform.persistence.MutationReceipts;
 import io.animo.platform.persistence.OptimisticLocks;
+import io.animo.platform.persistence.Tx;
 import io.animo.platform.persistence.UnitOfWork;
 import io.animo.platform.security.Caller;
 import io.animo.platform.security.Roles;
@@ -54,18 +56,20 @@ public class SanctionService {
     static final int MAX_STATEMENT = 2000;
     static final int MAX_NOTE = 1000;
     static final int MAX_YEARS = 10;
+    private static final String SANCTIONS = "sanctions";
+    private static final String APPEALS = "appeals";
 
     private final UnitOfWork unitOfWork;
-    private final CommunityRepository communities;
+    private final CommunityGate gate;
     private final MemberRepository members;
     private final MembershipRepository memberships;
     private final MutationReceipts receipts;
     private final AuditLog audit;
 
-    public SanctionService(UnitOfWork unitOfWork, CommunityRepository communities, MemberRepository members,
+    public SanctionService(UnitOfWork unitOfWork, CommunityGate gate, MemberRepository members,
             MembershipRepository memberships, MutationReceipts receipts, AuditLog audit) {
         this.unitOfWork = unitOfWork;
-        this.communities = communities;
+        this.gate = gate;
         this.members = members;
         this.memberships = memberships;
         this.receipts = receipts;
@@ -100,19 +104,19 @@ public class SanctionService {
 
     public Uni<SanctionResult> issue(Caller caller, UUID communityId, UUID memberId, SanctionOrder order,
             String clientMutationId) {
-        List<UserError> errors = validate("input", order);
+        List<UserError> errors = new ArrayList<>(validate("input", order));
+        errors.addAll(MutationReceipts.validate(clientMutationId));
         if (!errors.isEmpty()) {
             return Uni.createFrom().item(SanctionResult.refused(errors));
         }
         UUID tenant = caller.tenantId();
-        String operation = ISSUE + ":" + caller.subject();
-        return unitOfWork.inTenant(tenant, () -> receipts.find(tenant, operation, clientMutationId)
+        return unitOfWork.inTenant(tenant, tx -> receipts.find(tx, caller, ISSUE, clientMutationId)
                 .chain(previous -> previous.isPresent()
                         ? view(tenant, previous.get()).map(v -> new SanctionResult(v, List.of()))
-                        : issueNew(caller, communityId, memberId, order, clientMutationId)))
+                        : issueNew(tx, caller, communityId, memberId, order, clientMutationId)))
                 .onFailure(failure -> clientMutationId != null && Constraints.isUniqueViolation(failure, null))
                 // the same request retried concurrently won: answer with its sanction
-                .recoverWithUni(() -> unitOfWork.inTenant(tenant, () -> receipts.find(tenant, operation, clientMutationId)
+                .recoverWithUni(() -> unitOfWork.inTenant(tenant, tx -> receipts.find(tx, caller, ISSUE, clientMutationId)
                         .chain(previous -> view(tenant, previous.orElseThrow()))
                         .map(v -> new SanctionResult(v, List.of()))))
                 .onFailure(OptimisticLocks::isStale)
@@ -120,15 +124,14 @@ public class SanctionService {
                         "This member's standing changed at the same time: try again."));
     }
 
-    private Uni<SanctionResult> issueNew(Caller caller, UUID communityId, UUID memberId, SanctionOrder order,
+    private Uni<SanctionResult> issueNew(Tx tx, Caller caller, UUID communityId, UUID memberId, SanctionOrder order,
             String clientMutationId) {
-        return target(caller, communityId, memberId, "input.communityId", "input.memberId").chain(target -> {
+        return target(tx, caller, communityId, memberId, "input.communityId", "input.memberId").chain(target -> {
             if (!target.allowed()) {
                 return Uni.createFrom().item(SanctionResult.refused(target.userErrors()));
             }
-            return issueWithin(caller, target.membership(), order, null)
-                    .call(sanction -> receipts.record(caller.tenantId(), ISSUE + ":" + caller.subject(), clientMutationId,
-                            sanction.id))
+            return issueWithin(tx, caller, target.membership(), order, null)
+                    .call(sanction -> receipts.record(tx, caller, ISSUE, clientMutationId, sanction.id))
                     .map(sanction -> SanctionResult.ok(sanction, null));
         });
     }
@@ -137,11 +140,11 @@ public class SanctionService {
      * In the current transaction: the membership of {@code memberId} in {@code communityId} when the
      * caller may sanction it (not themselves; community owners only by tenant admins).
      */
-    public Uni<SanctionTarget> target(Caller caller, UUID communityId, UUID memberId, String communityField,
+    public Uni<SanctionTarget> target(Tx tx, Caller caller, UUID communityId, UUID memberId, String communityField,
             String memberField) {
-        UUID tenant = caller.tenantId();
-        return communities.findInTenant(tenant, communityId).chain(community -> community == null
-                ? refuse(communityField, "NOT_FOUND", "No community of this tenant has this id.")
+        UUID tenant = tx.tenantId();
+        return gate.check(tx, caller, communityId, CommunityAction.ADMINISTER, communityField).chain(access -> !access.allowed()
+                ? Uni.createFrom().item(new SanctionTarget(null, List.of(access.refusal())))
                 : memberships.find(tenant, communityId, memberId).chain(membership -> membership == null
                         ? refuse(memberField, "NOT_A_MEMBER", "This person is not a member of this community.")
                         : members.find("tenantId = ?1 and id = ?2", tenant, memberId).firstResult().map(member -> {
@@ -157,13 +160,13 @@ public class SanctionService {
     }
 
     /** In the current transaction: records the sanction, applies it to the membership, audits it. */
-    public Uni<SanctionEntity> issueWithin(Caller caller, MembershipEntity membership, SanctionOrder order,
+    public Uni<SanctionEntity> issueWithin(Tx tx, Caller caller, MembershipEntity membership, SanctionOrder order,
             UUID moderationItemId) {
         SanctionEntity sanction = sanction(membership, order.kind(), order.reason().strip(),
                 order.until() == null ? null : DbTime.stored(order.until()), caller.subject(), caller.displayName());
         sanction.moderationItemId = moderationItemId;
         return record(membership, sanction)
-                .chain(() -> audit.record(caller, "SANCTION_" + sanction.kind, "Sanction", sanction.id,
+                .chain(() -> audit.record(tx, caller, "SANCTION_" + sanction.kind, "Sanction", sanction.id,
                         sanction.kind + " of member " + sanction.memberId + ": " + sanction.reason))
                 .replaceWith(sanction);
     }
@@ -172,7 +175,7 @@ public class SanctionService {
      * In the posting transaction: a MUTE rule mutes the author. It is recorded as a sanction like any other, so
      * lifting another sanction keeps it, the member can appeal it, and the report counts it.
      */
-    public Uni<Void> ruleMute(MembershipEntity membership, List<String> ruleNames, Instant until) {
+    public Uni<Void> ruleMute(Tx tx, MembershipEntity membership, List<String> ruleNames, Instant until) {
         return record(membership, sanction(membership, SanctionKind.MUTE, "Muted by the rule " + String.join(", ",
                 ruleNames), DbTime.stored(until), RULE_ISSUER, "Automated rules"));
     }
@@ -205,41 +208,47 @@ public class SanctionService {
                     .item(SanctionResult.refused("input.note", "TOO_LONG", "At most " + MAX_NOTE + " characters."));
         }
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> sanction(tenant, sanctionId).chain(sanction -> {
+        return unitOfWork.inTenant(tenant, tx -> sanction(tenant, sanctionId).chain(sanction -> {
             if (sanction == null) {
                 return Uni.createFrom().item(unknownSanction());
             }
             if (sanction.liftedAt != null) {
                 return Uni.createFrom().item(alreadyLifted());
             }
-            return mayUndo(caller, sanction, "input.sanctionId").chain(problem -> problem != null
+            return mayUndo(tx, caller, sanction, "input.sanctionId").chain(problem -> problem != null
                     ? Uni.createFrom().item(SanctionResult.refused(List.of(problem)))
-                    : liftWithin(caller, sanction, note).chain(() -> appealOf(tenant, sanction.id))
+                    : liftWithin(tx, caller, sanction, note).chain(() -> appealOf(tenant, sanction.id))
                             .map(appeal -> SanctionResult.ok(sanction, appeal)));
         })).onFailure(OptimisticLocks::isStale).recoverWithItem(SanctionService::alreadyLifted);
     }
 
-    /** Nobody lifts or overturns a sanction of their own; an owner's sanction is for tenant admins to undo. */
-    private Uni<UserError> mayUndo(Caller caller, SanctionEntity sanction, String field) {
-        UUID tenant = caller.tenantId();
-        return members.find("tenantId = ?1 and id = ?2", tenant, sanction.memberId).<MemberEntity>firstResult()
-                .chain(member -> {
-                    if (member != null && caller.subject().equals(member.subject)) {
-                        return Uni.createFrom().item(UserError.of(field, "SELF_SANCTION",
-                                "You cannot lift or overturn a sanction of your own."));
-                    }
-                    if (caller.hasAnyRole(Roles.TENANT_ADMIN)) {
-                        return Uni.createFrom().nullItem();
-                    }
-                    return memberships.find(tenant, sanction.communityId, sanction.memberId)
-                            .map(membership -> membership != null && membership.role == CommunityRole.OWNER
-                                    ? UserError.of(field, "NOT_ALLOWED",
-                                            "Only tenant admins undo a sanction of an owner of the community.")
-                                    : null);
-                });
+    /**
+     * Nobody lifts or overturns a sanction of their own; an owner's sanction is for tenant admins to undo; and
+     * nothing changes in an archived community.
+     */
+    private Uni<UserError> mayUndo(Tx tx, Caller caller, SanctionEntity sanction, String field) {
+        UUID tenant = tx.tenantId();
+        return gate.check(tx, caller, sanction.communityId, CommunityAction.ADMINISTER, field).chain(access -> !access
+                .allowed()
+                        ? Uni.createFrom().item(access.refusal())
+                        : members.find("tenantId = ?1 and id = ?2", tenant, sanction.memberId).<MemberEntity>firstResult()
+                                .chain(member -> {
+                                    if (member != null && caller.subject().equals(member.subject)) {
+                                        return Uni.createFrom().item(UserError.of(field, "SELF_SANCTION",
+                                                "You cannot lift or overturn a sanction of your own."));
+                                    }
+                                    if (caller.hasAnyRole(Roles.TENANT_ADMIN)) {
+                                        return Uni.createFrom().nullItem();
+                                    }
+                                    return memberships.find(tenant, sanction.communityId, sanction.memberId)
+                                            .map(membership -> membership != null && membership.role == CommunityRole.OWNER
+                                                    ? UserError.of(field, "NOT_ALLOWED",
+                                                            "Only tenant admins undo a sanction of an owner of the community.")
+                                                    : null);
+                                }));
     }
 
-    private Uni<Void> liftWithin(Caller caller, SanctionEntity sanction, String note) {
+    private Uni<Void> liftWithin(Tx tx, Caller caller, SanctionEntity sanction, String note) {
         Instant now = now();
         sanction.liftedAt = now;
         sanction.liftedBySubject = caller.subject();
@@ -248,7 +257,7 @@ public class SanctionService {
         return Panache.getSession().chain(session -> session.flush())
                 .chain(() -> memberships.find(sanction.tenantId, sanction.communityId, sanction.memberId))
                 .chain(membership -> membership == null ? Uni.createFrom().voidItem() : recompute(membership, now))
-                .chain(() -> audit.record(caller, "SANCTION_LIFTED", "Sanction", sanction.id,
+                .chain(() -> audit.record(tx, caller, "SANCTION_LIFTED", "Sanction", sanction.id,
                         sanction.kind + " of member " + sanction.memberId + " lifted"
                                 + (sanction.liftNote == null ? "" : ": " + sanction.liftNote)));
     }
@@ -261,7 +270,7 @@ public class SanctionService {
      * In the current transaction, before a new membership is stored: someone who left a community
      * and joins again keeps the mutes and bans still in force there.
      */
-    public Uni<Void> restoreStanding(MembershipEntity membership) {
+    public Uni<Void> restoreStanding(Tx tx, MembershipEntity membership) {
         return standing(membership, now());
     }
 
@@ -299,7 +308,7 @@ public class SanctionService {
                     .item(AppealResult.refused("input.statement", "TOO_LONG", "At most " + MAX_STATEMENT + " characters."));
         }
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> members.findBySubject(tenant, caller.subject())
+        return unitOfWork.inTenant(tenant, tx -> members.findBySubject(tenant, caller.subject())
                 .chain(me -> sanction(tenant, sanctionId).chain(sanction -> {
                     if (me == null || sanction == null || !sanction.memberId.equals(me.id)) {
                         return Uni.createFrom().item(AppealResult.refused("input.sanctionId", "NOT_FOUND",
@@ -309,24 +318,28 @@ public class SanctionService {
                         return Uni.createFrom().item(AppealResult.refused("input.sanctionId", "ALREADY_LIFTED",
                                 "This sanction was already lifted."));
                     }
-                    return appealOf(tenant, sanctionId).chain(existing -> {
-                        if (existing != null) {
-                            return Uni.createFrom().item(alreadyAppealed());
-                        }
-                        AppealEntity appeal = new AppealEntity();
-                        appeal.id = UUID.randomUUID();
-                        appeal.tenantId = tenant;
-                        appeal.sanctionId = sanction.id;
-                        appeal.communityId = sanction.communityId;
-                        appeal.memberId = me.id;
-                        appeal.statement = statement.strip();
-                        appeal.status = AppealStatus.PENDING;
-                        appeal.createdAt = now();
-                        return Panache.getSession().chain(session -> session.persist(appeal).chain(session::flush))
-                                .chain(() -> audit.record(caller, "APPEAL_FILED", "Appeal", appeal.id,
-                                        "Appeal against " + sanction.kind + " " + sanction.id))
-                                .map(ignored -> AppealResult.ok(appeal));
-                    });
+                    return gate.checkAs(tx, caller, me, sanction.communityId, CommunityAction.RESPOND, "input.sanctionId")
+                            .chain(access -> !access.allowed()
+                                    ? Uni.createFrom().item(new AppealResult(null, List.of(access.refusal())))
+                                    : appealOf(tenant, sanctionId).chain(existing -> {
+                                        if (existing != null) {
+                                            return Uni.createFrom().item(alreadyAppealed());
+                                        }
+                                        AppealEntity appeal = new AppealEntity();
+                                        appeal.id = UUID.randomUUID();
+                                        appeal.tenantId = tenant;
+                                        appeal.sanctionId = sanction.id;
+                                        appeal.communityId = sanction.communityId;
+                                        appeal.memberId = me.id;
+                                        appeal.statement = statement.strip();
+                                        appeal.status = AppealStatus.PENDING;
+                                        appeal.createdAt = now();
+                                        return Panache.getSession()
+                                                .chain(session -> session.persist(appeal).chain(session::flush))
+                                                .chain(() -> audit.record(tx, caller, "APPEAL_FILED", "Appeal", appeal.id,
+                                                        "Appeal against " + sanction.kind + " " + sanction.id))
+                                                .map(ignored -> AppealResult.ok(appeal));
+                                    }));
                 }))).onFailure(failure -> Constraints.isUniqueViolation(failure, "appeal_once_per_sanction"))
                 .recoverWithItem(SanctionService::alreadyAppealed);
     }
@@ -338,7 +351,7 @@ public class SanctionService {
                     .item(AppealResult.refused("input.note", "TOO_LONG", "At most " + MAX_NOTE + " characters."));
         }
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> appeal(tenant, appealId).chain(appeal -> appeal == null
+        return unitOfWork.inTenant(tenant, tx -> appeal(tenant, appealId).chain(appeal -> appeal == null
                 ? Uni.createFrom().item(unknownAppeal())
                 : sanction(tenant, appeal.sanctionId).chain(sanction -> {
                     if (caller.subject().equals(sanction.issuedBySubject)) {
@@ -348,13 +361,14 @@ public class SanctionService {
                     if (appeal.status != AppealStatus.PENDING) {
                         return Uni.createFrom().item(alreadyDecided());
                     }
-                    return mayUndo(caller, sanction, "input.appealId").chain(problem -> problem != null
+                    return mayUndo(tx, caller, sanction, "input.appealId").chain(problem -> problem != null
                             ? Uni.createFrom().item(new AppealResult(null, List.of(problem)))
-                            : settle(caller, appeal, sanction, decision, note));
+                            : settle(tx, caller, appeal, sanction, decision, note));
                 }))).onFailure(OptimisticLocks::isStale).recoverWithItem(SanctionService::alreadyDecided);
     }
 
-    private Uni<AppealResult> settle(Caller caller, AppealEntity appeal, SanctionEntity sanction, AppealDecision decision,
+    private Uni<AppealResult> settle(Tx tx, Caller caller, AppealEntity appeal, SanctionEntity sanction,
+            AppealDecision decision,
             String note) {
         appeal.status = decision == AppealDecision.OVERTURN ? AppealStatus.OVERTURNED : AppealStatus.UPHELD;
         appeal.decidedBySubject = caller.subject();
@@ -362,11 +376,11 @@ public class SanctionService {
         appeal.decidedAt = now();
         appeal.decisionNote = note == null || note.isBlank() ? null : note.strip();
         Uni<Void> effect = decision == AppealDecision.OVERTURN && sanction.liftedAt == null
-                ? liftWithin(caller, sanction, appeal.decisionNote == null
+                ? liftWithin(tx, caller, sanction, appeal.decisionNote == null
                         ? "Appeal overturned"
                         : "Appeal overturned: " + appeal.decisionNote)
                 : Panache.getSession().chain(session -> session.flush());
-        return effect.chain(() -> audit.record(caller, "APPEAL_" + appeal.status, "Appeal", appeal.id,
+        return effect.chain(() -> audit.record(tx, caller, "APPEAL_" + appeal.status, "Appeal", appeal.id,
                 "Appeal against " + sanction.kind + " " + sanction.id + " " + appeal.status.name().toLowerCase()
                         + (appeal.decisionNote == null ? "" : ": " + appeal.decisionNote)))
                 .map(ignored -> AppealResult.ok(appeal));
@@ -377,7 +391,7 @@ public class SanctionService {
             PageRequest page) {
         UUID tenant = caller.tenantId();
         boolean staff = caller.hasAnyRole(STAFF);
-        return unitOfWork.inTenant(tenant, () -> (staff
+        return unitOfWork.inTenant(tenant, tx -> (staff
                 ? Uni.createFrom().item(memberId)
                 : members.findBySubject(tenant, caller.subject())
                         .map(me -> me == null || (memberId != null && !memberId.equals(me.id)) ? null : me.id))
@@ -396,7 +410,7 @@ public class SanctionService {
             if (activeOnly) {
                 where.add("liftedAt is null and (endsAt is null or endsAt > :now)");
             }
-            TimeKeyset keyset = TimeKeyset.newestFirst(page, "createdAt", "id");
+            TimeKeyset keyset = TimeKeyset.newestFirst(page, SANCTIONS, "createdAt", "id");
             if (keyset.cursor() != null) {
                 where.add(keyset.condition());
             }
@@ -427,24 +441,23 @@ public class SanctionService {
         return appeals.map(list -> {
             Map<UUID, AppealEntity> bySanction = list.stream()
                     .collect(Collectors.toMap(a -> a.sanctionId, Function.identity()));
-            return new Page<>(page.map(s -> new SanctionView(s, bySanction.get(s.id))), page.pageInfo(),
-                    page.totalCount());
+            return page.map(s -> new SanctionView(s, bySanction.get(s.id)));
         });
     }
 
     public static Cursor cursorOf(SanctionEntity sanction) {
-        return new Cursor(sanction.createdAt.toString(), sanction.id);
+        return TimeKeyset.cursorOf(SANCTIONS, sanction.createdAt, sanction.id);
     }
 
     /** Appeals of a community, oldest first. */
     public Uni<Page<AppealEntity>> appeals(Caller caller, UUID communityId, AppealStatus status, PageRequest page) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> Panache.getSession().chain(session -> {
+        return unitOfWork.inTenant(tenant, tx -> Panache.getSession().chain(session -> {
             List<String> where = new ArrayList<>(List.of("tenantId = :tenant", "communityId = :community"));
             if (status != null) {
                 where.add("status = :status");
             }
-            TimeKeyset keyset = TimeKeyset.oldestFirst(page, "createdAt", "id");
+            TimeKeyset keyset = TimeKeyset.oldestFirst(page, APPEALS, "createdAt", "id");
             if (keyset.cursor() != null) {
                 where.add(keyset.condition());
             }
@@ -462,13 +475,13 @@ public class SanctionService {
     }
 
     public static Cursor cursorOf(AppealEntity appeal) {
-        return new Cursor(appeal.createdAt.toString(), appeal.id);
+        return TimeKeyset.cursorOf(APPEALS, appeal.createdAt, appeal.id);
     }
 
     /** A sanction for {@code node(id:)}: staff see any of the tenant, anyone else only their own. */
     public Uni<SanctionView> sanctionNode(Caller caller, UUID id) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> sanction(tenant, id).chain(sanction -> sanction == null
+        return unitOfWork.inTenant(tenant, tx -> sanction(tenant, id).chain(sanction -> sanction == null
                 ? Uni.createFrom().nullItem()
                 : visible(caller, sanction.memberId).chain(visible -> !visible
                         ? Uni.createFrom().<SanctionView>nullItem()
@@ -478,7 +491,7 @@ public class SanctionService {
     /** An appeal for {@code node(id:)}: staff see any of the tenant, anyone else only their own. */
     public Uni<AppealEntity> appealNode(Caller caller, UUID id) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, () -> appeal(tenant, id).chain(appeal -> appeal == null
+        return unitOfWork.inTenant(tenant, tx -> appeal(tenant, id).chain(appeal -> appeal == null
                 ? Uni.createFrom().nullItem()
                 : visible(caller, appeal.memberId).map(visible -> visible ? appeal : null)));
     }

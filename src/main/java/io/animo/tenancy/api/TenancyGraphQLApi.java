@@ -19,6 +19,7 @@ import io.animo.platform.graphql.UserError;
 import io.animo.platform.security.KeycloakRealms;
 import io.animo.platform.security.Operator;
 import io.animo.tenancy.domain.TenantAccess;
+import io.animo.tenancy.domain.TenantLimits;
 import io.animo.tenancy.domain.TenantResult;
 import io.animo.tenancy.domain.TenantService;
 import io.animo.tenancy.domain.TenantStatus;
@@ -34,9 +35,12 @@ public class TenancyGraphQLApi {
     private final KeycloakRealms realms;
     private final SecurityIdentity identity;
     private final int maxPageSize;
+    private final int maxComplexity;
 
     public TenancyGraphQLApi(TenantService tenants, TenantAccess access, KeycloakRealms realms, SecurityIdentity identity,
-            @ConfigProperty(name = "animo.graphql.max-page-size") int maxPageSize) {
+            @ConfigProperty(name = "animo.graphql.max-page-size") int maxPageSize,
+            @ConfigProperty(name = "animo.graphql.max-complexity") int maxComplexity) {
+        this.maxComplexity = maxComplexity;
         this.tenants = tenants;
         this.access = access;
         this.realms = realms;
@@ -88,6 +92,20 @@ public class TenancyGraphQLApi {
     @Description("Let a suspended tenant in again. Role: platform-admin.")
     public Uni<@NonNull TenantStatusPayload> tenantResume(@NonNull TenantStatusInput input) {
         return changeStatus(input, TenantStatus.ACTIVE);
+    }
+
+    @Mutation
+    @Description("Set a tenant's query-cost budgets (per replica): its whole tenant's and each of its callers'. A value"
+            + " left out goes back to the default. Role: platform-admin.")
+    public Uni<@NonNull TenantStatusPayload> tenantLimitsSet(@NonNull TenantLimitsSetInput input) {
+        Operator operator = access.requireOperator(identity);
+        TenantLimits limits = new TenantLimits(input.tenantCapacity(), input.tenantRefillPerSecond(), input.callerCapacity(),
+                input.callerRefillPerSecond());
+        Uni<TenantResult> result = GlobalId.decode(input.tenantId(), Tenant.TYPE)
+                .map((UUID id) -> tenants.setLimits(operator, id, limits, maxComplexity))
+                .orElseGet(() -> Uni.createFrom().item(new TenantResult(null, null,
+                        List.of(UserError.of("input.tenantId", "NOT_FOUND", "No tenant has this id.")))));
+        return result.map(r -> TenantStatusPayload.of(r, input.clientMutationId()));
     }
 
     private Uni<TenantStatusPayload> changeStatus(TenantStatusInput input, TenantStatus status) {

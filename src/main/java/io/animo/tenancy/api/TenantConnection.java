@@ -5,7 +5,6 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
-import io.animo.platform.graphql.Cursor;
 import io.animo.platform.graphql.Page;
 import io.animo.platform.graphql.PageInfo;
 import io.animo.tenancy.domain.TenantRecord;
@@ -15,7 +14,7 @@ public record TenantConnection(@NonNull List<@NonNull TenantEdge> edges, @NonNul
 
     static TenantConnection of(Page<TenantRecord> page) {
         return new TenantConnection(
-                page.map(t -> new TenantEdge(new Cursor(t.realm(), t.id()).encode(), Tenant.of(t))),
+                page.edges((cursor, t) -> new TenantEdge(cursor, Tenant.of(t))),
                 page.pageInfo(), page.totalCount());
     }
 }

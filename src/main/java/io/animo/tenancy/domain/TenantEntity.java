@@ -34,6 +34,18 @@ public class TenantEntity {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    @Column(name = "cost_tenant_capacity")
+    public Integer costTenantCapacity;
+
+    @Column(name = "cost_tenant_refill_per_second")
+    public Integer costTenantRefillPerSecond;
+
+    @Column(name = "cost_caller_capacity")
+    public Integer costCallerCapacity;
+
+    @Column(name = "cost_caller_refill_per_second")
+    public Integer costCallerRefillPerSecond;
+
     @Version
     public long version;
 }

@@ -14,6 +14,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class TenantRepository implements PanacheRepositoryBase<TenantEntity, UUID> {
 
+    private static final String ORDERING = "tenants";
+
     public Uni<TenantEntity> findByRealm(String realm) {
         return find("realm", realm).firstResult();
     }
@@ -23,7 +25,7 @@ public class TenantRepository implements PanacheRepositoryBase<TenantEntity, UUI
         Parameters params = new Parameters();
         String where = "1 = 1";
         boolean ascending = !page.backward();
-        Cursor cursor = page.backward() ? page.before() : page.after();
+        Cursor cursor = page.cursor(ORDERING);
         if (cursor != null) {
             where = "realm " + (ascending ? ">" : "<") + " :realm";
             params.and("realm", cursor.sortValue());
@@ -33,6 +35,6 @@ public class TenantRepository implements PanacheRepositoryBase<TenantEntity, UUI
     }
 
     static Cursor cursorOf(TenantRecord tenant) {
-        return new Cursor(tenant.realm(), tenant.id());
+        return new Cursor(ORDERING, tenant.realm(), tenant.id());
     }
 }

@@ -49,7 +49,7 @@ public class TenantService {
         if (!errors.isEmpty()) {
             return Uni.createFrom().item(TenantResult.rejected(errors));
         }
-        return unitOfWork.platform(() -> tenants.findByRealm(draft.realm())).chain(existing -> existing != null
+        return unitOfWork.platform(tx -> tenants.findByRealm(draft.realm())).chain(existing -> existing != null
                 ? Uni.createFrom().item(TenantResult.rejected(List.of(TenantRules.realmTaken(draft.realm()))))
                 : createRealmAndTenant(operator, draft));
     }
@@ -100,35 +100,61 @@ public class TenantService {
         tenant.status = TenantStatus.ACTIVE;
         tenant.createdAt = now;
         tenant.updatedAt = now;
-        return unitOfWork.platform(() -> tenants.persist(tenant)).map(TenantRecord::of);
+        return unitOfWork.platform(tx -> tenants.persist(tenant)).map(TenantRecord::of);
     }
 
     public Uni<TenantResult> changeStatus(Operator operator, UUID tenantId, TenantStatus status) {
-        return unitOfWork.platform(() -> tenants.findById(tenantId).map(tenant -> {
+        return unitOfWork.platform(tx -> tenants.findById(tenantId).map(tenant -> {
             if (tenant == null) {
                 return TenantResult.rejected(List.of(UserError.of("input.tenantId", "NOT_FOUND", "No tenant has this id.")));
             }
             tenant.status = status;
             tenant.updatedAt = DbTime.now();
             return TenantResult.ok(TenantRecord.of(tenant), null);
-        })).invoke(result -> {
-            if (result.tenant() != null) {
-                directory.forget(result.tenant().realm());
-                LOG.infof("Tenant %s set to %s by %s", result.tenant().realm(), status, operator.username());
+        })).call(result -> {
+            if (result.tenant() == null) {
+                return Uni.createFrom().voidItem();
             }
+            LOG.infof("Tenant %s set to %s by %s", result.tenant().realm(), status, operator.username());
+            return directory.refresh();
+        });
+    }
+
+    /** An operator sets the tenant's query-cost budgets (null: the default of each). */
+    public Uni<TenantResult> setLimits(Operator operator, UUID tenantId, TenantLimits limits, int maxOperationCost) {
+        List<UserError> errors = limits.validate(maxOperationCost);
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().item(TenantResult.rejected(errors));
+        }
+        return unitOfWork.platform(tx -> tenants.findById(tenantId).map(tenant -> {
+            if (tenant == null) {
+                return TenantResult.rejected(List.of(UserError.of("input.tenantId", "NOT_FOUND", "No tenant has this id.")));
+            }
+            tenant.costTenantCapacity = limits.tenantCapacity();
+            tenant.costTenantRefillPerSecond = limits.tenantRefillPerSecond();
+            tenant.costCallerCapacity = limits.callerCapacity();
+            tenant.costCallerRefillPerSecond = limits.callerRefillPerSecond();
+            tenant.updatedAt = DbTime.now();
+            return TenantResult.ok(TenantRecord.of(tenant), null);
+        })).call(result -> {
+            if (result.tenant() == null) {
+                return Uni.createFrom().voidItem();
+            }
+            LOG.infof("Tenant %s limits set to %s by %s", result.tenant().realm(), limits, operator.username());
+            return directory.refresh();
         });
     }
 
     public Uni<TenantRecord> byRealm(String realm) {
-        return unitOfWork.platform(() -> tenants.findByRealm(realm)).map(t -> t == null ? null : TenantRecord.of(t));
+        return unitOfWork.platform(tx -> tenants.findByRealm(realm)).map(t -> t == null ? null : TenantRecord.of(t));
     }
 
     public Uni<TenantRecord> byId(UUID id) {
-        return unitOfWork.platform(() -> tenants.findById(id)).map(t -> t == null ? null : TenantRecord.of(t));
+        return unitOfWork.platform(tx -> tenants.findById(id)).map(t -> t == null ? null : TenantRecord.of(t));
     }
 
     public Uni<Page<TenantRecord>> page(PageRequest page) {
-        return unitOfWork.platform(() -> tenants.page(page).chain(rows -> tenants.count().map(total -> Page.of(
+        return unitOfWork.platform(tx -> tenants.page(page).chain(rows -> tenants.count().map(total -> Page.of(
                 rows.stream().map(TenantRecord::of).toList(), page, TenantRepository::cursorOf, total))));
     }
 
