@@ -55,6 +55,7 @@ public class AnimoTestEnvironment implements QuarkusTestResourceLifecycleManager
                 adminPassword = "";
             }
             createDatabase();
+            registerRestarts(port);
             startKeycloak();
             Map<String, String> config = new HashMap<>();
             config.put("quarkus.datasource.reactive.url", "postgresql://" + host + ":" + port + "/" + database);
@@ -70,6 +71,61 @@ public class AnimoTestEnvironment implements QuarkusTestResourceLifecycleManager
             return config;
         } catch (Exception e) {
             throw new IllegalStateException("Could not prepare the test environment: " + e.getMessage(), e);
+        }
+    }
+
+    /** How a fault test stops and starts the very server the tests run against, whichever it is. */
+    private void registerRestarts(int port) {
+        Runnable stop;
+        Runnable start;
+        if (embedded == null) {
+            String version = localClusterVersion();
+            stop = () -> run("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "stop", "-m", "fast");
+            start = () -> run("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "start");
+        } else {
+            Path data = Path.of("target/embedded-pg/data-" + suffix);
+            stop = () -> {
+                try {
+                    embedded.close();
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            start = () -> {
+                try {
+                    embedded = EmbeddedPostgres.start(data, Path.of(System.getProperty("user.home"),
+                            ".animo/postgres-binaries"), port, false);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+        }
+        stopDatabase = stop;
+        startDatabase = start;
+    }
+
+    static volatile Runnable stopDatabase;
+    static volatile Runnable startDatabase;
+
+    private static String localClusterVersion() {
+        String[] versions = new java.io.File("/etc/postgresql").list();
+        return versions == null || versions.length == 0
+                ? "15"
+                : java.util.Arrays.stream(versions).sorted().reduce((a, b) -> b)
+                        .orElseThrow();
+    }
+
+    private static void run(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).inheritIO().start();
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -67,6 +67,15 @@ public final class KeycloakAdmin {
                 .then().statusCode(204);
     }
 
+    /** A new tenant realm made from the same template the service provisions tenants with. */
+    public static void createTenantRealm(String realm) throws java.io.IOException {
+        String template = java.nio.file.Files.readString(java.nio.file.Path.of("deploy/keycloak/tenant-realm-template.json"));
+        given().baseUri(Tokens.keycloakUrl()).auth().oauth2(Tokens.keycloakAdmin())
+                .contentType(ContentType.JSON).body(template.replace("\"TEMPLATE\"", "\"" + realm + "\""))
+                .when().post("/admin/realms")
+                .then().statusCode(201);
+    }
+
     public static int realmStatus(String realm) {
         return given().baseUri(Tokens.keycloakUrl()).auth().oauth2(Tokens.keycloakAdmin())
                 .when().get("/admin/realms/" + realm)

@@ -63,6 +63,11 @@ public class CommunityEvents {
         return changes;
     }
 
+    /** Each time this replica may have missed community changes (its LISTEN connection was lost for a while). */
+    public Multi<String> gaps() {
+        return notifications.gapsOf(CHANNEL);
+    }
+
     private void dispatch(String payload) {
         CommunityChange change;
         try {

@@ -19,6 +19,7 @@ import io.animo.moderation.domain.QueueEvents;
 import io.animo.moderation.domain.QueueOrder;
 import io.animo.moderation.domain.QueueQuery;
 import io.animo.moderation.domain.ReportResult;
+import io.animo.platform.graphql.EventsMissedException;
 import io.animo.platform.graphql.GlobalId;
 import io.animo.platform.graphql.GraphQLBoundary;
 import io.animo.platform.graphql.Page;
@@ -104,12 +105,12 @@ public class ModerationGraphQLApi {
                 ? java.util.Optional.empty()
                 : GlobalId.decode(communityId, "Community").or(() -> java.util.Optional.of(new java.util.UUID(0, 0)));
         return Multi.createFrom().uni(access.require(identity, MODERATORS))
-                .onItem().transformToMultiAndMerge(caller -> events.stream()
+                .onItem().transformToMultiAndMerge(caller -> EventsMissedException.endingAtGap(events.stream()
                         .filter(change -> change.tenantId().equals(caller.tenantId()))
                         .filter(change -> community.isEmpty() || community.get().equals(change.communityId()))
                         .onOverflow().buffer(1_024)
                         .call(change -> access.ensureActive(caller))
-                        .map(ModerationItemChanged::of));
+                        .map(ModerationItemChanged::of), events.gaps()));
     }
 
     private static ItemResult unknownItem() {

@@ -30,6 +30,11 @@ public class QueueEvents {
         return Notify.inTransaction(tx, CHANNEL, QueueChange.of(type, item).toJson());
     }
 
+    /** Each time this replica may have missed queue changes (its LISTEN connection was lost for a while). */
+    public Multi<String> gaps() {
+        return notifications.gapsOf(CHANNEL);
+    }
+
     public synchronized Multi<QueueChange> stream() {
         if (!listening) {
             listening = true;

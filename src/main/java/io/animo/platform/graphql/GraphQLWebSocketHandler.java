@@ -52,6 +52,7 @@ class GraphQLWebSocketHandler extends SmallRyeGraphQLAbstractHandler {
             return;
         }
         Map<String, Object> metaData = getMetaData(ctx);
+        Runnable upgradeDone = UpgradedRequests.doneHandle(ctx.request());
         ctx.request().toWebSocket(upgraded -> {
             if (upgraded.failed()) {
                 LOG.debugf("WebSocket upgrade failed: %s", upgraded.cause().getMessage());
@@ -59,6 +60,7 @@ class GraphQLWebSocketHandler extends SmallRyeGraphQLAbstractHandler {
             }
             ServerWebSocket socket = upgraded.result();
             if (!PROTOCOL.equals(socket.subProtocol())) {
+                socket.closeHandler(ignored -> upgradeDone.run());
                 socket.close((short) 4406, "Subprotocol not acceptable: use " + PROTOCOL);
                 return;
             }
@@ -66,6 +68,7 @@ class GraphQLWebSocketHandler extends SmallRyeGraphQLAbstractHandler {
             Limited handler = new Limited(new Session(socket), metaData, ctx, this, initPayloadName);
             socket.closeHandler(ignored -> {
                 open.remove(socket);
+                upgradeDone.run();
                 handler.onClose();
             });
             socket.endHandler(ignored -> handler.onEnd());

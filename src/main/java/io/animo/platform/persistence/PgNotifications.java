@@ -67,6 +67,11 @@ public class PgNotifications {
         return reconnects;
     }
 
+    /** Emits each time {@code channel} may have missed notifications (its LISTEN connection came back after a loss). */
+    public Multi<String> gapsOf(String channel) {
+        return reconnects.filter(channel::equals);
+    }
+
     private synchronized void start(int attempt) {
         if (stopped) {
             return;

@@ -104,14 +104,23 @@ public class KeycloakTenantConfigResolver implements TenantConfigResolver {
                 .build();
     }
 
+    /**
+     * Whether Keycloak knows the realm. When Keycloak cannot say (down, unreachable, failing), the request
+     * fails with {@link IdentityProviderUnavailableException} and nothing is remembered: the realm may be real.
+     */
     private Uni<Boolean> realmExists(String realm) {
         return http.getAbs(realms.issuerOf(realm) + "/.well-known/openid-configuration")
                 .timeout(5_000)
                 .send()
-                .map(response -> response.statusCode() == 200)
-                .onFailure().recoverWithItem(failure -> {
+                .onFailure().transform(failure -> {
                     LOG.warnf("Keycloak did not answer for realm %s: %s", realm, failure.getMessage());
-                    return false;
+                    return new IdentityProviderUnavailableException("Keycloak did not answer");
+                })
+                .map(response -> {
+                    if (response.statusCode() >= 500) {
+                        throw new IdentityProviderUnavailableException("Keycloak answered " + response.statusCode());
+                    }
+                    return response.statusCode() == 200;
                 });
     }
 

@@ -1,6 +1,7 @@
 package io.animo.tenancy.domain;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -25,6 +26,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 /** Tenant lifecycle: a tenant row and its Keycloak realm are created and suspended together. */
 @ApplicationScoped
 public class TenantService {
+
+    private static final Duration KEYCLOAK_TIMEOUT = Duration.ofSeconds(20);
 
     private static final Logger LOG = Logger.getLogger(TenantService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -158,8 +161,10 @@ public class TenantService {
                 rows.stream().map(TenantRecord::of).toList(), page, TenantRepository::cursorOf, total))));
     }
 
+    /** Keycloak's admin API is blocking: on a worker, and not for longer than an unresponsive Keycloak deserves. */
     private static <T> Uni<T> blocking(Supplier<T> work) {
-        return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .ifNoItem().after(KEYCLOAK_TIMEOUT).fail();
     }
 
     private static String generatePassword() {
