@@ -110,6 +110,35 @@ class FairShareTest {
     }
 
     @Test
+    void aRefusedRequestSentAgainIsRefusedAgainAndSmallerOnesStillFit() {
+        TestTenants.Provisioned tenant = TestTenants.provision("again");
+        run(Tokens.operator(), "tenantLimitsSet", vars("input", Map.of("tenantId", tenant.id(), "tenantCapacity", 5_000,
+                "tenantRefillPerSecond", 1, "callerCapacity", 2_000, "callerRefillPerSecond", 1)))
+                .body("data.tenantLimitsSet.userErrors", empty());
+        String admin = tenant.adminToken();
+        String page = "communities(first: 50) { totalCount edges { node { id name slug description } } }";
+        String heavy = "{ a: " + page + " b: " + page + " c: " + page + " d: " + page + " }";
+        int cost = raw(admin, heavy, Map.of()).then().body("errors", nullValue()).extract().path("extensions.cost.requested");
+        assertTrue(cost > 1_000, "the heavy query costs " + cost + ": more than half the bucket");
+
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Response refused = given().contentType(ContentType.JSON).accept("application/graphql-response+json")
+                    .auth().oauth2(admin).body(Map.of("query", heavy)).when().post("/graphql");
+            refused.then().statusCode(429)
+                    .body("data", nullValue())
+                    .body("errors[0].message", org.hamcrest.Matchers.containsString("costs " + cost + " points"))
+                    .body("errors[0].extensions.code", equalTo("RATE_LIMITED"))
+                    .body("errors[0].extensions.retryAfterSeconds", greaterThan(0))
+                    .body("extensions.cost.requested", equalTo(cost))
+                    .body("extensions.cost.remaining", org.hamcrest.Matchers.lessThan(cost));
+            assertTrue(Integer.parseInt(refused.getHeader("Retry-After")) > 0);
+        }
+        // the refusals charged nothing: a small query still fits, and so does the same page on its own
+        raw(admin, "{ viewer { username } }", Map.of()).then().body("errors", nullValue());
+        raw(admin, "{ " + page + " }", Map.of()).then().body("errors", nullValue());
+    }
+
+    @Test
     void onlyOperatorsSetLimitsAndOnlySensibleOnes() {
         String acme = run(Tokens.of(Tokens.ACME, "admin"), "viewer").extract().path("data.viewer.tenant.id");
         run(Tokens.of(Tokens.ACME, "admin"), "tenantLimitsSet", vars("input", Map.of("tenantId", acme, "callerCapacity",

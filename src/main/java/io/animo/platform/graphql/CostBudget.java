@@ -18,6 +18,7 @@ import io.animo.platform.security.KeycloakRealms;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 
 /**
  * The fair share of ARCHITECTURE §4: every operation costs its query-cost points (see {@link QueryLimits}),
@@ -26,6 +27,9 @@ import io.quarkus.security.identity.SecurityIdentity;
  * with the time after which it would fit. Buckets are kept per replica, in memory: the limit protects the
  * replica that serves the request, at no cost of a round trip. Operators set a tenant's limits
  * ({@link CostPolicy}); the defaults come from configuration.
+ * <p>
+ * A refused request sent again before it could fit is refused again before it runs ({@link #standingRefusal}):
+ * a client hammering at its limit costs the replica little more than reading its requests.
  */
 @ApplicationScoped
 @Unremovable // looked up by the GraphQL instrumentation, which CDI cannot see
@@ -34,9 +38,18 @@ import io.quarkus.security.identity.SecurityIdentity;
 public class CostBudget {
 
     /** The outcome of charging an operation: what it cost, what is left, when the buckets are full again. */
-    public record Charge(boolean allowed, int requested, long remaining, Instant resetAt, long retryAfterSeconds) {
+    public record Charge(boolean allowed, int requested, long remaining, Instant resetAt, long retryAfterSeconds,
+            long retryAfterMillis) {
+
+        /** What a refused caller reads. */
+        public String refusalMessage() {
+            return "This operation costs " + requested + " points and your budget holds " + remaining + " now: retry in "
+                    + retryAfterSeconds + " s, or ask for less at once.";
+        }
     }
 
+    /** Routing-context key of a hash of the HTTP request's query, operation name and variables. */
+    public static final String REQUEST_KEY = "animo.request-key";
     private static final String ANONYMOUS = "anonymous";
     // idle buckets are full again long before they expire; forgetting one loses nothing
     private static final Duration IDLE = Duration.ofMinutes(15);
@@ -49,8 +62,24 @@ public class CostBudget {
             .build();
     private final Cache<String, LeakyBucket> callers = Caffeine.newBuilder().maximumSize(1_000_000).expireAfterAccess(IDLE)
             .build();
+    // the last request refused per caller, and when it could fit at the earliest
+    private final Cache<String, Refusal> refusals = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterWrite(Duration.ofMinutes(1)).build();
+    private final CurrentVertxRequest request;
+
+    private record Refusal(int requestKey, int cost, long until) {
+    }
+
+    /** Who is charged: realm and subject, and the limits of their tenant. */
+    private record Payer(String realm, String subject, CostLimits limits) {
+
+        String callerKey() {
+            return realm + "|" + subject;
+        }
+    }
 
     public CostBudget(KeycloakRealms realms, SecurityIdentity identity, Instance<CostPolicy> policy,
+            CurrentVertxRequest request,
             @ConfigProperty(name = "animo.limits.tenant-capacity") int tenantCapacity,
             @ConfigProperty(name = "animo.limits.tenant-refill-per-second") int tenantRefill,
             @ConfigProperty(name = "animo.limits.caller-capacity") int callerCapacity,
@@ -58,45 +87,90 @@ public class CostBudget {
         this.realms = realms;
         this.identity = identity;
         this.policy = policy;
+        this.request = request;
         this.defaults = new CostLimits(tenantCapacity, tenantRefill, callerCapacity, callerRefill);
     }
 
     /** Charges the current caller {@code cost} points, or refuses without charging anything. */
     public Charge charge(int cost) {
+        Payer payer = payer(token(identity));
+        CostLimits limits = payer.limits();
+        long now = System.currentTimeMillis();
+        LeakyBucket caller = callers.get(payer.callerKey(), key -> new LeakyBucket(limits.callerCapacity(), now));
+        LeakyBucket tenant = tenants.get(payer.realm(), key -> new LeakyBucket(limits.tenantCapacity(), now));
+        LeakyBucket.Level callerLevel = caller.charge(cost, limits.callerCapacity(), limits.callerRefillPerSecond(), now);
+        if (!callerLevel.charged()) {
+            LeakyBucket.Level tenantLevel = tenant.peek(cost, limits.tenantCapacity(), limits.tenantRefillPerSecond(), now);
+            return remember(payer, refused(cost, callerLevel, tenantLevel, now), now);
+        }
+        LeakyBucket.Level tenantLevel = tenant.charge(cost, limits.tenantCapacity(), limits.tenantRefillPerSecond(), now);
+        if (!tenantLevel.charged()) {
+            caller.refund(cost, limits.callerCapacity());
+            return remember(payer, refused(cost, caller.peek(0, limits.callerCapacity(), limits.callerRefillPerSecond(),
+                    now), tenantLevel, now), now);
+        }
+        LeakyBucket.Level lower = callerLevel.remaining() <= tenantLevel.remaining() ? callerLevel : tenantLevel;
+        return new Charge(true, cost, lower.remaining(), Instant.ofEpochMilli(now + lower.millisUntilFull()), 0, 0);
+    }
+
+    /**
+     * The refusal that still stands for this very request of this caller ({@code requestKey}, see {@link #REQUEST_KEY}):
+     * the buckets cannot hold its cost before then, so it need not run to be refused again. Empty once it could fit,
+     * and for any other request.
+     */
+    public Optional<Charge> standingRefusal(SecurityIdentity caller, int requestKey) {
+        Payer payer = payer(caller == null ? Optional.empty() : token(caller));
+        Refusal refusal = refusals.getIfPresent(payer.callerKey());
+        long now = System.currentTimeMillis();
+        if (refusal == null || refusal.requestKey() != requestKey || now >= refusal.until()) {
+            return Optional.empty();
+        }
+        CostLimits limits = payer.limits();
+        LeakyBucket callerBucket = callers.getIfPresent(payer.callerKey());
+        LeakyBucket tenantBucket = tenants.getIfPresent(payer.realm());
+        if (callerBucket == null || tenantBucket == null) {
+            return Optional.empty();
+        }
+        return Optional.of(refused(refusal.cost(),
+                callerBucket.peek(refusal.cost(), limits.callerCapacity(), limits.callerRefillPerSecond(), now),
+                tenantBucket.peek(refusal.cost(), limits.tenantCapacity(), limits.tenantRefillPerSecond(), now), now));
+    }
+
+    private Charge remember(Payer payer, Charge refusal, long now) {
+        Object key = currentRequestKey();
+        if (key instanceof Integer requestKey) {
+            refusals.put(payer.callerKey(), new Refusal(requestKey, refusal.requested(), now + refusal.retryAfterMillis()));
+        }
+        return refusal;
+    }
+
+    private Object currentRequestKey() {
+        try {
+            return request.getCurrent() == null ? null : request.getCurrent().get(REQUEST_KEY);
+        } catch (ContextNotActiveException e) {
+            return null;
+        }
+    }
+
+    private Payer payer(Optional<JsonWebToken> token) {
         String realm = ANONYMOUS;
         String subject = ANONYMOUS;
-        Optional<JsonWebToken> token = token();
         if (token.isPresent()) {
             realm = realms.realmOfIssuer(token.get().getIssuer()).orElse(ANONYMOUS);
             subject = String.valueOf(token.get().getSubject());
         }
         CostLimits limits = ANONYMOUS.equals(realm) ? defaults : policy.get().limitsOf(realm, defaults).orElse(defaults);
-        long now = System.currentTimeMillis();
-        LeakyBucket caller = callers.get(realm + "|" + subject, key -> new LeakyBucket(limits.callerCapacity(), now));
-        LeakyBucket tenant = tenants.get(realm, key -> new LeakyBucket(limits.tenantCapacity(), now));
-        LeakyBucket.Level callerLevel = caller.charge(cost, limits.callerCapacity(), limits.callerRefillPerSecond(), now);
-        if (!callerLevel.charged()) {
-            LeakyBucket.Level tenantLevel = tenant.peek(cost, limits.tenantCapacity(), limits.tenantRefillPerSecond(), now);
-            return refused(cost, callerLevel, tenantLevel, now);
-        }
-        LeakyBucket.Level tenantLevel = tenant.charge(cost, limits.tenantCapacity(), limits.tenantRefillPerSecond(), now);
-        if (!tenantLevel.charged()) {
-            caller.refund(cost, limits.callerCapacity());
-            return refused(cost, caller.peek(0, limits.callerCapacity(), limits.callerRefillPerSecond(), now), tenantLevel,
-                    now);
-        }
-        LeakyBucket.Level lower = callerLevel.remaining() <= tenantLevel.remaining() ? callerLevel : tenantLevel;
-        return new Charge(true, cost, lower.remaining(), Instant.ofEpochMilli(now + lower.millisUntilFull()), 0);
+        return new Payer(realm, subject, limits);
     }
 
     private static Charge refused(int cost, LeakyBucket.Level caller, LeakyBucket.Level tenant, long now) {
         long wait = Math.max(caller.millisUntilAffordable(), tenant.millisUntilAffordable());
         LeakyBucket.Level lower = caller.remaining() <= tenant.remaining() ? caller : tenant;
         return new Charge(false, cost, lower.remaining(), Instant.ofEpochMilli(now + lower.millisUntilFull()),
-                Math.max(1, (wait + 999) / 1000));
+                Math.max(1, (wait + 999) / 1000), wait);
     }
 
-    private Optional<JsonWebToken> token() {
+    private static Optional<JsonWebToken> token(SecurityIdentity identity) {
         try {
             if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
                 return Optional.empty();

@@ -38,12 +38,12 @@ public class GraphQLRoutes {
     private final GraphQLWebSocketHandler webSocket;
     private final long maxBodyBytes;
 
-    public GraphQLRoutes(CurrentIdentityAssociation identities, CurrentVertxRequest requests,
+    public GraphQLRoutes(CurrentIdentityAssociation identities, CurrentVertxRequest requests, CostBudget budget,
             @ConfigProperty(name = "quarkus.smallrye-graphql.authorization-client-init-payload-name") Optional<String> initPayloadName,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody,
             @ConfigProperty(name = "animo.graphql.websocket.max-message-size", defaultValue = "64K") MemorySize maxMessage,
             @ConfigProperty(name = "animo.graphql.websocket.max-subscriptions", defaultValue = "50") int maxSubscriptions) {
-        this.http = new GraphQLHttpHandler(identities, requests);
+        this.http = new GraphQLHttpHandler(identities, requests, budget);
         this.webSocket = new GraphQLWebSocketHandler(identities, requests, initPayloadName,
                 (int) Math.min(Integer.MAX_VALUE, maxMessage.asLongValue()), maxSubscriptions);
         this.maxBodyBytes = maxBody.asLongValue();

@@ -120,9 +120,7 @@ public class QueryLimits implements EventingService {
             CostBudget.Charge charge = Arc.container().instance(CostBudget.class).get().charge(cost);
             ((Charged) state).charge = charge;
             if (!charge.allowed()) {
-                throw abort("RATE_LIMITED", "This operation costs " + cost + " points and your budget holds "
-                        + charge.remaining() + " now: retry in " + charge.retryAfterSeconds() + " s, or ask for less at once.",
-                        Map.of("retryAfterSeconds", charge.retryAfterSeconds()));
+                throw abort("RATE_LIMITED", charge.refusalMessage(), Map.of("retryAfterSeconds", charge.retryAfterSeconds()));
             }
             return SimpleInstrumentationContext.noOp();
         }
