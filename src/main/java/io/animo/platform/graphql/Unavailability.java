@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.concurrent.TimeoutException;
 
 import io.vertx.core.VertxException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
@@ -32,6 +33,10 @@ final class Unavailability {
                 return "A service Animo depends on";
             }
             if (t instanceof VertxException vertx && String.valueOf(vertx.getMessage()).contains("Timeout")) {
+                return "The database";
+            }
+            // no connection free in the pool within its wait time: Vert.x says only "Timeout"
+            if (t instanceof NoStackTraceThrowable && String.valueOf(t.getMessage()).startsWith("Timeout")) {
                 return "The database";
             }
             if (t instanceof TimeoutException || t instanceof io.smallrye.mutiny.TimeoutException) {
