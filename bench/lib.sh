@@ -277,8 +277,9 @@ start_keycloak() {
   keycloak start >/dev/null
 }
 
-# start_animo PORT LOGFILE [LABEL]: Animo in prod mode on 127.0.0.1:PORT against $DB_NAME and
-# $KC_URL; appends its pid to APP_PIDS and returns once /q/health/ready answers (at most 120 s).
+# start_animo PORT LOGFILE [LABEL]: Animo in prod mode on 127.0.0.1:PORT (management interface on
+# PORT+1000) against $DB_NAME and $KC_URL; appends its pid to APP_PIDS and returns once
+# /q/health/ready answers (at most 120 s).
 start_animo() {
   local port="$1" log_file="$2" label="${3:-Animo}" pid ready=0 java_opts=()
   read -r -a java_opts <<<"${ANIMO_JAVA_OPTS:-}"
@@ -290,6 +291,7 @@ start_animo() {
     ANIMO_KEYCLOAK_URL="$KC_URL" \
     ANIMO_KEYCLOAK_ADMIN_GRANT_TYPE=PASSWORD ANIMO_KEYCLOAK_ADMIN_USERNAME=admin ANIMO_KEYCLOAK_ADMIN_PASSWORD=admin \
     QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
+    ANIMO_MANAGEMENT_PORT="$((port + 1000))" QUARKUS_MANAGEMENT_HOST=127.0.0.1 \
     java ${java_opts[@]+"${java_opts[@]}"} ${ANIMO_ARGS[@]+"${ANIMO_ARGS[@]}"} \
     -Dquarkus.log.console.json.enabled=false \
     -jar "$JAR" >"$log_file" 2>&1 &
@@ -298,7 +300,7 @@ start_animo() {
   APP_LABELS+=("$label")
 
   for _ in $(seq 1 120); do
-    if curl -fsS -o /dev/null "http://localhost:$port/q/health/ready" 2>/dev/null; then
+    if curl -fsS -o /dev/null "http://localhost:$((port + 1000))/q/health/ready" 2>/dev/null; then
       ready=1
       break
     fi

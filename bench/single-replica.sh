@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # Shared set-up of the one-replica load benchmarks (graphql-read.sh, graphql-post.sh): the local
 # PostgreSQL with a fresh database, a fresh Keycloak on port 8380 (instance "bench"), Animo in prod
-# mode on port 8089, and the tenant "bench" provisioned through the API with a password-grant client.
+# mode on port 8089 (management interface 9089), and the tenant "bench" provisioned through the API with a password-grant client.
 # Not a script of its own: set ROOT and BENCH_NAME (names the result files), then
 #
 #   source "$ROOT/bench/single-replica.sh"   # also installs the clean-up of bench/lib.sh
@@ -57,6 +57,7 @@ start_single_replica() {
   check_int MAX_REQUESTS "$MAX_REQUESTS" 1
   require_keycloak_port_free
   require_port_free "$APP_PORT"
+  require_port_free "$((APP_PORT + 1000))" "the management port of Animo on $APP_PORT"
   mkdir -p "$RESULTS_DIR"
   build_if_missing
 

@@ -143,6 +143,8 @@ require_keycloak_port_free
 require_port_free "$((KC_PORT + 1))" "the management port of the Keycloak on $KC_PORT; bench/graphql-read.sh running?"
 require_port_free "$PORT_A"
 require_port_free "$PORT_B"
+require_port_free "$((PORT_A + 1000))" "the management port of replica A"
+require_port_free "$((PORT_B + 1000))" "the management port of replica B"
 mkdir -p "$RESULTS_DIR"
 build_if_missing
 
