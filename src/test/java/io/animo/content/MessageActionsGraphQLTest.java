@@ -129,6 +129,25 @@ class MessageActionsGraphQLTest {
     }
 
     @Test
+    void aMessageTakesAtMostAHundredEdits() {
+        String community = communityWithMembers("moderator");
+        String thread = thread("moderator", community, "Edited over and over");
+        String message = post("moderator", thread, "version 0");
+        for (int i = 1; i <= 100; i++) {
+            edit("moderator", message, "version " + i);
+        }
+        run(globex("moderator"), "messageEdit", vars("input", Map.of("messageId", message, "body", "version 101")))
+                .body("data.messageEdit.userErrors.code", contains("TOO_MANY_EDITS"))
+                .body("data.messageEdit.userErrors.field", contains("input.messageId"))
+                .body("data.messageEdit.message", nullValue());
+        run(globex("moderator"), "messageHistory", vars("threadId", thread, "first", 100))
+                .body("data.messages.edges[1].node.history.size()", equalTo(100))
+                .body("data.messages.edges[1].node.history[0].body", equalTo("version 99"));
+        run(globex("moderator"), "messagesWithActions", vars("threadId", thread))
+                .body("data.messages.edges[1].node.body", equalTo("version 100"));
+    }
+
+    @Test
     void onlyTheAuthorEditsOrDeletes() {
         String held = "hold" + unique();
         String community = communityWithMembers("member", "analyst", "moderator");
