@@ -5,6 +5,7 @@ import static io.animo.support.GraphQL.document;
 import static io.animo.support.GraphQL.raw;
 import static io.animo.support.GraphQL.run;
 import static io.animo.support.GraphQL.vars;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -59,6 +60,9 @@ class FaultsTest {
             // the pool comes back by itself
             awaitServed(member);
             run(member, "community", vars("id", acknowledged)).body("data.community.id", equalTo(acknowledged));
+            // and readiness says so: it follows the pool that serves requests
+            given().baseUri(OperationsTest.management()).when().get("/q/health/ready").then().statusCode(200)
+                    .body("status", equalTo("UP"));
 
             // the subscriber is told that it may have missed changes: it reloads and subscribes again
             JsonObject told = awaitErrorCode(subscriber, "EVENTS_MISSED");
