@@ -27,8 +27,9 @@ import java.util.concurrent.locks.LockSupport;
  * expensive query at {@code --noisy-rps}, far beyond its cost budget.
  * </ul>
  *
- * A warm-up runs all three first; then {@code --rounds} times idle followed by attacked. JDK only, runs as a
- * single source file; tokens come from the environment (VICTIM_TOKEN, NOISY_TOKEN):
+ * A warm-up runs all three first; then {@code --rounds} times idle followed by attacked, the attack starting a few
+ * seconds before the victim is measured (the neighbour is at its budget, not arriving with a full one). JDK only, runs
+ * as a single source file; tokens come from the environment (VICTIM_TOKEN, NOISY_TOKEN):
  *
  * <pre>
  *   java bench/NoisyNeighbours.java --url http://localhost:8089/graphql --issuer-prefix http://localhost:8380/realms/ \
@@ -37,12 +38,13 @@ import java.util.concurrent.locks.LockSupport;
  *   java bench/NoisyNeighbours.java --url ... --issuer-prefix ... --forged-only SECONDS [--forged-rps 1000]
  * </pre>
  *
- * Prints one line per phase and a summary line: the victim's p99 attacked over its p99 idle (all rounds
- * pooled), with the goal of at most 1.20.
+ * Prints one line per phase and a summary line: the victim's p99 attacked over its p99 idle (the median round of
+ * each kind; all rounds pooled too), with the goal of at most 1.20.
  */
 public final class NoisyNeighbours {
 
     private static final double GOAL = 1.20;
+    private static final int ATTACK_LEAD_SECONDS = 5;
 
     private final Options options;
 
@@ -71,20 +73,42 @@ public final class NoisyNeighbours {
         phase("warm-up", 0, true, options.warmup, false);
         List<Long> idle = new ArrayList<>();
         List<Long> attacked = new ArrayList<>();
+        List<Double> idleP99s = new ArrayList<>();
+        List<Double> attackedP99s = new ArrayList<>();
         for (int round = 1; round <= options.rounds; round++) {
-            idle.addAll(phase("idle", round, false, options.duration, true));
-            attacked.addAll(phase("attacked", round, true, options.duration, true));
+            List<Long> quiet = phase("idle", round, false, options.duration, true);
+            List<Long> loud = phase("attacked", round, true, options.duration, true);
+            idle.addAll(quiet);
+            attacked.addAll(loud);
+            idleP99s.add(millis(percentile(sorted(quiet), 99)));
+            attackedP99s.add(millis(percentile(sorted(loud), 99)));
         }
         long[] idleSorted = sorted(idle);
         long[] attackedSorted = sorted(attacked);
-        double idleP99 = millis(percentile(idleSorted, 99));
-        double attackedP99 = millis(percentile(attackedSorted, 99));
-        double ratio = idleP99 == 0 ? 0 : attackedP99 / idleP99;
+        double pooledRatio = ratio(millis(percentile(attackedSorted, 99)), millis(percentile(idleSorted, 99)));
+        // the verdict compares the median round of each kind: one phase hit by this shared machine's hiccups
+        // (CPU stolen by the host, a neighbour's burst) moves a pooled p99 but not a median of rounds
+        double idleP99 = median(idleP99s);
+        double attackedP99 = median(attackedP99s);
+        double ratio = ratio(attackedP99, idleP99);
         System.out.println(String.format(Locale.ROOT,
-                "summary victim_idle_p50_ms=%.2f victim_idle_p99_ms=%.2f victim_attacked_p50_ms=%.2f"
-                        + " victim_attacked_p99_ms=%.2f p99_ratio=%.2f goal=%.2f verdict=%s",
-                millis(percentile(idleSorted, 50)), idleP99, millis(percentile(attackedSorted, 50)), attackedP99, ratio,
-                GOAL, ratio <= GOAL ? "PASS" : "FAIL"));
+                "summary victim_idle_p50_ms=%.2f victim_attacked_p50_ms=%.2f victim_idle_p99_ms=%.2f"
+                        + " victim_attacked_p99_ms=%.2f p99_ratio=%.2f pooled_idle_p99_ms=%.2f pooled_attacked_p99_ms=%.2f"
+                        + " pooled_p99_ratio=%.2f goal=%.2f verdict=%s",
+                millis(percentile(idleSorted, 50)), millis(percentile(attackedSorted, 50)), idleP99, attackedP99, ratio,
+                millis(percentile(idleSorted, 99)), millis(percentile(attackedSorted, 99)), pooledRatio, GOAL,
+                ratio <= GOAL ? "PASS" : "FAIL"));
+    }
+
+    private static double ratio(double attacked, double idle) {
+        return idle == 0 ? 0 : attacked / idle;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     /** One phase; returns the victim's latencies (ns). */
@@ -95,12 +119,14 @@ public final class NoisyNeighbours {
             streams.add(Flood.forged(options));
             streams.add(Flood.noisy(options));
         }
+        // the attack starts first: the victim meets a neighbour already at its budget, not one arriving with a full one
+        int lead = attack ? ATTACK_LEAD_SECONDS : 0;
         List<Thread> threads = new ArrayList<>();
-        for (Traffic stream : streams) {
-            Thread thread = new Thread(() -> stream.runFor(seconds), "noisy-" + stream.name());
-            thread.start();
-            threads.add(thread);
+        for (Traffic stream : streams.subList(1, streams.size())) {
+            threads.add(start(stream, seconds + lead));
         }
+        Thread.sleep(lead * 1_000L);
+        threads.add(start(victim, seconds));
         for (Thread thread : threads) {
             thread.join();
         }
@@ -121,6 +147,12 @@ public final class NoisyNeighbours {
         }
         Thread.sleep(1_000);
         return new ArrayList<>(victim.latencies);
+    }
+
+    private static Thread start(Traffic stream, int seconds) {
+        Thread thread = new Thread(() -> stream.runFor(seconds), "noisy-" + stream.name());
+        thread.start();
+        return thread;
     }
 
     /** Requests of one kind during a phase, and how they were answered. */

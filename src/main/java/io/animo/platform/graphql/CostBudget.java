@@ -28,8 +28,9 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
  * replica that serves the request, at no cost of a round trip. Operators set a tenant's limits
  * ({@link CostPolicy}); the defaults come from configuration.
  * <p>
- * A refused request sent again before it could fit is refused again before it runs ({@link #standingRefusal}):
- * a client hammering at its limit costs the replica little more than reading its requests.
+ * A refused request sent again with the same token before it could fit is refused again before it is even
+ * authenticated ({@link #standingRefusal}, by {@link GraphQLDoor}): a client hammering at its limit costs the
+ * replica little more than reading its requests.
  */
 @ApplicationScoped
 @Unremovable // looked up by the GraphQL instrumentation, which CDI cannot see
@@ -48,7 +49,7 @@ public class CostBudget {
         }
     }
 
-    /** Routing-context key of a hash of the HTTP request's query, operation name and variables. */
+    /** Routing-context key of a hash of the HTTP request's body: the same request sent again has the same. */
     public static final String REQUEST_KEY = "animo.request-key";
     private static final String ANONYMOUS = "anonymous";
     // idle buckets are full again long before they expire; forgetting one loses nothing
@@ -62,12 +63,12 @@ public class CostBudget {
             .build();
     private final Cache<String, LeakyBucket> callers = Caffeine.newBuilder().maximumSize(1_000_000).expireAfterAccess(IDLE)
             .build();
-    // the last request refused per caller, and when it could fit at the earliest
-    private final Cache<String, Refusal> refusals = Caffeine.newBuilder().maximumSize(100_000)
+    // per bearer token, the last request refused and when it could fit at the earliest
+    private final Cache<String, Refusal> refusals = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofMinutes(1)).build();
     private final CurrentVertxRequest request;
 
-    private record Refusal(int requestKey, int cost, long until) {
+    private record Refusal(int requestKey, int cost, long until, Payer payer) {
     }
 
     /** Who is charged: realm and subject, and the limits of their tenant. */
@@ -93,7 +94,8 @@ public class CostBudget {
 
     /** Charges the current caller {@code cost} points, or refuses without charging anything. */
     public Charge charge(int cost) {
-        Payer payer = payer(token(identity));
+        Optional<JsonWebToken> token = token(identity);
+        Payer payer = payer(token);
         CostLimits limits = payer.limits();
         long now = System.currentTimeMillis();
         LeakyBucket caller = callers.get(payer.callerKey(), key -> new LeakyBucket(limits.callerCapacity(), now));
@@ -101,31 +103,31 @@ public class CostBudget {
         LeakyBucket.Level callerLevel = caller.charge(cost, limits.callerCapacity(), limits.callerRefillPerSecond(), now);
         if (!callerLevel.charged()) {
             LeakyBucket.Level tenantLevel = tenant.peek(cost, limits.tenantCapacity(), limits.tenantRefillPerSecond(), now);
-            return remember(payer, refused(cost, callerLevel, tenantLevel, now), now);
+            return remember(payer, token, refused(cost, callerLevel, tenantLevel, now), now);
         }
         LeakyBucket.Level tenantLevel = tenant.charge(cost, limits.tenantCapacity(), limits.tenantRefillPerSecond(), now);
         if (!tenantLevel.charged()) {
             caller.refund(cost, limits.callerCapacity());
-            return remember(payer, refused(cost, caller.peek(0, limits.callerCapacity(), limits.callerRefillPerSecond(),
-                    now), tenantLevel, now), now);
+            return remember(payer, token, refused(cost, caller.peek(0, limits.callerCapacity(),
+                    limits.callerRefillPerSecond(), now), tenantLevel, now), now);
         }
         LeakyBucket.Level lower = callerLevel.remaining() <= tenantLevel.remaining() ? callerLevel : tenantLevel;
         return new Charge(true, cost, lower.remaining(), Instant.ofEpochMilli(now + lower.millisUntilFull()), 0, 0);
     }
 
     /**
-     * The refusal that still stands for this very request of this caller ({@code requestKey}, see {@link #REQUEST_KEY}):
-     * the buckets cannot hold its cost before then, so it need not run to be refused again. Empty once it could fit,
-     * and for any other request.
+     * The refusal that still stands for this very request ({@code requestKey}, see {@link #REQUEST_KEY}) sent with this
+     * very bearer token: the buckets cannot hold its cost before then, so it need not be authenticated, parsed or run
+     * to be refused again. Empty once it could fit, and for any other request or token.
      */
-    public Optional<Charge> standingRefusal(SecurityIdentity caller, int requestKey) {
-        Payer payer = payer(caller == null ? Optional.empty() : token(caller));
-        Refusal refusal = refusals.getIfPresent(payer.callerKey());
+    public Optional<Charge> standingRefusal(String bearerToken, int requestKey) {
+        Refusal refusal = refusals.getIfPresent(bearerToken);
         long now = System.currentTimeMillis();
         if (refusal == null || refusal.requestKey() != requestKey || now >= refusal.until()) {
             return Optional.empty();
         }
-        CostLimits limits = payer.limits();
+        Payer payer = refusal.payer();
+        CostLimits limits = payer(payer.realm(), payer.subject()).limits();
         LeakyBucket callerBucket = callers.getIfPresent(payer.callerKey());
         LeakyBucket tenantBucket = tenants.getIfPresent(payer.realm());
         if (callerBucket == null || tenantBucket == null) {
@@ -136,10 +138,11 @@ public class CostBudget {
                 tenantBucket.peek(refusal.cost(), limits.tenantCapacity(), limits.tenantRefillPerSecond(), now), now));
     }
 
-    private Charge remember(Payer payer, Charge refusal, long now) {
+    private Charge remember(Payer payer, Optional<JsonWebToken> token, Charge refusal, long now) {
         Object key = currentRequestKey();
-        if (key instanceof Integer requestKey) {
-            refusals.put(payer.callerKey(), new Refusal(requestKey, refusal.requested(), now + refusal.retryAfterMillis()));
+        if (key instanceof Integer requestKey && token.isPresent() && token.get().getRawToken() != null) {
+            refusals.put(token.get().getRawToken(),
+                    new Refusal(requestKey, refusal.requested(), now + refusal.retryAfterMillis(), payer));
         }
         return refusal;
     }
@@ -153,12 +156,13 @@ public class CostBudget {
     }
 
     private Payer payer(Optional<JsonWebToken> token) {
-        String realm = ANONYMOUS;
-        String subject = ANONYMOUS;
-        if (token.isPresent()) {
-            realm = realms.realmOfIssuer(token.get().getIssuer()).orElse(ANONYMOUS);
-            subject = String.valueOf(token.get().getSubject());
+        if (token.isEmpty()) {
+            return payer(ANONYMOUS, ANONYMOUS);
         }
+        return payer(realms.realmOfIssuer(token.get().getIssuer()).orElse(ANONYMOUS), String.valueOf(token.get().getSubject()));
+    }
+
+    private Payer payer(String realm, String subject) {
         CostLimits limits = ANONYMOUS.equals(realm) ? defaults : policy.get().limitsOf(realm, defaults).orElse(defaults);
         return new Payer(realm, subject, limits);
     }

@@ -3,8 +3,6 @@ package io.animo.platform.graphql;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.json.JsonException;
@@ -13,10 +11,8 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 
 import io.quarkus.security.identity.CurrentIdentityAssociation;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.smallrye.graphql.runtime.SmallRyeGraphQLAbstractHandler;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.graphql.execution.ExecutionResponseWriter;
 import io.vertx.core.buffer.Buffer;
@@ -41,11 +37,8 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
     static final String JSON = "application/json";
     private static final Pattern RAW_NEWLINES_AND_TABS = Pattern.compile("[\\n\\t\\r]");
 
-    private final CostBudget budget;
-
-    GraphQLHttpHandler(CurrentIdentityAssociation identities, CurrentVertxRequest requests, CostBudget budget) {
+    GraphQLHttpHandler(CurrentIdentityAssociation identities, CurrentVertxRequest requests) {
         super(identities, requests, false);
-        this.budget = budget;
     }
 
     @Override
@@ -60,14 +53,6 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
         if (request == null) {
             end(ctx, 400, mediaType, "{\"errors\":[{\"message\":\"The body must be a JSON object with a query string.\","
                     + "\"extensions\":{\"code\":\"BAD_REQUEST\"}}]}");
-            return;
-        }
-        int requestKey = requestKey(request);
-        ctx.put(CostBudget.REQUEST_KEY, requestKey);
-        SecurityIdentity caller = ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
-        Optional<CostBudget.Charge> refused = budget.standingRefusal(caller, requestKey);
-        if (refused.isPresent()) {
-            refuse(ctx, mediaType, refused.get());
             return;
         }
         getExecutionService().executeAsync(request, getMetaData(ctx), new ExecutionResponseWriter() {
@@ -86,26 +71,6 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
                 ctx.fail(failure);
             }
         });
-    }
-
-    /** What identifies a request for {@link CostBudget#standingRefusal}: its query, operation name and variables. */
-    private static int requestKey(JsonObject request) {
-        return Objects.hash(request.getString("query"), String.valueOf(request.get("operationName")),
-                String.valueOf(request.get("variables")));
-    }
-
-    /** The answer the budget would give after running the request, without running it. */
-    private static void refuse(RoutingContext ctx, String mediaType, CostBudget.Charge refusal) {
-        io.vertx.core.json.JsonObject body = new io.vertx.core.json.JsonObject()
-                .put("errors", new io.vertx.core.json.JsonArray().add(new io.vertx.core.json.JsonObject()
-                        .put("message", refusal.refusalMessage())
-                        .put("extensions", new io.vertx.core.json.JsonObject().put("code", "RATE_LIMITED")
-                                .put("retryAfterSeconds", refusal.retryAfterSeconds()))))
-                .put("extensions", new io.vertx.core.json.JsonObject().put("cost", new io.vertx.core.json.JsonObject()
-                        .put("requested", refusal.requested()).put("remaining", refusal.remaining())
-                        .put("resetAt", refusal.resetAt().toString())));
-        ctx.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(refusal.retryAfterSeconds()));
-        end(ctx, 429, mediaType, body.encode());
     }
 
     /** The media type to answer in, or null when the client accepts none that GraphQL answers in. */
@@ -173,7 +138,7 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
         return error.getExtensions() == null ? null : error.getExtensions().get("code");
     }
 
-    private static void end(RoutingContext ctx, int status, String mediaType, String body) {
+    static void end(RoutingContext ctx, int status, String mediaType, String body) {
         if (ctx.response().ended()) {
             return;
         }

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.animo.platform.security.KeycloakTenantConfigResolver;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
@@ -24,7 +25,7 @@ import io.vertx.ext.web.handler.BodyHandler;
  * limits of subscription sockets and closing them when the service stops. SmallRye's handlers give neither
  * and offer no extension point for them. {@code /graphql/schema.graphql} serves the SDL of the schema being
  * served ({@link PublishedSchema}). The routes run after Quarkus's authentication and authorization
- * filters (orders -200 and -100), like SmallRye's did.
+ * filters (orders -200 and -100), like SmallRye's did, but for {@link GraphQLDoor}, which runs before them.
  */
 @ApplicationScoped
 public class GraphQLRoutes {
@@ -33,17 +34,22 @@ public class GraphQLRoutes {
     private static final String PATH = "/graphql";
     private static final String SCHEMA_PATH = "/graphql/schema.graphql";
     private static final int ORDER = -50;
+    // before Quarkus's authentication (-200): what can be refused without it is, cheaply
+    private static final int DOOR_ORDER = -250;
 
+    private final GraphQLDoor door;
     private final GraphQLHttpHandler http;
     private final GraphQLWebSocketHandler webSocket;
     private final long maxBodyBytes;
 
     public GraphQLRoutes(CurrentIdentityAssociation identities, CurrentVertxRequest requests, CostBudget budget,
+            KeycloakTenantConfigResolver resolver,
             @ConfigProperty(name = "quarkus.smallrye-graphql.authorization-client-init-payload-name") Optional<String> initPayloadName,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody,
             @ConfigProperty(name = "animo.graphql.websocket.max-message-size", defaultValue = "64K") MemorySize maxMessage,
             @ConfigProperty(name = "animo.graphql.websocket.max-subscriptions", defaultValue = "50") int maxSubscriptions) {
-        this.http = new GraphQLHttpHandler(identities, requests, budget);
+        this.http = new GraphQLHttpHandler(identities, requests);
+        this.door = new GraphQLDoor(budget, resolver);
         this.webSocket = new GraphQLWebSocketHandler(identities, requests, initPayloadName,
                 (int) Math.min(Integer.MAX_VALUE, maxMessage.asLongValue()), maxSubscriptions);
         this.maxBodyBytes = maxBody.asLongValue();
@@ -59,9 +65,10 @@ public class GraphQLRoutes {
         }
         LOG.debugf("Replaced %d SmallRye GraphQL routes on %s", replaced, PATH);
         router.route(PATH).order(ORDER).handler(webSocket);
-        router.route(HttpMethod.POST, PATH).order(ORDER + 1)
+        router.route(HttpMethod.POST, PATH).order(DOOR_ORDER)
                 .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
-                .handler(http);
+                .handler(door);
+        router.route(HttpMethod.POST, PATH).order(ORDER + 1).handler(http);
         router.route(HttpMethod.GET, SCHEMA_PATH).order(ORDER).handler(ctx -> {
             String sdl = PublishedSchema.sdl();
             ctx.response().setStatusCode(sdl == null ? 503 : 200)

@@ -91,6 +91,18 @@ public class KeycloakTenantConfigResolver implements TenantConfigResolver {
         });
     }
 
+    /**
+     * Whether a bearer token names, unverified, a realm this service serves: false for a token that is not a JWT,
+     * an issuer outside our Keycloak, a made-up realm. Such a token can be refused before authentication runs.
+     */
+    public Uni<Boolean> serves(String bearerToken) {
+        Optional<String> realm = unverifiedIssuer(bearerToken).flatMap(realms::realmOfIssuer);
+        if (realm.isEmpty()) {
+            return Uni.createFrom().item(false);
+        }
+        return configFor(realm.get()).map(config -> config != null);
+    }
+
     /** Forget a realm that was just created, so a negative cache entry cannot hide it. */
     public void realmCreated(String realm) {
         unknown.invalidate(realm);
@@ -124,7 +136,7 @@ public class KeycloakTenantConfigResolver implements TenantConfigResolver {
                 });
     }
 
-    static Optional<String> bearerToken(RoutingContext context) {
+    public static Optional<String> bearerToken(RoutingContext context) {
         String header = context.request().getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Optional.empty();
