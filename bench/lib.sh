@@ -354,3 +354,10 @@ add_cli_client() {
   kc_admin_login
   kc_api POST "/$1/clients" "$CLI_CLIENT_JSON" >/dev/null
 }
+
+# long_lived_tokens REALM: access tokens of REALM live an hour, so that a run longer than the default
+# five minutes does not measure expired tokens (bench realms only)
+long_lived_tokens() {
+  kc_admin_login
+  kc_api PUT "/$1" '{"accessTokenLifespan":3600}' >/dev/null
+}

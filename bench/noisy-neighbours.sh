@@ -66,6 +66,9 @@ create_communities() {
   done
 }
 
+# the whole run takes longer than a token's default five minutes
+long_lived_tokens "$TENANT_REALM"
+long_lived_tokens "$NOISY_REALM"
 victim_token="$(token "$TENANT_REALM" "$TENANT_ADMIN" "$TENANT_ADMIN_PASSWORD")"
 noisy_token="$(token "$NOISY_REALM" "$NOISY_ADMIN" "$NOISY_ADMIN_PASSWORD")"
 [[ -n "$victim_token" && -n "$noisy_token" ]] || die "no tokens for the two tenants"
