@@ -16,7 +16,8 @@ import io.vertx.sqlclient.PoolOptions;
  * opening a connection gives up after {@code animo.db.connect-timeout}, waiting for a pooled one after
  * {@code animo.db.connection-wait}, and the wait queue is bounded. Requests then answer {@code UNAVAILABLE}
  * within seconds instead of hanging for a minute (the Vert.x defaults), and the pool reconnects by itself
- * once the server is back: every unit of work asks it for a connection anew.
+ * once the server is back: every unit of work asks it for a connection anew. Inside a unit of work the pool
+ * hands out the unit's own connection ({@link UnitAwarePool}).
  */
 @Singleton
 public class FailFastPools implements PgPoolCreator {
@@ -40,6 +41,6 @@ public class FailFastPools implements PgPoolCreator {
                 .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setMaxWaitQueueSize(maxWaiting);
         input.pgConnectOptionsList().forEach(options -> options.setConnectTimeout(connectTimeoutMillis).setTcpKeepAlive(true));
-        return PgPool.pool(input.vertx(), input.pgConnectOptionsList(), pool);
+        return new UnitAwarePool(PgPool.pool(input.vertx(), input.pgConnectOptionsList(), pool));
     }
 }

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
@@ -14,13 +15,19 @@ import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
 
 /**
- * One resolver, one unit of work: a transaction (reads included) on a fresh duplicated Vert.x
- * context, so sibling GraphQL fields resolved concurrently never share a Hibernate Reactive session
- * (quarkus#32870). Tenant work first declares the tenant for row-level security; the setting is
- * transaction-local and cannot leak to the next user of the pooled connection.
+ * One resolver, one unit of work: one connection and one transaction (reads included) on a fresh duplicated
+ * Vert.x context, so sibling GraphQL fields resolved concurrently never share a Hibernate Reactive session
+ * (quarkus#32870). The unit begins its transaction and declares its tenant for row-level security in a single
+ * message ({@code BEGIN; SELECT set_config(...)}), without waiting for the answer: the work's first statements
+ * follow it on the same connection. The setting is transaction-local and cannot leak to the next user of the
+ * pooled connection. Plain SQL ({@link Tx#sql()}) and Hibernate Reactive (Panache) both work on that one
+ * connection and transaction ({@link SharedConnection}); the unit commits once the work's result is there.
  * <p>
  * Two guarantees besides: a unit of work is never opened inside another (it fails loudly instead of
  * committing apart from its caller), and the root fields of one GraphQL operation hold at most
@@ -30,39 +37,61 @@ import io.vertx.core.Vertx;
 @ApplicationScoped
 public class UnitOfWork {
 
+    private static final Logger LOG = Logger.getLogger(UnitOfWork.class);
     private static final String OPEN = "animo.unit-of-work";
     private static final String SLOTS = "animo.operation-slots";
 
     private final Vertx vertx;
+    private final Pool pool;
     private final int connectionsPerOperation;
 
-    public UnitOfWork(Vertx vertx,
+    public UnitOfWork(Vertx vertx, Pool pool,
             @ConfigProperty(name = "animo.graphql.max-connections-per-operation", defaultValue = "4") int connectionsPerOperation) {
         this.vertx = vertx;
+        this.pool = pool;
         this.connectionsPerOperation = connectionsPerOperation;
     }
 
     /** Runs {@code work} in a transaction that can see and write only {@code tenantId}'s rows. */
     public <T> Uni<T> inTenant(UUID tenantId, Function<Tx, Uni<T>> work) {
-        Tx tx = new Tx(tenantId);
-        return onFreshContext(() -> Panache.withTransaction(() -> declareTenant(tenantId).chain(ignored -> work.apply(tx))));
+        // a UUID prints as hex digits and dashes only: safe to put in the statement's text
+        return onFreshContext(() -> run("BEGIN; SELECT set_config('animo.tenant_id', '" + tenantId + "', true)",
+                tenantId, work));
     }
 
     /** Runs {@code work} in a transaction with no tenant: only the platform tables are visible. */
     public <T> Uni<T> platform(Function<Tx, Uni<T>> work) {
-        Tx tx = new Tx(null);
-        return onFreshContext(() -> Panache.withTransaction(() -> work.apply(tx)));
+        return onFreshContext(() -> run("BEGIN", null, work));
     }
 
-    // HQL, not a native query: Hibernate caches a native query's interpretation under a key that
-    // never matches the next call's, and the ever-growing cache cost a tenth of all CPU under load.
-    private static Uni<Void> declareTenant(UUID tenantId) {
-        return Panache.getSession()
-                .chain(session -> session.createSelectionQuery(
-                        "select cast(function('set_config', 'animo.tenant_id', :tenant, true) as String)", String.class)
-                        .setParameter("tenant", tenantId.toString())
-                        .getSingleResult())
-                .replaceWithVoid();
+    private <T> Uni<T> run(String begin, UUID tenantId, Function<Tx, Uni<T>> work) {
+        // a fresh context holds no unit's connection yet: the pool gives a connection of its own
+        return Uni.createFrom().completionStage(() -> pool.getConnection().toCompletionStage())
+                .chain(connection -> {
+                    SharedConnection shared = new SharedConnection(connection);
+                    ContextLocals.put(UnitAwarePool.CONNECTION, shared);
+                    // sent now; the work's statements queue up behind it on the same connection
+                    Future<Void> begun = connection.query(begin).execute().mapEmpty();
+                    Tx tx = new Tx(tenantId, io.vertx.mutiny.sqlclient.SqlConnection.newInstance(shared));
+                    return Panache.withTransaction(() -> work.apply(tx))
+                            .call(() -> Uni.createFrom().completionStage(begun.toCompletionStage()))
+                            .call(() -> end(connection, "COMMIT"))
+                            .onFailure().call(() -> end(connection, "ROLLBACK").onFailure().recoverWithNull())
+                            .onTermination().invoke(() -> {
+                                ContextLocals.remove(UnitAwarePool.CONNECTION);
+                                connection.close();
+                            });
+                });
+    }
+
+    private static Uni<Void> end(SqlConnection connection, String statement) {
+        return Uni.createFrom().completionStage(() -> connection.query(statement).execute().<Void>mapEmpty()
+                .toCompletionStage())
+                .onFailure().invoke(failure -> {
+                    if ("ROLLBACK".equals(statement)) {
+                        LOG.warnf("ROLLBACK failed: %s", failure.getMessage());
+                    }
+                });
     }
 
     private <T> Uni<T> onFreshContext(Supplier<Uni<T>> work) {
