@@ -3,9 +3,10 @@ package io.animo.activity.domain;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.animo.platform.persistence.Rows;
 import io.animo.platform.persistence.Tx;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Records what members do, in the transaction of the action itself. */
 public final class Activities {
@@ -24,8 +25,11 @@ public final class Activities {
         return activity;
     }
 
+    /** Stores the activity at once, on the unit of work's connection (the table only grows: no entity needed). */
     public static Uni<Void> record(Tx tx, UUID communityId, UUID memberId, ActivityKind kind, Instant at) {
-        ActivityEntity activity = of(tx.tenantId(), communityId, memberId, kind, at);
-        return Panache.getSession().chain(session -> session.persist(activity)).replaceWithVoid();
+        return tx.sql().preparedQuery("insert into activity (id, tenant_id, community_id, member_id, kind, occurred_at)"
+                + " values ($1, $2, $3, $4, $5, $6)")
+                .execute(Tuple.of(UUID.randomUUID(), tx.tenantId(), communityId, memberId, kind.name(), Rows.timestamp(at)))
+                .replaceWithVoid();
     }
 }

@@ -19,10 +19,12 @@ import io.animo.platform.graphql.BadRequestException;
 import io.animo.platform.graphql.GlobalId;
 import io.animo.platform.graphql.GraphQLBoundary;
 import io.animo.platform.graphql.PageRequest;
+import io.animo.platform.graphql.Selection;
 import io.animo.platform.graphql.UserError;
 import io.animo.platform.security.Roles;
 import io.animo.tenancy.domain.TenantAccess;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -37,14 +39,16 @@ public class CommunityGraphQLApi {
     private final CommunitySubscriptions subscriptions;
     private final TenantAccess access;
     private final SecurityIdentity identity;
+    private final Context context;
     private final int maxPageSize;
 
     public CommunityGraphQLApi(CommunityService communities, CommunitySubscriptions subscriptions, TenantAccess access,
-            SecurityIdentity identity, @ConfigProperty(name = "animo.graphql.max-page-size") int maxPageSize) {
+            SecurityIdentity identity, Context context, @ConfigProperty(name = "animo.graphql.max-page-size") int maxPageSize) {
         this.communities = communities;
         this.subscriptions = subscriptions;
         this.access = access;
         this.identity = identity;
+        this.context = context;
         this.maxPageSize = maxPageSize;
     }
 
@@ -77,7 +81,7 @@ public class CommunityGraphQLApi {
         }
         CommunityQuery query = new CommunityQuery(filter == null ? null : filter.status(), search, orderBy, page);
         return access.requireMember(identity)
-                .chain(caller -> communities.page(caller, query))
+                .chain(caller -> communities.page(caller, query, Selection.of(context).has("totalCount")))
                 .map(result -> CommunityConnection.of(result, orderBy));
     }
 

@@ -7,14 +7,22 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.animo.platform.graphql.Cursor;
+import io.animo.platform.graphql.Page;
 import io.animo.platform.graphql.PageRequest;
+import io.animo.platform.persistence.Rows;
+import io.animo.platform.persistence.Tx;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Every query filters by tenant explicitly; row-level security would hide other tenants' rows
- * anyway, this keeps the indexes (which start with tenant_id) in use.
+ * Every query of communities. Each filters by tenant explicitly; row-level security would hide other tenants'
+ * rows anyway, this keeps the indexes (which start with tenant_id) in use.
+ * <p>
+ * Reads ({@code read…}) are plain SQL on the unit of work's connection and give detached entities: the hot read
+ * paths (every page, every post's checks) pay for no session bookkeeping. Changes go through the managed entities
+ * of {@code find…} (Hibernate Reactive: optimistic locking, dirty checking).
  */
 @ApplicationScoped
 public class CommunityRepository implements PanacheRepositoryBase<CommunityEntity, UUID> {
@@ -27,53 +35,103 @@ public class CommunityRepository implements PanacheRepositoryBase<CommunityEntit
         return find("tenantId = ?1 and slug = ?2", tenantId, slug).firstResult();
     }
 
-    public Uni<List<CommunityEntity>> findByIds(UUID tenantId, List<UUID> ids) {
-        return list("tenantId = ?1 and id in ?2", tenantId, ids);
+    public Uni<CommunityEntity> read(Tx tx, UUID id) {
+        return tx.sql().preparedQuery(SELECT + " where tenant_id = $1 and id = $2")
+                .execute(Tuple.of(tx.tenantId(), id))
+                .map(rows -> Rows.first(rows, CommunityRepository::fromRow));
     }
 
-    public Uni<List<CommunityEntity>> page(UUID tenantId, CommunityQuery query) {
-        Parameters params = Parameters.with("tenant", tenantId);
-        List<String> where = filters(query, params);
+    public Uni<CommunityEntity> readBySlug(Tx tx, String slug) {
+        return tx.sql().preparedQuery(SELECT + " where tenant_id = $1 and slug = $2")
+                .execute(Tuple.of(tx.tenantId(), slug))
+                .map(rows -> Rows.first(rows, CommunityRepository::fromRow));
+    }
+
+    public Uni<List<CommunityEntity>> readByIds(Tx tx, List<UUID> ids) {
+        return tx.sql().preparedQuery(SELECT + " where tenant_id = $1 and id = any($2)")
+                .execute(Tuple.of(tx.tenantId(), ids.toArray(UUID[]::new)))
+                .map(rows -> Rows.all(rows, CommunityRepository::fromRow));
+    }
+
+    /** One page and, when asked for, the total: both statements go out at once, one round trip for the two. */
+    public Uni<Page<CommunityEntity>> readPage(Tx tx, CommunityQuery query, boolean withTotal) {
+        List<Object> params = new ArrayList<>(List.of(tx.tenantId()));
+        String filters = filters(query, params);
         PageRequest page = query.page();
         boolean nameOrder = query.order() == CommunityOrder.NAME_ASC;
         // forward on NAME_ASC scans ascending; forward on CREATED_AT_DESC scans descending; backward flips it
         boolean ascending = nameOrder != page.backward();
+        String sortKey = nameOrder ? "sort_name" : "created_at";
+        StringBuilder where = new StringBuilder(filters);
+        List<Object> pageParams = new ArrayList<>(params);
         Cursor cursor = page.cursor(ordering(query.order()));
         if (cursor != null) {
             String op = ascending ? ">" : "<";
-            if (nameOrder) {
-                where.add("(sortName " + op + " :sortName or (sortName = :sortName and id " + op + " :cursorId))");
-                params.and("sortName", cursor.sortValue());
-            } else {
-                where.add("(createdAt " + op + " :sortAt or (createdAt = :sortAt and id " + op + " :cursorId))");
-                params.and("sortAt", cursor.sortInstant());
-            }
-            params.and("cursorId", cursor.id());
+            pageParams.add(nameOrder ? cursor.sortValue() : Rows.timestamp(cursor.sortInstant()));
+            pageParams.add(cursor.id());
+            int sortAt = pageParams.size() - 1;
+            where.append(" and (").append(sortKey).append(' ').append(op).append(" $").append(sortAt)
+                    .append(" or (").append(sortKey).append(" = $").append(sortAt).append(" and id ").append(op)
+                    .append(" $").append(sortAt + 1).append("))");
         }
-        String direction = ascending ? "asc" : "desc";
-        String sortKey = nameOrder ? "sortName" : "createdAt";
-        String hql = String.join(" and ", where) + " order by " + sortKey + " " + direction + ", id " + direction;
-        return find(hql, params).page(0, page.fetchSize()).list();
+        String direction = ascending ? " asc" : " desc";
+        pageParams.add(page.fetchSize());
+        Uni<List<CommunityEntity>> scanned = tx.sql()
+                .preparedQuery(SELECT + " where " + where + " order by " + sortKey + direction + ", id" + direction
+                        + " limit $" + pageParams.size())
+                .execute(Tuple.from(pageParams))
+                .map(rows -> Rows.all(rows, CommunityRepository::fromRow));
+        Uni<Long> total = withTotal
+                ? tx.sql().preparedQuery("select count(*) from community where " + filters).execute(Tuple.from(params))
+                        .map(counted -> counted.iterator().next().getLong(0))
+                : Uni.createFrom().nullItem();
+        return Uni.combine().all().unis(scanned, total).asTuple()
+                // a total nobody selected is never sent: 0 stands in for it
+                .map(both -> Page.of(both.getItem1(), page, row -> cursorOf(row, query.order()),
+                        both.getItem2() == null ? 0 : both.getItem2()));
     }
 
-    public Uni<Long> count(UUID tenantId, CommunityQuery query) {
-        Parameters params = Parameters.with("tenant", tenantId);
-        return count(String.join(" and ", filters(query, params)), params);
-    }
-
-    private static List<String> filters(CommunityQuery query, Parameters params) {
-        List<String> where = new ArrayList<>();
-        where.add("tenantId = :tenant");
+    /** The filters of a query as SQL, their values appended to {@code params} (which holds the tenant as $1). */
+    private static String filters(CommunityQuery query, List<Object> params) {
+        StringBuilder where = new StringBuilder("tenant_id = $1");
         if (query.status() != null) {
-            where.add("status = :status");
-            params.and("status", query.status());
+            params.add(query.status().name());
+            where.append(" and status = $").append(params.size());
         }
         if (query.search() != null) {
-            where.add("(sortName like :search escape '\\' or slug like :search escape '\\'"
-                    + " or lower(description) like :search escape '\\')");
-            params.and("search", "%" + escapeLike(CommunityEntity.sortKey(query.search())) + "%");
+            params.add("%" + escapeLike(CommunityEntity.sortKey(query.search())) + "%");
+            int search = params.size();
+            where.append(" and (sort_name like $").append(search).append(" escape '\\' or slug like $").append(search)
+                    .append(" escape '\\' or lower(description) like $").append(search).append(" escape '\\')");
         }
-        return where;
+        return where.toString();
+    }
+
+    private static final String SELECT = "select id, tenant_id, slug, name, sort_name, description, visibility, status,"
+            + " created_by_subject, created_by_name, created_at, updated_at, archived_at, slow_mode_seconds,"
+            + " pre_moderation, read_only, guidelines_acknowledgement_required, version from community";
+
+    private static CommunityEntity fromRow(Row row) {
+        CommunityEntity community = new CommunityEntity();
+        community.id = row.getUUID(0);
+        community.tenantId = row.getUUID(1);
+        community.slug = row.getString(2);
+        community.name = row.getString(3);
+        community.sortName = row.getString(4);
+        community.description = row.getString(5);
+        community.visibility = CommunityVisibility.valueOf(row.getString(6));
+        community.status = CommunityStatus.valueOf(row.getString(7));
+        community.createdBySubject = row.getString(8);
+        community.createdByName = row.getString(9);
+        community.createdAt = Rows.instant(row, 10);
+        community.updatedAt = Rows.instant(row, 11);
+        community.archivedAt = Rows.instant(row, 12);
+        community.slowModeSeconds = row.getInteger(13);
+        community.preModeration = row.getBoolean(14);
+        community.readOnly = row.getBoolean(15);
+        community.guidelinesAcknowledgementRequired = row.getBoolean(16);
+        community.version = row.getLong(17);
+        return community;
     }
 
     private static String escapeLike(String text) {

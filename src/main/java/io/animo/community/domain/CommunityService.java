@@ -44,23 +44,20 @@ public class CommunityService {
     }
 
     public Uni<CommunityEntity> get(Caller caller, UUID id) {
-        return unitOfWork.inTenant(caller.tenantId(), tx -> communities.findInTenant(caller.tenantId(), id));
+        return unitOfWork.inTenant(caller.tenantId(), tx -> communities.read(tx, id));
     }
 
     public Uni<CommunityEntity> getBySlug(Caller caller, String slug) {
-        return unitOfWork.inTenant(caller.tenantId(), tx -> communities.findBySlug(caller.tenantId(), slug));
+        return unitOfWork.inTenant(caller.tenantId(), tx -> communities.readBySlug(tx, slug));
     }
 
     public Uni<List<CommunityEntity>> getAll(UUID tenantId, List<UUID> ids) {
-        return unitOfWork.inTenant(tenantId, tx -> communities.findByIds(tenantId, ids));
+        return unitOfWork.inTenant(tenantId, tx -> communities.readByIds(tx, ids));
     }
 
-    public Uni<Page<CommunityEntity>> page(Caller caller, CommunityQuery query) {
-        UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> communities.page(tenant, query)
-                .chain(rows -> communities.count(tenant, query)
-                        .map(total -> Page.of(rows, query.page(), row -> CommunityRepository.cursorOf(row, query.order()),
-                                total))));
+    /** A page of communities, with their total when {@code withTotal}. */
+    public Uni<Page<CommunityEntity>> page(Caller caller, CommunityQuery query, boolean withTotal) {
+        return unitOfWork.inTenant(caller.tenantId(), tx -> communities.readPage(tx, query, withTotal));
     }
 
     public Uni<CommunityResult> create(Caller caller, CommunityDraft draft, String clientMutationId) {

@@ -11,8 +11,11 @@ import io.animo.platform.graphql.BadRequestException;
 import io.animo.platform.graphql.Cursor;
 import io.animo.platform.graphql.PageRequest;
 import io.animo.platform.graphql.TimeKeyset;
+import io.animo.platform.persistence.Rows;
+import io.animo.platform.persistence.Tx;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Threads and messages, with the visibility rule in every read: published (or deleted by its author, shown
@@ -45,22 +48,83 @@ public class ContentRepository {
     }
 
     /** A member's messages in one community since an instant (slow mode and flood rules are per community). */
-    public Uni<Long> recentMessages(UUID tenantId, UUID communityId, UUID memberId, Instant since) {
-        return Panache.getSession().chain(s -> s.createSelectionQuery("select count(*) from MessageEntity"
-                + " where tenantId = :tenant and authorMemberId = :member and communityId = :community and createdAt >= :since",
-                Long.class).setParameter("tenant", tenantId).setParameter("member", memberId)
-                .setParameter("community", communityId).setParameter("since", since)
-                .getSingleResult());
+    public Uni<Long> recentMessages(Tx tx, UUID communityId, UUID memberId, Instant since) {
+        return count(tx, "select count(*) from message where tenant_id = $1 and author_member_id = $2"
+                + " and community_id = $3 and created_at >= $4", communityId, memberId, since);
     }
 
     /** A member's messages in one community posted or edited since an instant (slow mode counts both). */
-    public Uni<Long> recentContributions(UUID tenantId, UUID communityId, UUID memberId, Instant since) {
-        return Panache.getSession().chain(s -> s.createSelectionQuery("select count(*) from MessageEntity"
-                + " where tenantId = :tenant and authorMemberId = :member and communityId = :community"
-                + " and (createdAt >= :since or editedAt >= :since)",
-                Long.class).setParameter("tenant", tenantId).setParameter("member", memberId)
-                .setParameter("community", communityId).setParameter("since", since)
-                .getSingleResult());
+    public Uni<Long> recentContributions(Tx tx, UUID communityId, UUID memberId, Instant since) {
+        return count(tx, "select count(*) from message where tenant_id = $1 and author_member_id = $2"
+                + " and community_id = $3 and (created_at >= $4 or edited_at >= $4)", communityId, memberId, since);
+    }
+
+    private static Uni<Long> count(Tx tx, String sql, UUID communityId, UUID memberId, Instant since) {
+        return tx.sql().preparedQuery(sql)
+                .execute(Tuple.of(tx.tenantId(), memberId, communityId, Rows.timestamp(since)))
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /** A thread as it stands (detached: for checks, such as before posting into it). */
+    public Uni<ThreadEntity> readThread(Tx tx, UUID id) {
+        return tx.sql().preparedQuery("select id, tenant_id, community_id, kind, title, author_member_id, status, pinned,"
+                + " locked, created_at, updated_at, version from thread where tenant_id = $1 and id = $2")
+                .execute(Tuple.of(tx.tenantId(), id))
+                .map(rows -> Rows.first(rows, row -> {
+                    ThreadEntity thread = new ThreadEntity();
+                    thread.id = row.getUUID(0);
+                    thread.tenantId = row.getUUID(1);
+                    thread.communityId = row.getUUID(2);
+                    thread.kind = ThreadKind.valueOf(row.getString(3));
+                    thread.title = row.getString(4);
+                    thread.authorMemberId = row.getUUID(5);
+                    thread.status = ContentStatus.valueOf(row.getString(6));
+                    thread.pinned = row.getBoolean(7);
+                    thread.locked = row.getBoolean(8);
+                    thread.createdAt = Rows.instant(row, 9);
+                    thread.updatedAt = Rows.instant(row, 10);
+                    thread.version = row.getLong(11);
+                    return thread;
+                }));
+    }
+
+    /** A message as it stands (detached: for checks, such as the parent of a reply). */
+    public Uni<MessageEntity> readMessage(Tx tx, UUID id) {
+        return tx.sql().preparedQuery("select id, tenant_id, thread_id, community_id, parent_id, author_member_id, body,"
+                + " status, flagged, moderation_note, debate_side_id, created_at, updated_at, edited_at, version"
+                + " from message where tenant_id = $1 and id = $2")
+                .execute(Tuple.of(tx.tenantId(), id))
+                .map(rows -> Rows.first(rows, row -> {
+                    MessageEntity message = new MessageEntity();
+                    message.id = row.getUUID(0);
+                    message.tenantId = row.getUUID(1);
+                    message.threadId = row.getUUID(2);
+                    message.communityId = row.getUUID(3);
+                    message.parentId = row.getUUID(4);
+                    message.authorMemberId = row.getUUID(5);
+                    message.body = row.getString(6);
+                    message.status = ContentStatus.valueOf(row.getString(7));
+                    message.flagged = row.getBoolean(8);
+                    message.moderationNote = row.getString(9);
+                    message.debateSideId = row.getUUID(10);
+                    message.createdAt = Rows.instant(row, 11);
+                    message.updatedAt = Rows.instant(row, 12);
+                    message.editedAt = Rows.instant(row, 13);
+                    message.version = row.getLong(14);
+                    return message;
+                }));
+    }
+
+    /** Stores a new message at once (its version 0, as Hibernate would). */
+    public Uni<Void> insertMessage(Tx tx, MessageEntity message) {
+        return tx.sql().preparedQuery("insert into message (id, tenant_id, thread_id, community_id, parent_id,"
+                + " author_member_id, body, status, flagged, moderation_note, debate_side_id, created_at, updated_at,"
+                + " edited_at, version) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 0)")
+                .execute(Tuple.from(new Object[]{message.id, message.tenantId, message.threadId, message.communityId,
+                        message.parentId, message.authorMemberId, message.body, message.status.name(), message.flagged,
+                        message.moderationNote, message.debateSideId, Rows.timestamp(message.createdAt),
+                        Rows.timestamp(message.updatedAt), Rows.timestamp(message.editedAt)}))
+                .replaceWithVoid();
     }
 
     /** Threads of a community, pinned ones first, then newest first. */

@@ -161,7 +161,7 @@ public class ContentService {
         if (!errors.isEmpty()) {
             return Uni.createFrom().item(PostResult.refused(errors));
         }
-        Poster poster = new Poster(seesHeld(caller), tx -> members.findBySubject(tx.tenantId(), caller.subject()),
+        Poster poster = new Poster(seesHeld(caller), tx -> members.readBySubject(tx, caller.subject()),
                 (tx, thread, existing) -> gate.checkAs(tx, caller, existing, thread.communityId, CommunityAction.POST,
                         "input.threadId"));
         return unitOfWork.inTenant(caller.tenantId(), tx -> postWithin(tx, threadId, parentId, sideId, body, poster));
@@ -221,7 +221,7 @@ public class ContentService {
 
     private Uni<PostResult> postWithin(Tx tx, UUID threadId, UUID parentId, UUID sideId, String body, Poster poster) {
         UUID tenant = tx.tenantId();
-        return content.thread(tenant, threadId).chain(thread -> thread == null
+        return content.readThread(tx, threadId).chain(thread -> thread == null
                 ? Uni.createFrom().item(noThread())
                 : poster.existingMember().apply(tx).chain(existing -> {
                     UUID me = existing == null ? null : existing.id;
@@ -233,7 +233,7 @@ public class ContentService {
                     }
                     Uni<MessageEntity> parent = parentId == null
                             ? Uni.createFrom().nullItem()
-                            : content.message(tenant, parentId);
+                            : content.readMessage(tx, parentId);
                     return parent.chain(replied -> {
                         String problem = parentProblem(parentId, replied, thread, me, poster.seesHeld());
                         if (problem != null) {
@@ -281,7 +281,7 @@ public class ContentService {
         MessageEntity message = message(author, thread.id, parentId, body, verdict, now);
         message.debateSideId = sideId;
         ActivityKind kind = parentId == null ? ActivityKind.MESSAGE_POSTED : ActivityKind.REPLY_POSTED;
-        return Panache.getSession().chain(session -> session.persist(message).chain(session::flush))
+        return content.insertMessage(tx, message)
                 .chain(() -> review(tx, message, verdict))
                 .chain(() -> Activities.record(tx, message.communityId, author.member().id, kind, now))
                 .map(ignored -> new PostResult(thread, message, verdict.outcome(), reasons(verdict), List.of()));
@@ -418,7 +418,7 @@ public class ContentService {
             int window = rules.floodWindowSeconds();
             Uni<Long> recent = window == 0
                     ? Uni.createFrom().item(0L)
-                    : content.recentMessages(tenant, author.community().id, author.member().id,
+                    : content.recentMessages(tx, author.community().id, author.member().id,
                             Instant.now().minusSeconds(window));
             return recent.chain(count -> ruleSets.judge(rules, text, new PostingContext(ageHours, count.intValue())))
                     .map(verdict -> preModerated(author.community(), verdict));

@@ -37,7 +37,7 @@ public class SlowMode implements CommunityCondition {
             return Uni.createFrom().nullItem();
         }
         Instant since = Instant.now().minusSeconds(seconds);
-        return content.recentContributions(tx.tenantId(), access.community().id, access.member().id, since)
+        return content.recentContributions(tx, access.community().id, access.member().id, since)
                 .map(recent -> recent > 0
                         ? UserError.of(field, "SLOW_MODE", "Slow mode is on: wait " + seconds
                                 + " seconds between messages and edits.")

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -114,8 +113,8 @@ public class PollService {
                     return Uni.createFrom().item(new PollResult(null, List.of(access.refusal())));
                 }
                 // one ballot at a time per member: their earlier vote is replaced, never added to
-                return Panache.getSession().chain(session -> session.lock(access.member(), LockModeType.PESSIMISTIC_WRITE)
-                        .chain(() -> record(session, caller, thread, access.member(), optionIds)));
+                return members.lock(tx, access.member().id).chain(() -> Panache.getSession()
+                        .chain(session -> record(session, caller, thread, access.member(), optionIds)));
             });
         })).onFailure(failure -> Constraints.isUniqueViolation(failure, null))
                 // two votes of one member at the same moment: the other one won, nothing of this one was kept

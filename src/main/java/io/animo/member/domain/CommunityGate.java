@@ -51,7 +51,7 @@ public class CommunityGate {
 
     /** May the caller (as the member their token names) do {@code action} in {@code communityId}? Refusals are on {@code field}. */
     public Uni<CommunityAccess> check(Tx tx, Caller caller, UUID communityId, CommunityAction action, String field) {
-        return members.findBySubject(tx.tenantId(), caller.subject())
+        return members.readBySubject(tx, caller.subject())
                 .chain(member -> checkAs(tx, caller, member, communityId, action, field));
     }
 
@@ -61,12 +61,12 @@ public class CommunityGate {
      */
     public Uni<CommunityAccess> checkAs(Tx tx, Caller caller, MemberEntity member, UUID communityId, CommunityAction action,
             String field) {
-        return communities.findInTenant(tx.tenantId(), communityId).chain(community -> community == null
+        return communities.read(tx, communityId).chain(community -> community == null
                 ? Uni.createFrom().item(new CommunityAccess(null, member, null,
                         UserError.of(field, "NOT_FOUND", "No community you can see has this id.")))
                 : (member == null
                         ? Uni.createFrom().<MembershipEntity>nullItem()
-                        : memberships.find(tx.tenantId(), communityId, member.id))
+                        : memberships.read(tx, communityId, member.id))
                         .chain(membership -> decide(tx, caller, new CommunityAccess(community, member, membership, null),
                                 action, field)));
     }
@@ -77,7 +77,7 @@ public class CommunityGate {
      * its author's membership only once nothing about the community refuses the message.
      */
     public Uni<CommunityAccess> checkCommunity(Tx tx, UUID communityId, CommunityAction action, String field) {
-        return communities.findInTenant(tx.tenantId(), communityId).map(community -> {
+        return communities.read(tx, communityId).map(community -> {
             CommunityAccess access = new CommunityAccess(community, null, null, null);
             if (community == null) {
                 return access.refused(field, "NOT_FOUND", "No community you can see has this id.");
@@ -179,7 +179,7 @@ public class CommunityGate {
             return Uni.createFrom().item(Set.of());
         }
         List<UUID> ids = List.copyOf(new HashSet<>(communityIds));
-        return communities.findByIds(tx.tenantId(), ids).chain(found -> {
+        return communities.readByIds(tx, ids).chain(found -> {
             Set<UUID> readable = new HashSet<>();
             List<UUID> privateOnes = found.stream().filter(c -> {
                 boolean open = c.visibility != CommunityVisibility.PRIVATE || caller.hasAnyRole(STAFF);
@@ -191,7 +191,7 @@ public class CommunityGate {
             if (privateOnes.isEmpty()) {
                 return Uni.createFrom().item(readable);
             }
-            return members.findBySubject(tx.tenantId(), caller.subject()).chain(me -> me == null
+            return members.readBySubject(tx, caller.subject()).chain(me -> me == null
                     ? Uni.createFrom().item(readable)
                     : memberships.ofMember(tx.tenantId(), me.id).map(mine -> {
                         mine.stream().map(m -> m.communityId).filter(privateOnes::contains).forEach(readable::add);

@@ -153,7 +153,7 @@ public class MemberService {
                 return Uni.createFrom().item(List.<MembershipView>of());
             }
             return memberships.ofMember(tenant, member.id).chain(list -> communities
-                    .findByIds(tenant, list.stream().map(m -> m.communityId).toList())
+                    .readByIds(tx, list.stream().map(m -> m.communityId).toList())
                     .map(found -> {
                         Map<UUID, CommunityEntity> byId = found.stream()
                                 .collect(Collectors.toMap(c -> c.id, Function.identity()));

@@ -199,7 +199,12 @@ public class SanctionService {
     /** Stores it; a mute or ban then sets the standing from all the sanctions in force (the longest wins). */
     private Uni<Void> record(MembershipEntity membership, SanctionEntity sanction) {
         Uni<Void> stored = Panache.getSession().chain(session -> session.persist(sanction).chain(session::flush));
-        return sanction.kind == SanctionKind.WARN ? stored : stored.chain(() -> recompute(membership, now()));
+        if (sanction.kind == SanctionKind.WARN) {
+            return stored;
+        }
+        // the standing changes on the managed membership: the one the checks read may be a detached copy
+        return stored.chain(() -> memberships.find(membership.tenantId, membership.communityId, membership.memberId))
+                .chain(managed -> recompute(managed == null ? membership : managed, now()));
     }
 
     public Uni<SanctionResult> lift(Caller caller, UUID sanctionId, String note) {
