@@ -45,7 +45,7 @@ class GraphQLDoor implements Handler<RoutingContext> {
             refuse(ctx, mediaType, refused.get());
             return;
         }
-        resolver.serves(token.get()).subscribe().with(served -> {
+        resolver.serves(ctx, token.get()).subscribe().with(served -> {
             if (served) {
                 ctx.next();
             } else {

@@ -82,6 +82,7 @@ public class QueryLimits implements EventingService {
 
         private final int maxDepth;
         private final int maxComplexity;
+        private final Measures measures = new Measures();
 
         Limits(int maxDepth, int maxComplexity) {
             this.maxDepth = maxDepth;
@@ -107,12 +108,14 @@ public class QueryLimits implements EventingService {
             ExecutionContext context = parameters.getExecutionContext();
             Document document = context.getDocument();
             String operation = context.getExecutionInput().getOperationName();
-            int depth = depth(context.getGraphQLSchema(), document, operation, context.getCoercedVariables());
+            Measures.Measure measure = measures.of(context.getGraphQLSchema(), document, operation,
+                    context.getCoercedVariables());
+            int depth = measure.depth();
             if (depth > maxDepth) {
                 throw abort("QUERY_TOO_COMPLEX", "The query is " + depth + " levels deep; the limit is " + maxDepth + ".",
                         Map.of());
             }
-            int cost = complexity(context.getGraphQLSchema(), document, operation, context.getCoercedVariables());
+            int cost = measure.cost();
             if (cost > maxComplexity) {
                 throw abort("QUERY_TOO_COMPLEX", "The query costs " + cost + " points; the limit is " + maxComplexity
                         + ". Ask for fewer fields or smaller pages, or split the query.", Map.of());

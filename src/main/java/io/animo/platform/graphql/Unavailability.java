@@ -51,6 +51,9 @@ final class Unavailability {
 
     /** Connection exceptions (08), the server shutting down or starting (57P), a query cancelled on timeout (57014). */
     private static boolean isUnavailableState(String state) {
-        return state != null && (state.startsWith("08") || state.startsWith("57P") || state.equals("57014"));
+        // 08: connection exceptions; 57P: the server shutting down or restarting; 57014: a cancelled statement;
+        // 53300: the server has no connection slot left (too many clients)
+        return state != null && (state.startsWith("08") || state.startsWith("57P") || state.equals("57014")
+                || state.equals("53300"));
     }
 }

@@ -37,6 +37,8 @@ public class KeycloakTenantConfigResolver implements TenantConfigResolver {
     private static final Logger LOG = Logger.getLogger(KeycloakTenantConfigResolver.class);
     private static final Duration UNKNOWN_REALM_TTL = Duration.ofSeconds(10);
     private static final int MAX_UNKNOWN_REALMS = 10_000;
+    // routing-context key: the realm a request's bearer token names, unverified (read once per request)
+    private static final String TOKEN_REALM = "animo.token-realm";
 
     private final KeycloakRealms realms;
     private final TenantRealms tenantRealms;
@@ -61,7 +63,10 @@ public class KeycloakTenantConfigResolver implements TenantConfigResolver {
 
     @Override
     public Uni<OidcTenantConfig> resolve(RoutingContext context, OidcRequestContext<OidcTenantConfig> requestContext) {
-        Optional<String> realm = bearerToken(context).flatMap(this::unverifiedIssuer).flatMap(realms::realmOfIssuer);
+        Optional<String> realm = context.get(TOKEN_REALM);
+        if (realm == null) {
+            realm = bearerToken(context).flatMap(this::realmOfToken);
+        }
         if (realm.isEmpty()) {
             return Uni.createFrom().nullItem();
         }
@@ -95,8 +100,10 @@ public class KeycloakTenantConfigResolver implements TenantConfigResolver {
      * Whether a bearer token names, unverified, a realm this service serves: false for a token that is not a JWT,
      * an issuer outside our Keycloak, a made-up realm. Such a token can be refused before authentication runs.
      */
-    public Uni<Boolean> serves(String bearerToken) {
-        Optional<String> realm = unverifiedIssuer(bearerToken).flatMap(realms::realmOfIssuer);
+    public Uni<Boolean> serves(RoutingContext context, String bearerToken) {
+        Optional<String> realm = realmOfToken(bearerToken);
+        // authentication, next, need not read the token's payload again
+        context.put(TOKEN_REALM, realm);
         if (realm.isEmpty()) {
             return Uni.createFrom().item(false);
         }
@@ -142,6 +149,10 @@ public class KeycloakTenantConfigResolver implements TenantConfigResolver {
             return Optional.empty();
         }
         return Optional.of(header.substring(7).trim());
+    }
+
+    private Optional<String> realmOfToken(String token) {
+        return unverifiedIssuer(token).flatMap(realms::realmOfIssuer);
     }
 
     private Optional<String> unverifiedIssuer(String token) {
