@@ -14,7 +14,7 @@ import io.animo.platform.graphql.GlobalId;
 import io.animo.platform.graphql.GraphQLBoundary;
 import io.animo.platform.graphql.PageRequest;
 import io.animo.platform.security.Roles;
-import io.animo.tenancy.domain.TenantAccess;
+import io.animo.tenancy.domain.TenantWork;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
@@ -23,14 +23,14 @@ import io.smallrye.mutiny.Uni;
 public class AuditGraphQLApi {
 
     private final AuditLog audit;
-    private final TenantAccess access;
+    private final TenantWork work;
     private final SecurityIdentity identity;
     private final int maxPageSize;
 
-    public AuditGraphQLApi(AuditLog audit, TenantAccess access, SecurityIdentity identity,
+    public AuditGraphQLApi(AuditLog audit, TenantWork work, SecurityIdentity identity,
             @ConfigProperty(name = "animo.graphql.max-page-size") int maxPageSize) {
         this.audit = audit;
-        this.access = access;
+        this.work = work;
         this.identity = identity;
         this.maxPageSize = maxPageSize;
     }
@@ -44,8 +44,8 @@ public class AuditGraphQLApi {
                 ? null
                 : GlobalId.decode(filter.targetId()).map(GlobalId::uuid).orElse(new UUID(0, 0));
         AuditQuery query = new AuditQuery(filter == null ? null : filter.action(), target, page);
-        return access.require(identity, Roles.TENANT_ADMIN)
-                .chain(caller -> audit.page(caller, query))
+        return work.as(identity, Roles.TENANT_ADMIN)
+                .run((tx, caller) -> audit.page(tx, caller, query))
                 .map(AuditEntryConnection::of);
     }
 }

@@ -12,7 +12,6 @@ import io.animo.platform.graphql.PageRequest;
 import io.animo.platform.graphql.TimeKeyset;
 import io.animo.platform.persistence.DbTime;
 import io.animo.platform.persistence.Tx;
-import io.animo.platform.persistence.UnitOfWork;
 import io.animo.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Parameters;
@@ -26,12 +25,6 @@ import io.smallrye.mutiny.Uni;
 public class AuditLog {
 
     private static final String ORDERING = "audit";
-
-    private final UnitOfWork unitOfWork;
-
-    public AuditLog(UnitOfWork unitOfWork) {
-        this.unitOfWork = unitOfWork;
-    }
 
     /** Records within the current transaction. */
     public Uni<Void> record(Tx tx, Caller actor, String action, String targetType, UUID targetId, String summary) {
@@ -48,9 +41,9 @@ public class AuditLog {
         return Panache.getSession().chain(session -> session.persist(entry)).replaceWithVoid();
     }
 
-    public Uni<Page<AuditEntryEntity>> page(Caller caller, AuditQuery query) {
+    public Uni<Page<AuditEntryEntity>> page(Tx tx, Caller caller, AuditQuery query) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> Panache.getSession().chain(session -> {
+        return Panache.getSession().chain(session -> {
             Parameters params = Parameters.with("tenant", tenant);
             List<String> where = filters(query, params);
             String countHql = "select count(*) from AuditEntryEntity where " + String.join(" and ", where);
@@ -70,7 +63,7 @@ public class AuditLog {
             countParams.map().forEach(count::setParameter);
             return select.getResultList().chain(rows -> count.getSingleResult()
                     .map(total -> Page.of(rows, page, AuditLog::cursorOf, total)));
-        }));
+        });
     }
 
     private static List<String> filters(AuditQuery query, Parameters params) {

@@ -22,7 +22,7 @@ import io.animo.platform.graphql.PageRequest;
 import io.animo.platform.graphql.Selection;
 import io.animo.platform.graphql.UserError;
 import io.animo.platform.security.Roles;
-import io.animo.tenancy.domain.TenantAccess;
+import io.animo.tenancy.domain.TenantWork;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.api.Subscription;
@@ -37,16 +37,16 @@ public class CommunityGraphQLApi {
 
     private final CommunityService communities;
     private final CommunitySubscriptions subscriptions;
-    private final TenantAccess access;
+    private final TenantWork work;
     private final SecurityIdentity identity;
     private final Context context;
     private final int maxPageSize;
 
-    public CommunityGraphQLApi(CommunityService communities, CommunitySubscriptions subscriptions, TenantAccess access,
+    public CommunityGraphQLApi(CommunityService communities, CommunitySubscriptions subscriptions, TenantWork work,
             SecurityIdentity identity, Context context, @ConfigProperty(name = "animo.graphql.max-page-size") int maxPageSize) {
         this.communities = communities;
         this.subscriptions = subscriptions;
-        this.access = access;
+        this.work = work;
         this.identity = identity;
         this.context = context;
         this.maxPageSize = maxPageSize;
@@ -58,12 +58,12 @@ public class CommunityGraphQLApi {
         if ((id == null) == (slug == null)) {
             return Uni.createFrom().failure(new BadRequestException("Give either id or slug."));
         }
-        return access.requireMember(identity).chain(caller -> {
+        return work.asMember(identity).run((tx, caller) -> {
             if (slug != null) {
-                return communities.getBySlug(caller, slug).map(Community::of);
+                return communities.getBySlug(tx, slug).map(Community::of);
             }
             return GlobalId.decode(id, Community.TYPE)
-                    .map(uuid -> communities.get(caller, uuid).map(Community::of))
+                    .map(uuid -> communities.get(tx, uuid).map(Community::of))
                     .orElseGet(() -> Uni.createFrom().nullItem());
         });
     }
@@ -80,24 +80,24 @@ public class CommunityGraphQLApi {
             return Uni.createFrom().failure(new BadRequestException("search can have at most 100 characters."));
         }
         CommunityQuery query = new CommunityQuery(filter == null ? null : filter.status(), search, orderBy, page);
-        return access.requireMember(identity)
-                .chain(caller -> communities.page(caller, query, Selection.of(context).has("totalCount")))
+        boolean withTotal = Selection.of(context).has("totalCount");
+        return work.asMember(identity).run((tx, caller) -> communities.page(tx, query, withTotal))
                 .map(result -> CommunityConnection.of(result, orderBy));
     }
 
     @Mutation
     @Description("Create a community. Roles: tenant-admin, community-manager.")
     public Uni<@NonNull CommunityCreatePayload> communityCreate(@NonNull CommunityCreateInput input) {
-        return access.require(identity, WRITERS)
-                .chain(caller -> communities.create(caller, input.draft(), input.clientMutationId()))
+        return work.as(identity, WRITERS)
+                .run((tx, caller) -> communities.create(tx, caller, input.draft(), input.clientMutationId()))
                 .map(result -> CommunityCreatePayload.of(result, input.clientMutationId()));
     }
 
     @Mutation
     @Description("Change a community's name, slug, description or visibility. Roles: tenant-admin, community-manager.")
     public Uni<@NonNull CommunityUpdatePayload> communityUpdate(@NonNull CommunityUpdateInput input) {
-        return access.require(identity, WRITERS).chain(caller -> communityId(input.id())
-                .map(uuid -> communities.update(caller, uuid, input.version(), input.changes()))
+        return work.as(identity, WRITERS).run((tx, caller) -> communityId(input.id())
+                .map(uuid -> communities.update(tx, caller, uuid, input.version(), input.changes()))
                 .orElseGet(CommunityGraphQLApi::unknownId))
                 .map(result -> CommunityUpdatePayload.of(result, input.clientMutationId()));
     }
@@ -105,8 +105,8 @@ public class CommunityGraphQLApi {
     @Mutation
     @Description("Archive a community: it stays readable and stops changing. Roles: tenant-admin, community-manager.")
     public Uni<@NonNull CommunityArchivePayload> communityArchive(@NonNull CommunityArchiveInput input) {
-        return access.require(identity, WRITERS).chain(caller -> communityId(input.id())
-                .map(uuid -> communities.archive(caller, uuid, input.version()))
+        return work.as(identity, WRITERS).run((tx, caller) -> communityId(input.id())
+                .map(uuid -> communities.archive(tx, caller, uuid, input.version()))
                 .orElseGet(CommunityGraphQLApi::unknownId))
                 .map(result -> CommunityArchivePayload.of(result, input.clientMutationId()));
     }
@@ -114,9 +114,9 @@ public class CommunityGraphQLApi {
     @Mutation
     @Description("Switch crisis modes (slow mode, pre-moderation, read-only). Roles: tenant-admin, community-manager, moderator.")
     public Uni<@NonNull CommunityModesSetPayload> communityModesSet(@NonNull CommunityModesSetInput input) {
-        return access.require(identity, Roles.TENANT_ADMIN, Roles.COMMUNITY_MANAGER, Roles.MODERATOR)
-                .chain(caller -> communityId(input.id())
-                        .map(uuid -> communities.setModes(caller, uuid, input.slowModeSeconds(), input.preModeration(),
+        return work.as(identity, Roles.TENANT_ADMIN, Roles.COMMUNITY_MANAGER, Roles.MODERATOR)
+                .run((tx, caller) -> communityId(input.id())
+                        .map(uuid -> communities.setModes(tx, caller, uuid, input.slowModeSeconds(), input.preModeration(),
                                 input.readOnly()))
                         .orElseGet(CommunityGraphQLApi::unknownId))
                 .map(result -> CommunityModesSetPayload.of(result, input.clientMutationId()));
@@ -125,7 +125,7 @@ public class CommunityGraphQLApi {
     @Subscription
     @Description("Communities of your tenant as they are created, updated and archived.")
     public Multi<CommunityEvent> communityEvents() {
-        return Multi.createFrom().uni(access.requireMember(identity))
+        return Multi.createFrom().uni(work.asMember(identity).caller())
                 .onItem().transformToMultiAndMerge(subscriptions::forTenant);
     }
 

@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 import io.animo.community.domain.CommunityService;
 import io.animo.platform.graphql.NodeLoader;
 import io.animo.platform.security.Roles;
-import io.animo.tenancy.domain.TenantAccess;
+import io.animo.tenancy.domain.TenantWork;
 
 /** Communities by global id, for `node(id:)`. */
 @Singleton
@@ -14,8 +14,8 @@ public class CommunityNodes {
 
     @Produces
     @Singleton
-    NodeLoader communities(CommunityService communities, TenantAccess access) {
-        return access.nodeLoader(Community.TYPE, (caller, id) -> communities.get(caller, id).map(Community::of),
+    NodeLoader communities(CommunityService communities, TenantWork work) {
+        return work.nodeLoader(Community.TYPE, (tx, caller, id) -> communities.get(tx, id).map(Community::of),
                 Roles.ANY_TENANT_ROLE);
     }
 }

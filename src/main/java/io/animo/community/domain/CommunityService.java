@@ -17,74 +17,69 @@ import io.animo.platform.persistence.Constraints;
 import io.animo.platform.persistence.MutationReceipts;
 import io.animo.platform.persistence.OptimisticLocks;
 import io.animo.platform.persistence.Tx;
-import io.animo.platform.persistence.UnitOfWork;
 import io.animo.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
 
-/** Community use cases; each public method is one unit of work in the caller's tenant. */
+/** Community use cases, each inside the caller's unit of work (entered by the API). */
 @ApplicationScoped
 public class CommunityService {
 
     static final String CREATE = "communityCreate";
     private static final String SLUG_CONSTRAINT = "community_tenant_id_slug_key";
 
-    private final UnitOfWork unitOfWork;
     private final CommunityRepository communities;
     private final MutationReceipts receipts;
     private final CommunityEvents events;
     private final AuditLog audit;
 
-    public CommunityService(UnitOfWork unitOfWork, CommunityRepository communities, MutationReceipts receipts,
-            CommunityEvents events, AuditLog audit) {
-        this.unitOfWork = unitOfWork;
+    public CommunityService(CommunityRepository communities, MutationReceipts receipts, CommunityEvents events,
+            AuditLog audit) {
         this.communities = communities;
         this.receipts = receipts;
         this.events = events;
         this.audit = audit;
     }
 
-    public Uni<CommunityEntity> get(Caller caller, UUID id) {
-        return unitOfWork.inTenant(caller.tenantId(), tx -> communities.read(tx, id));
+    public Uni<CommunityEntity> get(Tx tx, UUID id) {
+        return communities.read(tx, id);
     }
 
-    public Uni<CommunityEntity> getBySlug(Caller caller, String slug) {
-        return unitOfWork.inTenant(caller.tenantId(), tx -> communities.readBySlug(tx, slug));
+    public Uni<CommunityEntity> getBySlug(Tx tx, String slug) {
+        return communities.readBySlug(tx, slug);
     }
 
-    public Uni<List<CommunityEntity>> getAll(UUID tenantId, List<UUID> ids) {
-        return unitOfWork.inTenant(tenantId, tx -> communities.readByIds(tx, ids));
+    public Uni<List<CommunityEntity>> getAll(Tx tx, List<UUID> ids) {
+        return communities.readByIds(tx, ids);
     }
 
     /** A page of communities, with their total when {@code withTotal}. */
-    public Uni<Page<CommunityEntity>> page(Caller caller, CommunityQuery query, boolean withTotal) {
-        return unitOfWork.inTenant(caller.tenantId(), tx -> communities.readPage(tx, query, withTotal));
+    public Uni<Page<CommunityEntity>> page(Tx tx, CommunityQuery query, boolean withTotal) {
+        return communities.readPage(tx, query, withTotal);
     }
 
-    public Uni<CommunityResult> create(Caller caller, CommunityDraft draft, String clientMutationId) {
+    public Uni<CommunityResult> create(Tx tx, Caller caller, CommunityDraft draft, String clientMutationId) {
         List<UserError> errors = new ArrayList<>(CommunityRules.validate(draft, true));
         errors.addAll(MutationReceipts.validate(clientMutationId));
         if (!errors.isEmpty()) {
             return Uni.createFrom().item(CommunityResult.rejected(errors));
         }
-        UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> receipts.find(tx, caller, CREATE, clientMutationId)
+        tx.retry(failure -> Constraints.isUniqueViolation(failure, null),
+                again -> afterLostRace(again, caller, draft, clientMutationId));
+        return receipts.find(tx, caller, CREATE, clientMutationId)
                 .chain(previous -> previous.isPresent()
-                        ? communities.findInTenant(tenant, previous.get()).map(CommunityResult::ok)
-                        : insert(tx, caller, draft, clientMutationId)))
-                .onFailure(failure -> Constraints.isUniqueViolation(failure, null))
-                .recoverWithUni(() -> afterLostRace(caller, draft, clientMutationId));
+                        ? communities.findInTenant(tx.tenantId(), previous.get()).map(CommunityResult::ok)
+                        : insert(tx, caller, draft, clientMutationId));
     }
 
     /**
      * A concurrent request won the insert. When it was the same create retried (same
      * clientMutationId), answer with its community; otherwise the slug was taken meanwhile.
      */
-    private Uni<CommunityResult> afterLostRace(Caller caller, CommunityDraft draft, String clientMutationId) {
-        UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> receipts.find(tx, caller, CREATE, clientMutationId)
+    private Uni<CommunityResult> afterLostRace(Tx tx, Caller caller, CommunityDraft draft, String clientMutationId) {
+        return receipts.find(tx, caller, CREATE, clientMutationId)
                 .chain(previous -> previous.isPresent()
-                        ? communities.findInTenant(tenant, previous.get()).map(CommunityResult::ok)
-                        : Uni.createFrom().item(CommunityResult.rejected(CommunityRules.slugTaken(draft.slug())))));
+                        ? communities.findInTenant(tx.tenantId(), previous.get()).map(CommunityResult::ok)
+                        : Uni.createFrom().item(CommunityResult.rejected(CommunityRules.slugTaken(draft.slug()))));
     }
 
     private Uni<CommunityResult> insert(Tx tx, Caller caller, CommunityDraft draft, String clientMutationId) {
@@ -113,13 +108,17 @@ public class CommunityService {
         });
     }
 
-    public Uni<CommunityResult> update(Caller caller, UUID id, long expectedVersion, CommunityDraft changes) {
+    public Uni<CommunityResult> update(Tx tx, Caller caller, UUID id, long expectedVersion, CommunityDraft changes) {
         List<UserError> errors = CommunityRules.validate(changes, false);
         if (!errors.isEmpty()) {
             return Uni.createFrom().item(CommunityResult.rejected(errors));
         }
-        UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> communities.findInTenant(tenant, id).chain(community -> {
+        UUID tenant = tx.tenantId();
+        tx.recover(failure -> Constraints.isUniqueViolation(failure, SLUG_CONSTRAINT),
+                () -> Uni.createFrom().item(CommunityResult.rejected(CommunityRules.slugTaken(changes.slug()))));
+        tx.recover(OptimisticLocks::isStale,
+                () -> Uni.createFrom().item(CommunityResult.rejected(OptimisticLocks.staleError("community"))));
+        return communities.findInTenant(tenant, id).chain(community -> {
             Optional<UserError> problem = checkEditable(community, expectedVersion);
             if (problem.isPresent()) {
                 return Uni.createFrom().item(CommunityResult.rejected(problem.get()));
@@ -130,10 +129,7 @@ public class CommunityService {
                         : apply(tx, caller, community, changes));
             }
             return apply(tx, caller, community, changes);
-        })).onFailure(failure -> Constraints.isUniqueViolation(failure, SLUG_CONSTRAINT))
-                .recoverWithItem(() -> CommunityResult.rejected(CommunityRules.slugTaken(changes.slug())))
-                .onFailure(OptimisticLocks::isStale)
-                .recoverWithItem(() -> CommunityResult.rejected(OptimisticLocks.staleError("community")));
+        });
     }
 
     private Uni<CommunityResult> apply(Tx tx, Caller caller, CommunityEntity community, CommunityDraft changes) {
@@ -157,14 +153,15 @@ public class CommunityService {
     }
 
     /** Crisis modes; each change is audited and announced on the community events subscription. */
-    public Uni<CommunityResult> setModes(Caller caller, UUID id, Integer slowModeSeconds, Boolean preModeration,
+    public Uni<CommunityResult> setModes(Tx tx, Caller caller, UUID id, Integer slowModeSeconds, Boolean preModeration,
             Boolean readOnly) {
         if (slowModeSeconds != null && (slowModeSeconds < 0 || slowModeSeconds > 86_400)) {
             return Uni.createFrom().item(CommunityResult.rejected(UserError.of("input.slowModeSeconds", "OUT_OF_RANGE",
                     "Slow mode is between 0 (off) and 86400 seconds.")));
         }
-        UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> communities.findInTenant(tenant, id).chain(community -> {
+        tx.recover(OptimisticLocks::isStale,
+                () -> Uni.createFrom().item(CommunityResult.rejected(OptimisticLocks.staleError("community"))));
+        return communities.findInTenant(tx.tenantId(), id).chain(community -> {
             Optional<UserError> problem = checkEditable(community, null);
             if (problem.isPresent()) {
                 return Uni.createFrom().item(CommunityResult.rejected(problem.get()));
@@ -185,13 +182,13 @@ public class CommunityService {
                     .chain(() -> audit.record(tx, caller, "COMMUNITY_MODES_CHANGED", "Community", community.id, modes))
                     .chain(() -> events.publish(tx, CommunityChangeType.MODES_CHANGED, community))
                     .map(ignored -> CommunityResult.ok(community));
-        })).onFailure(OptimisticLocks::isStale)
-                .recoverWithItem(() -> CommunityResult.rejected(OptimisticLocks.staleError("community")));
+        });
     }
 
-    public Uni<CommunityResult> archive(Caller caller, UUID id, Long expectedVersion) {
-        UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> communities.findInTenant(tenant, id).chain(community -> {
+    public Uni<CommunityResult> archive(Tx tx, Caller caller, UUID id, Long expectedVersion) {
+        tx.recover(OptimisticLocks::isStale,
+                () -> Uni.createFrom().item(CommunityResult.rejected(OptimisticLocks.staleError("community"))));
+        return communities.findInTenant(tx.tenantId(), id).chain(community -> {
             Optional<UserError> problem = checkEditable(community, expectedVersion);
             if (problem.isPresent()) {
                 return Uni.createFrom().item(CommunityResult.rejected(problem.get()));
@@ -204,8 +201,7 @@ public class CommunityService {
                     .chain(() -> audit.record(tx, caller, "COMMUNITY_ARCHIVED", "Community", community.id, community.name))
                     .chain(() -> events.publish(tx, CommunityChangeType.ARCHIVED, community))
                     .map(ignored -> CommunityResult.ok(community));
-        })).onFailure(OptimisticLocks::isStale)
-                .recoverWithItem(() -> CommunityResult.rejected(OptimisticLocks.staleError("community")));
+        });
     }
 
     private static Optional<UserError> checkEditable(CommunityEntity community, Long expectedVersion) {

@@ -16,7 +16,7 @@ import io.animo.platform.graphql.Page;
 import io.animo.platform.graphql.PageRequest;
 import io.animo.platform.graphql.UserError;
 import io.animo.platform.security.Roles;
-import io.animo.tenancy.domain.TenantAccess;
+import io.animo.tenancy.domain.TenantWork;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
@@ -28,14 +28,14 @@ public class ContentGraphQLApi {
     private static final String[] POSTERS = {Roles.TENANT_ADMIN, Roles.COMMUNITY_MANAGER, Roles.MODERATOR, Roles.MEMBER};
 
     private final ContentService content;
-    private final TenantAccess access;
+    private final TenantWork work;
     private final SecurityIdentity identity;
     private final int maxPageSize;
 
-    public ContentGraphQLApi(ContentService content, TenantAccess access, SecurityIdentity identity,
+    public ContentGraphQLApi(ContentService content, TenantWork work, SecurityIdentity identity,
             @ConfigProperty(name = "animo.graphql.max-page-size") int maxPageSize) {
         this.content = content;
-        this.access = access;
+        this.work = work;
         this.identity = identity;
         this.maxPageSize = maxPageSize;
     }
@@ -45,8 +45,8 @@ public class ContentGraphQLApi {
     public Uni<@NonNull ThreadConnection> threads(@NonNull @Id String communityId, Integer first, String after, Integer last,
             String before) {
         PageRequest page = PageRequest.of(first, after, last, before, maxPageSize);
-        return access.requireMember(identity).chain(caller -> GlobalId.decode(communityId, "Community")
-                .map(uuid -> content.threads(caller, uuid, page))
+        return work.asMember(identity).run((tx, caller) -> GlobalId.decode(communityId, "Community")
+                .map(uuid -> content.threads(tx, caller, uuid, page))
                 .orElseGet(() -> Uni.createFrom().item(Page.empty())))
                 .map(ThreadConnection::of);
     }
@@ -56,8 +56,8 @@ public class ContentGraphQLApi {
     public Uni<@NonNull MessageConnection> messages(@NonNull @Id String threadId, Integer first, String after, Integer last,
             String before) {
         PageRequest page = PageRequest.of(first, after, last, before, maxPageSize);
-        return access.requireMember(identity).chain(caller -> GlobalId.decode(threadId, Thread.TYPE)
-                .map(uuid -> content.messages(caller, uuid, page))
+        return work.asMember(identity).run((tx, caller) -> GlobalId.decode(threadId, Thread.TYPE)
+                .map(uuid -> content.messages(tx, caller, uuid, page))
                 .orElseGet(() -> Uni.createFrom().item(Page.empty())))
                 .map(MessageConnection::of);
     }
@@ -65,8 +65,8 @@ public class ContentGraphQLApi {
     @Mutation
     @Description("Start a thread in a community you joined; it passes the community's rules first. Roles: tenant-admin, community-manager, moderator, member.")
     public Uni<@NonNull PostPayload> threadCreate(@NonNull ThreadCreateInput input) {
-        return access.require(identity, POSTERS).chain(caller -> GlobalId.decode(input.communityId(), "Community")
-                .map(uuid -> content.createThread(caller, uuid, input.kind(), input.title(), input.body()))
+        return work.as(identity, POSTERS).run((tx, caller) -> GlobalId.decode(input.communityId(), "Community")
+                .map(uuid -> content.createThread(tx, caller, uuid, input.kind(), input.title(), input.body()))
                 .orElseGet(() -> Uni.createFrom().item(notFound("input.communityId"))))
                 .map(result -> PostPayload.of(result, input.clientMutationId()));
     }
@@ -81,8 +81,8 @@ public class ContentGraphQLApi {
         var side = input.sideId() == null
                 ? null
                 : GlobalId.decode(input.sideId(), "DebateSide").orElse(new java.util.UUID(0, 0));
-        return access.require(identity, POSTERS).chain(caller -> GlobalId.decode(input.threadId(), Thread.TYPE)
-                .map(uuid -> content.postMessage(caller, uuid, parent, input.body(), side))
+        return work.as(identity, POSTERS).run((tx, caller) -> GlobalId.decode(input.threadId(), Thread.TYPE)
+                .map(uuid -> content.postMessage(tx, caller, uuid, parent, input.body(), side))
                 .orElseGet(() -> Uni.createFrom().item(notFound("input.threadId"))))
                 .map(result -> PostPayload.of(result, input.clientMutationId()));
     }

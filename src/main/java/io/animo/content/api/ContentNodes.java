@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 import io.animo.content.domain.ContentService;
 import io.animo.platform.graphql.NodeLoader;
 import io.animo.platform.security.Roles;
-import io.animo.tenancy.domain.TenantAccess;
+import io.animo.tenancy.domain.TenantWork;
 
 /** Threads and messages by global id, under the same visibility as `threads` and `messages`. */
 @Singleton
@@ -14,15 +14,15 @@ public class ContentNodes {
 
     @Produces
     @Singleton
-    NodeLoader threads(ContentService content, TenantAccess access) {
-        return access.nodeLoader(Thread.TYPE, (caller, id) -> content.thread(caller, id).map(Thread::of),
+    NodeLoader threads(ContentService content, TenantWork work) {
+        return work.nodeLoader(Thread.TYPE, (tx, caller, id) -> content.thread(tx, caller, id).map(Thread::of),
                 Roles.ANY_TENANT_ROLE);
     }
 
     @Produces
     @Singleton
-    NodeLoader messages(ContentService content, TenantAccess access) {
-        return access.nodeLoader(Message.TYPE, (caller, id) -> content.message(caller, id).map(Message::of),
+    NodeLoader messages(ContentService content, TenantWork work) {
+        return work.nodeLoader(Message.TYPE, (tx, caller, id) -> content.message(tx, caller, id).map(Message::of),
                 Roles.ANY_TENANT_ROLE);
     }
 }

@@ -15,7 +15,7 @@ import io.animo.platform.graphql.GlobalId;
 import io.animo.platform.graphql.GraphQLBoundary;
 import io.animo.platform.graphql.UserError;
 import io.animo.platform.security.Roles;
-import io.animo.tenancy.domain.TenantAccess;
+import io.animo.tenancy.domain.TenantWork;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
@@ -25,12 +25,12 @@ import io.smallrye.mutiny.Uni;
 public class IngestionGraphQLApi {
 
     private final ContentService content;
-    private final TenantAccess access;
+    private final TenantWork work;
     private final SecurityIdentity identity;
 
-    public IngestionGraphQLApi(ContentService content, TenantAccess access, SecurityIdentity identity) {
+    public IngestionGraphQLApi(ContentService content, TenantWork work, SecurityIdentity identity) {
         this.content = content;
-        this.access = access;
+        this.work = work;
         this.identity = identity;
     }
 
@@ -43,8 +43,8 @@ public class IngestionGraphQLApi {
                 ? null
                 : GlobalId.decode(input.parentId(), Message.TYPE).orElse(new UUID(0, 0));
         ExternalAuthor author = new ExternalAuthor(input.externalHandle(), input.displayName());
-        return access.require(identity, Roles.INTEGRATION).chain(caller -> GlobalId.decode(input.threadId(), Thread.TYPE)
-                .map(thread -> content.ingestMessage(caller, thread, parent, author, input.body(),
+        return work.as(identity, Roles.INTEGRATION).run((tx, caller) -> GlobalId.decode(input.threadId(), Thread.TYPE)
+                .map(thread -> content.ingestMessage(tx, caller, thread, parent, author, input.body(),
                         input.clientMutationId()))
                 .orElseGet(() -> Uni.createFrom().item(new PostResult(null, null, null, List.of(),
                         List.of(UserError.of("input.threadId", "NOT_FOUND", "No thread of this tenant has this id."))))))

@@ -23,7 +23,7 @@ import io.animo.platform.graphql.GlobalId;
 import io.animo.platform.graphql.GraphQLBoundary;
 import io.animo.platform.graphql.UserError;
 import io.animo.platform.security.Roles;
-import io.animo.tenancy.domain.TenantAccess;
+import io.animo.tenancy.domain.TenantWork;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
@@ -39,14 +39,14 @@ public class MessageActionsGraphQLApi {
 
     private final MessageActions actions;
     private final ReactionService reactions;
-    private final TenantAccess access;
+    private final TenantWork work;
     private final SecurityIdentity identity;
 
-    public MessageActionsGraphQLApi(MessageActions actions, ReactionService reactions, TenantAccess access,
+    public MessageActionsGraphQLApi(MessageActions actions, ReactionService reactions, TenantWork work,
             SecurityIdentity identity) {
         this.actions = actions;
         this.reactions = reactions;
-        this.access = access;
+        this.work = work;
         this.identity = identity;
     }
 
@@ -55,8 +55,8 @@ public class MessageActionsGraphQLApi {
             + " it waits for a moderator); the previous body is kept in its history. Authors only; roles: tenant-admin,"
             + " community-manager, moderator, member.")
     public Uni<@NonNull PostPayload> messageEdit(@NonNull MessageEditInput input) {
-        return access.require(identity, WRITERS).chain(caller -> message(input.messageId())
-                .map(uuid -> actions.edit(caller, uuid, input.body()))
+        return work.as(identity, WRITERS).run((tx, caller) -> message(input.messageId())
+                .map(uuid -> actions.edit(tx, caller, uuid, input.body()))
                 .orElseGet(() -> Uni.createFrom().item(PostResult.refusedNotFound("input.messageId"))))
                 .map(result -> PostPayload.of(result, input.clientMutationId()));
     }
@@ -66,8 +66,8 @@ public class MessageActionsGraphQLApi {
             + " parent); its history and reactions go. Authors only; roles: tenant-admin, community-manager, moderator,"
             + " member.")
     public Uni<@NonNull MessageDeletePayload> messageDelete(@NonNull MessageDeleteInput input) {
-        return access.require(identity, WRITERS).chain(caller -> message(input.messageId())
-                .map(uuid -> actions.delete(caller, uuid))
+        return work.as(identity, WRITERS).run((tx, caller) -> message(input.messageId())
+                .map(uuid -> actions.delete(tx, caller, uuid))
                 .orElseGet(() -> Uni.createFrom().item(PostResult.refusedNotFound("input.messageId"))))
                 .map(result -> MessageDeletePayload.of(result, input.clientMutationId()));
     }
@@ -77,8 +77,8 @@ public class MessageActionsGraphQLApi {
             + " nothing). Not while banned or muted, nor in a read-only community. Roles: tenant-admin,"
             + " community-manager, moderator, member.")
     public Uni<@NonNull ReactionPayload> messageReact(@NonNull MessageReactInput input) {
-        return access.require(identity, WRITERS).chain(caller -> message(input.messageId())
-                .map(uuid -> reactions.react(caller, uuid, input.kind()))
+        return work.as(identity, WRITERS).run((tx, caller) -> message(input.messageId())
+                .map(uuid -> reactions.react(tx, caller, uuid, input.kind()))
                 .orElseGet(() -> Uni.createFrom().item(unknownMessage())))
                 .map(result -> ReactionPayload.of(result, input.clientMutationId()));
     }
@@ -87,8 +87,8 @@ public class MessageActionsGraphQLApi {
     @Description("Take back your reaction of this kind (no reaction: nothing changes). Roles: tenant-admin,"
             + " community-manager, moderator, member.")
     public Uni<@NonNull ReactionPayload> messageUnreact(@NonNull MessageUnreactInput input) {
-        return access.require(identity, WRITERS).chain(caller -> message(input.messageId())
-                .map(uuid -> reactions.unreact(caller, uuid, input.kind()))
+        return work.as(identity, WRITERS).run((tx, caller) -> message(input.messageId())
+                .map(uuid -> reactions.unreact(tx, caller, uuid, input.kind()))
                 .orElseGet(() -> Uni.createFrom().item(unknownMessage())))
                 .map(result -> ReactionPayload.of(result, input.clientMutationId()));
     }
@@ -97,8 +97,8 @@ public class MessageActionsGraphQLApi {
     @Description("Pin a thread (pinned threads are listed first) or unpin it. Tenant admins, community managers and"
             + " moderators, and the community's owners and moderators; anyone else: FORBIDDEN. Audited.")
     public Uni<@NonNull ThreadPayload> threadPin(@NonNull ThreadPinInput input) {
-        return access.requireMember(identity).chain(caller -> thread(input.threadId())
-                .map(uuid -> actions.pin(caller, uuid, input.pinned()))
+        return work.asMember(identity).run((tx, caller) -> thread(input.threadId())
+                .map(uuid -> actions.pin(tx, caller, uuid, input.pinned()))
                 .orElseGet(() -> Uni.createFrom().item(unknownThread())))
                 .map(result -> ThreadPayload.of(result, input.clientMutationId()));
     }
@@ -107,8 +107,8 @@ public class MessageActionsGraphQLApi {
     @Description("Lock a thread (nobody posts in it or edits its messages) or unlock it. Tenant admins, community"
             + " managers and moderators, and the community's owners and moderators; anyone else: FORBIDDEN. Audited.")
     public Uni<@NonNull ThreadPayload> threadLock(@NonNull ThreadLockInput input) {
-        return access.requireMember(identity).chain(caller -> thread(input.threadId())
-                .map(uuid -> actions.lock(caller, uuid, input.locked()))
+        return work.asMember(identity).run((tx, caller) -> thread(input.threadId())
+                .map(uuid -> actions.lock(tx, caller, uuid, input.locked()))
                 .orElseGet(() -> Uni.createFrom().item(unknownThread())))
                 .map(result -> ThreadPayload.of(result, input.clientMutationId()));
     }
@@ -116,7 +116,7 @@ public class MessageActionsGraphQLApi {
     @Description("Reactions by kind, with whether the caller reacted (loaded for a whole page of messages at once)")
     public Uni<List<@NonNull List<@NonNull ReactionCount>>> reactions(@Source List<Message> messages) {
         Map<Message, UUID> ids = ids(messages);
-        return access.requireMember(identity).chain(caller -> reactions.counts(caller, ids.values()))
+        return work.asMember(identity).run((tx, caller) -> reactions.counts(tx, caller, ids.values()))
                 .map(counts -> messages.stream().map(message -> counts.getOrDefault(ids.get(message), List.of()).stream()
                         .map(ReactionCount::of).toList()).toList());
     }
@@ -129,7 +129,7 @@ public class MessageActionsGraphQLApi {
             return Uni.createFrom().failure(new BadRequestException("history(first:) is between 0 and " + MAX_HISTORY + "."));
         }
         Map<Message, UUID> ids = ids(messages);
-        return access.requireMember(identity).chain(caller -> actions.history(caller, ids.values(), first))
+        return work.asMember(identity).run((tx, caller) -> actions.history(tx, caller, ids.values(), first))
                 .map(revisions -> messages.stream().map(message -> revisions.getOrDefault(ids.get(message), List.of())
                         .stream().map(MessageRevision::of).toList()).toList());
     }

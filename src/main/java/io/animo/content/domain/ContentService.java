@@ -33,7 +33,6 @@ import io.animo.platform.graphql.UserError;
 import io.animo.platform.persistence.Constraints;
 import io.animo.platform.persistence.MutationReceipts;
 import io.animo.platform.persistence.Tx;
-import io.animo.platform.persistence.UnitOfWork;
 import io.animo.platform.security.Caller;
 import io.animo.platform.security.Roles;
 import io.animo.rule.domain.ModerationOutcome;
@@ -60,7 +59,6 @@ public class ContentService {
     static final int BODY_MAX = 10_000;
     static final String INGEST = "messageIngest";
 
-    private final UnitOfWork unitOfWork;
     private final ContentRepository content;
     private final MemberRepository members;
     private final MembershipRepository memberships;
@@ -71,10 +69,9 @@ public class ContentService {
     private final SanctionService sanctions;
     private final MutationReceipts receipts;
 
-    public ContentService(UnitOfWork unitOfWork, ContentRepository content, MemberRepository members,
+    public ContentService(ContentRepository content, MemberRepository members,
             MembershipRepository memberships, CommunityGate gate, RuleSets ruleSets, ReviewRequests reviews,
             ReplyGuard replyGuard, SanctionService sanctions, MutationReceipts receipts) {
-        this.unitOfWork = unitOfWork;
         this.content = content;
         this.members = members;
         this.memberships = memberships;
@@ -94,19 +91,19 @@ public class ContentService {
         }
     }
 
-    public Uni<PostResult> createThread(Caller caller, UUID communityId, ThreadKind kind, String title, String body) {
+    public Uni<PostResult> createThread(Tx tx, Caller caller, UUID communityId, ThreadKind kind, String title, String body) {
         if (kind == ThreadKind.DEBATE || kind == ThreadKind.POLL) {
             return Uni.createFrom().item(PostResult.refused("input.kind", "NOT_ALLOWED",
                     "Start debates with debateCreate and polls with pollCreate."));
         }
-        return createThread(caller, communityId, kind, title, body, (tx, thread) -> Uni.createFrom().voidItem());
+        return createThread(tx, caller, communityId, kind, title, body, (unit, thread) -> Uni.createFrom().voidItem());
     }
 
     /**
      * A thread whose feature stores more rows (a debate, a poll): {@code extras} runs in the same transaction once
      * the thread and its first message are stored, and only if the rules let them through.
      */
-    public Uni<PostResult> createThread(Caller caller, UUID communityId, ThreadKind kind, String title, String body,
+    public Uni<PostResult> createThread(Tx tx, Caller caller, UUID communityId, ThreadKind kind, String title, String body,
             BiFunction<Tx, ThreadEntity, Uni<Void>> extras) {
         List<UserError> errors = new ArrayList<>();
         TextFields.check(errors, "input.title", title, TITLE_MAX);
@@ -115,7 +112,7 @@ public class ContentService {
             return Uni.createFrom().item(PostResult.refused(errors));
         }
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> gate.check(tx, caller, communityId, CommunityAction.POST, "input.communityId")
+        return gate.check(tx, caller, communityId, CommunityAction.POST, "input.communityId")
                 .chain(access -> {
                     if (!access.allowed()) {
                         return Uni.createFrom().item(PostResult.refused(List.of(access.refusal())));
@@ -129,7 +126,7 @@ public class ContentService {
                             .outcome() == ModerationOutcome.REJECTED
                                     ? rejected(tx, author, verdict)
                                     : storeThread(tx, author, kind, title, body, verdict, extras));
-                }));
+                });
     }
 
     private Uni<PostResult> storeThread(Tx tx, Author author, ThreadKind kind, String title, String body, Verdict verdict,
@@ -155,16 +152,16 @@ public class ContentService {
     }
 
     /** {@code sideId}: in a debate thread, the side the message takes (optional). */
-    public Uni<PostResult> postMessage(Caller caller, UUID threadId, UUID parentId, String body, UUID sideId) {
+    public Uni<PostResult> postMessage(Tx tx, Caller caller, UUID threadId, UUID parentId, String body, UUID sideId) {
         List<UserError> errors = new ArrayList<>();
         TextFields.check(errors, "input.body", body, BODY_MAX);
         if (!errors.isEmpty()) {
             return Uni.createFrom().item(PostResult.refused(errors));
         }
-        Poster poster = new Poster(seesHeld(caller), tx -> members.readBySubject(tx, caller.subject()),
-                (tx, thread, existing) -> gate.checkAs(tx, caller, existing, thread.communityId, CommunityAction.POST,
+        Poster poster = new Poster(seesHeld(caller), unit -> members.readBySubject(unit, caller.subject()),
+                (unit, thread, existing) -> gate.checkAs(unit, caller, existing, thread.communityId, CommunityAction.POST,
                         "input.threadId"));
-        return unitOfWork.inTenant(caller.tenantId(), tx -> postWithin(tx, threadId, parentId, sideId, body, poster));
+        return postWithin(tx, threadId, parentId, sideId, body, poster);
     }
 
     /**
@@ -173,7 +170,7 @@ public class ContentService {
      * use, once nothing about the community refuses the message, and then it goes through the same gate
      * and rules as any post.
      */
-    public Uni<PostResult> ingestMessage(Caller caller, UUID threadId, UUID parentId, ExternalAuthor external,
+    public Uni<PostResult> ingestMessage(Tx tx, Caller caller, UUID threadId, UUID parentId, ExternalAuthor external,
             String body, String clientMutationId) {
         List<UserError> errors = new ArrayList<>(external.validate());
         TextFields.check(errors, "input.body", body, BODY_MAX);
@@ -181,23 +178,23 @@ public class ContentService {
         if (!errors.isEmpty()) {
             return Uni.createFrom().item(PostResult.refused(errors));
         }
-        Poster poster = new Poster(false, tx -> members.findByExternalHandle(tx.tenantId(), external.handle()),
-                (tx, thread, found) -> gate.checkCommunity(tx, thread.communityId, CommunityAction.POST, "input.threadId")
+        Poster poster = new Poster(false, unit -> members.findByExternalHandle(unit.tenantId(), external.handle()),
+                (unit, thread, found) -> gate.checkCommunity(unit, thread.communityId, CommunityAction.POST, "input.threadId")
                         .chain(community -> !community.allowed()
                                 ? Uni.createFrom().item(community)
-                                : externalMember(tx, community.community(), external, found)
-                                        .chain(member -> gate.checkAs(tx, caller, member, thread.communityId,
+                                : externalMember(unit, community.community(), external, found)
+                                        .chain(member -> gate.checkAs(unit, caller, member, thread.communityId,
                                                 CommunityAction.POST, "input.threadId"))));
-        return unitOfWork.inTenant(caller.tenantId(), tx -> receipts.find(tx, caller, INGEST, clientMutationId)
+        tx.recover(failure -> Constraints.isUniqueViolation(failure, null),
+                () -> Uni.createFrom().item(PostResult.refused("input.externalHandle", "RETRY",
+                        "Another request created this author, or sent this message, at the same moment: send it again.")));
+        return receipts.find(tx, caller, INGEST, clientMutationId)
                 .chain(previous -> previous.isPresent()
                         ? replay(tx, previous.get())
                         : postWithin(tx, threadId, parentId, null, body, poster)
                                 .call(result -> result.message() == null
                                         ? Uni.createFrom().voidItem()
-                                        : receipts.record(tx, caller, INGEST, clientMutationId, result.message().id))))
-                .onFailure(failure -> Constraints.isUniqueViolation(failure, null))
-                .recoverWithItem(() -> PostResult.refused("input.externalHandle", "RETRY",
-                        "Another request created this author, or sent this message, at the same moment: send it again."));
+                                        : receipts.record(tx, caller, INGEST, clientMutationId, result.message().id)));
     }
 
     /** The same message again for a retried request, as it is now. */
@@ -287,33 +284,33 @@ public class ContentService {
                 .map(ignored -> new PostResult(thread, message, verdict.outcome(), reasons(verdict), List.of()));
     }
 
-    public Uni<Page<ThreadEntity>> threads(Caller caller, UUID communityId, PageRequest page) {
-        return unitOfWork.inTenant(caller.tenantId(), tx -> gate.check(tx, caller, communityId, CommunityAction.READ,
+    public Uni<Page<ThreadEntity>> threads(Tx tx, Caller caller, UUID communityId, PageRequest page) {
+        return gate.check(tx, caller, communityId, CommunityAction.READ,
                 "communityId").chain(
                         access -> !access.allowed()
                                 ? Uni.createFrom().item(List.<ThreadEntity>of())
-                                : content.threads(tx.tenantId(), communityId, memberId(access), seesHeld(caller), page)))
+                                : content.threads(tx.tenantId(), communityId, memberId(access), seesHeld(caller), page))
                 .map(rows -> Page.<ThreadEntity>of(rows, page, ContentRepository::cursorOf, -1));
     }
 
-    public Uni<Page<MessageEntity>> messages(Caller caller, UUID threadId, PageRequest page) {
-        return unitOfWork.inTenant(caller.tenantId(), tx -> readableThread(tx, caller, threadId)
+    public Uni<Page<MessageEntity>> messages(Tx tx, Caller caller, UUID threadId, PageRequest page) {
+        return readableThread(tx, caller, threadId)
                 .chain(found -> found == null
                         ? Uni.createFrom().item(List.<MessageEntity>of())
-                        : content.messages(tx.tenantId(), threadId, memberId(found.access()), seesHeld(caller), page)))
+                        : content.messages(tx.tenantId(), threadId, memberId(found.access()), seesHeld(caller), page))
                 .map(rows -> Page.<MessageEntity>of(rows, page, ContentRepository::cursorOf, -1));
     }
 
     /** One thread, for {@code node(id:)}: null unless the caller may read it. */
-    public Uni<ThreadEntity> thread(Caller caller, UUID threadId) {
-        return unitOfWork.inTenant(caller.tenantId(), tx -> readableThread(tx, caller, threadId)
-                .map(found -> found == null ? null : found.thread()));
+    public Uni<ThreadEntity> thread(Tx tx, Caller caller, UUID threadId) {
+        return readableThread(tx, caller, threadId)
+                .map(found -> found == null ? null : found.thread());
     }
 
     /** One message, for {@code node(id:)}: null unless the caller may read it. */
-    public Uni<MessageEntity> message(Caller caller, UUID messageId) {
-        return unitOfWork.inTenant(caller.tenantId(), tx -> readableMessage(tx, caller, messageId, CommunityAction.READ)
-                .map(found -> found.message()));
+    public Uni<MessageEntity> message(Tx tx, Caller caller, UUID messageId) {
+        return readableMessage(tx, caller, messageId, CommunityAction.READ)
+                .map(found -> found.message());
     }
 
     /** A thread with the gate's answer, when the caller may read both; null otherwise. */

@@ -24,7 +24,6 @@ import io.animo.platform.persistence.Constraints;
 import io.animo.platform.persistence.DbTime;
 import io.animo.platform.persistence.OptimisticLocks;
 import io.animo.platform.persistence.Tx;
-import io.animo.platform.persistence.UnitOfWork;
 import io.animo.platform.security.Caller;
 import io.animo.rule.domain.ModerationOutcome;
 import io.animo.rule.domain.Verdict;
@@ -42,7 +41,6 @@ public class MessageActions {
     /** Edits one message keeps: past it, post a new message (slow mode and the request budget pace edits too). */
     public static final int MAX_REVISIONS = 100;
 
-    private final UnitOfWork unitOfWork;
     private final ContentRepository content;
     private final ContentService posting;
     private final CommunityGate gate;
@@ -50,9 +48,8 @@ public class MessageActions {
     private final ReplyGuard replyGuard;
     private final ReviewRequests reviews;
 
-    public MessageActions(UnitOfWork unitOfWork, ContentRepository content, ContentService posting, CommunityGate gate,
+    public MessageActions(ContentRepository content, ContentService posting, CommunityGate gate,
             AuditLog audit, ReplyGuard replyGuard, ReviewRequests reviews) {
-        this.unitOfWork = unitOfWork;
         this.content = content;
         this.posting = posting;
         this.gate = gate;
@@ -65,21 +62,21 @@ public class MessageActions {
      * Edit by the author: rejected by the rules, nothing changes (a mute rule still mutes); held, the message
      * waits for a moderator again; an edit never releases a message that is already held.
      */
-    public Uni<PostResult> edit(Caller caller, UUID messageId, String body) {
+    public Uni<PostResult> edit(Tx tx, Caller caller, UUID messageId, String body) {
         List<UserError> errors = new ArrayList<>();
         TextFields.check(errors, "input.body", body, ContentService.BODY_MAX);
         if (!errors.isEmpty()) {
             return Uni.createFrom().item(PostResult.refused(errors));
         }
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> own(tx, caller, messageId, "edit").chain(own -> own.problem() != null
+        tx.recover(MessageActions::concurrentChange, () -> Uni.createFrom().item(changedMeanwhile()));
+        return own(tx, caller, messageId, "edit").chain(own -> own.problem() != null
                 ? Uni.createFrom().item(PostResult.refused(List.of(own.problem())))
                 : content.thread(tenant, own.message().threadId).chain(thread -> thread.locked
                         ? Uni.createFrom().item(PostResult.refused("input.messageId", "LOCKED", "This thread is locked."))
                         : closedDebate(tx, thread).chain(closed -> closed != null
                                 ? Uni.createFrom().item(PostResult.refused("input.messageId", closed.code(), closed.message()))
-                                : editAllowed(tx, caller, own, thread, body)))))
-                .onFailure(MessageActions::concurrentChange).recoverWithItem(MessageActions::changedMeanwhile);
+                                : editAllowed(tx, caller, own, thread, body))));
     }
 
     private Uni<PostResult> editAllowed(Tx tx, Caller caller, FoundMessage own, ThreadEntity thread, String body) {
@@ -146,9 +143,9 @@ public class MessageActions {
     }
 
     /** Delete by the author: the row stays (replies keep their parent) with an empty body; history and reactions go. */
-    public Uni<PostResult> delete(Caller caller, UUID messageId) {
-        UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> own(tx, caller, messageId, "delete").chain(own -> {
+    public Uni<PostResult> delete(Tx tx, Caller caller, UUID messageId) {
+        tx.recover(MessageActions::concurrentChange, () -> Uni.createFrom().item(changedMeanwhile()));
+        return own(tx, caller, messageId, "delete").chain(own -> {
             if (own.problem() != null) {
                 return Uni.createFrom().item(PostResult.refused(List.of(own.problem())));
             }
@@ -157,7 +154,7 @@ public class MessageActions {
                             access -> access.allowed()
                                     ? deleteAllowed(tx, own.message())
                                     : Uni.createFrom().item(PostResult.refused(List.of(access.refusal()))));
-        })).onFailure(MessageActions::concurrentChange).recoverWithItem(MessageActions::changedMeanwhile);
+        });
     }
 
     private Uni<PostResult> deleteAllowed(Tx tx, MessageEntity message) {
@@ -218,12 +215,12 @@ public class MessageActions {
      * The newest {@code limit} previous bodies of each message the caller may read, newest first, in one query
      * (whatever ids are asked for: a message a mutation returned is checked like a page's).
      */
-    public Uni<Map<UUID, List<MessageRevisionEntity>>> history(Caller caller, Collection<UUID> messageIds, int limit) {
+    public Uni<Map<UUID, List<MessageRevisionEntity>>> history(Tx tx, Caller caller, Collection<UUID> messageIds, int limit) {
         if (messageIds.isEmpty() || limit <= 0) {
             return Uni.createFrom().item(Map.of());
         }
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> posting.readableMessages(tx, caller, messageIds)
+        return posting.readableMessages(tx, caller, messageIds)
                 .chain(readable -> readable.ids().isEmpty()
                         ? Uni.createFrom().item(List.<MessageRevisionEntity>of())
                         : Panache.getSession().chain(session -> session.createSelectionQuery(
@@ -232,7 +229,7 @@ public class MessageActions {
                                         + " from MessageRevisionEntity x where x.tenantId = r.tenantId and x.messageId = r.messageId)"
                                         + " order by r.revision desc",
                                 MessageRevisionEntity.class).setParameter("tenant", tenant)
-                                .setParameter("ids", readable.ids()).setParameter("limit", limit).getResultList())))
+                                .setParameter("ids", readable.ids()).setParameter("limit", limit).getResultList()))
                 .map(rows -> {
                     Map<UUID, List<MessageRevisionEntity>> byMessage = new LinkedHashMap<>();
                     rows.forEach(row -> byMessage.computeIfAbsent(row.messageId, id -> new ArrayList<>()).add(row));
@@ -240,8 +237,8 @@ public class MessageActions {
                 });
     }
 
-    public Uni<ThreadResult> pin(Caller caller, UUID threadId, boolean pinned) {
-        return moderate(caller, threadId, thread -> {
+    public Uni<ThreadResult> pin(Tx tx, Caller caller, UUID threadId, boolean pinned) {
+        return moderate(tx, caller, threadId, thread -> {
             if (thread.pinned == pinned) {
                 return false;
             }
@@ -250,8 +247,8 @@ public class MessageActions {
         }, pinned ? "THREAD_PINNED" : "THREAD_UNPINNED");
     }
 
-    public Uni<ThreadResult> lock(Caller caller, UUID threadId, boolean locked) {
-        return moderate(caller, threadId, thread -> {
+    public Uni<ThreadResult> lock(Tx tx, Caller caller, UUID threadId, boolean locked) {
+        return moderate(tx, caller, threadId, thread -> {
             if (thread.locked == locked) {
                 return false;
             }
@@ -269,8 +266,10 @@ public class MessageActions {
      * Whom the gate lets moderate the community: the staff, and its owners and moderators in good standing.
      * Anyone else who can see the thread gets FORBIDDEN (a GraphQL error, like a missing tenant role).
      */
-    private Uni<ThreadResult> moderate(Caller caller, UUID threadId, ThreadChange change, String action) {
-        return unitOfWork.inTenant(caller.tenantId(), tx -> posting.readableThread(tx, caller, threadId).chain(found -> {
+    private Uni<ThreadResult> moderate(Tx tx, Caller caller, UUID threadId, ThreadChange change, String action) {
+        tx.recover(OptimisticLocks::isStale, () -> Uni.createFrom().item(ThreadResult.refused("input.threadId",
+                "STALE_VERSION", "Someone changed this thread at the same time. Reload it and try again.")));
+        return posting.readableThread(tx, caller, threadId).chain(found -> {
             if (found == null) {
                 return Uni.createFrom().item(ThreadResult.refused("input.threadId", "NOT_FOUND",
                         "No thread you can see has this id."));
@@ -293,7 +292,6 @@ public class MessageActions {
                                         "Thread \"" + thread.title + "\""))
                                 .map(ignored -> ThreadResult.ok(thread));
                     });
-        })).onFailure(OptimisticLocks::isStale).recoverWithItem(() -> ThreadResult.refused("input.threadId",
-                "STALE_VERSION", "Someone changed this thread at the same time. Reload it and try again."));
+        });
     }
 }

@@ -20,7 +20,6 @@ import io.animo.platform.graphql.UserError;
 import io.animo.platform.persistence.Constraints;
 import io.animo.platform.persistence.DbTime;
 import io.animo.platform.persistence.Tx;
-import io.animo.platform.persistence.UnitOfWork;
 import io.animo.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -32,30 +31,28 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ReactionService {
 
-    private final UnitOfWork unitOfWork;
     private final ContentRepository content;
     private final ContentService posting;
     private final CommunityGate gate;
 
-    public ReactionService(UnitOfWork unitOfWork, ContentRepository content, ContentService posting, CommunityGate gate) {
-        this.unitOfWork = unitOfWork;
+    public ReactionService(ContentRepository content, ContentService posting, CommunityGate gate) {
         this.content = content;
         this.posting = posting;
         this.gate = gate;
     }
 
     /** Idempotent: reacting twice with the same kind keeps one reaction (and one activity). */
-    public Uni<ReactionResult> react(Caller caller, UUID messageId, ReactionKind kind) {
+    public Uni<ReactionResult> react(Tx tx, Caller caller, UUID messageId, ReactionKind kind) {
         if (kind == null) {
             return Uni.createFrom().item(ReactionResult.refused("input.kind", "REQUIRED", "Say how you react."));
         }
         // two identical requests racing: the loser's insert fails on the key, and a second look finds the winner's row
-        return addOnce(caller, messageId, kind).onFailure(failure -> Constraints.isUniqueViolation(failure, null))
-                .recoverWithUni(() -> addOnce(caller, messageId, kind));
+        tx.retry(failure -> Constraints.isUniqueViolation(failure, null), again -> addOnce(again, caller, messageId, kind));
+        return addOnce(tx, caller, messageId, kind);
     }
 
-    private Uni<ReactionResult> addOnce(Caller caller, UUID messageId, ReactionKind kind) {
-        return unitOfWork.inTenant(caller.tenantId(), tx -> reactable(tx, caller, messageId).chain(found -> {
+    private Uni<ReactionResult> addOnce(Tx tx, Caller caller, UUID messageId, ReactionKind kind) {
+        return reactable(tx, caller, messageId).chain(found -> {
             if (found.problem() != null) {
                 return Uni.createFrom().item(ReactionResult.refused(List.of(found.problem())));
             }
@@ -73,7 +70,7 @@ public class ReactionService {
                                         : add(tx, message, me, kind)))
                                 .chain(() -> result(message, me));
                     });
-        }));
+        });
     }
 
     private Uni<Void> add(Tx tx, MessageEntity message, UUID me, ReactionKind kind) {
@@ -92,12 +89,12 @@ public class ReactionService {
      * Taking a reaction back needs no good standing, but the message must be one the caller may read, in a
      * community that still changes; a reaction that is not there is already taken back.
      */
-    public Uni<ReactionResult> unreact(Caller caller, UUID messageId, ReactionKind kind) {
+    public Uni<ReactionResult> unreact(Tx tx, Caller caller, UUID messageId, ReactionKind kind) {
         if (kind == null) {
             return Uni.createFrom().item(ReactionResult.refused("input.kind", "REQUIRED", "Say which reaction to take back."));
         }
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> posting.readableMessage(tx, caller, messageId, CommunityAction.WITHDRAW)
+        return posting.readableMessage(tx, caller, messageId, CommunityAction.WITHDRAW)
                 .chain(found -> {
                     if (found.problem() != null) {
                         return Uni.createFrom().item(ReactionResult.refused(List.of(found.problem())));
@@ -112,7 +109,7 @@ public class ReactionService {
                                     .setParameter("tenant", tenant).setParameter("message", message.id)
                                     .setParameter("member", me).setParameter("kind", kind).executeUpdate());
                     return removed.chain(ignored -> result(message, me));
-                }));
+                });
     }
 
     /** A published message the caller may read; deleted and unpublished ones take no reactions. */
@@ -142,15 +139,15 @@ public class ReactionService {
      * Reaction counts of many messages, for the caller, in one unit of work: only of the messages the caller
      * may read (a page of a connection, or a message a mutation returned), whatever ids are asked for.
      */
-    public Uni<Map<UUID, List<ReactionTally>>> counts(Caller caller, Collection<UUID> messageIds) {
+    public Uni<Map<UUID, List<ReactionTally>>> counts(Tx tx, Caller caller, Collection<UUID> messageIds) {
         if (messageIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> posting.readableMessages(tx, caller, messageIds)
+        return posting.readableMessages(tx, caller, messageIds)
                 .chain(readable -> readable.ids().isEmpty()
                         ? Uni.createFrom().item(Map.<UUID, List<ReactionTally>>of())
-                        : counts(tenant, readable.me(), readable.ids())));
+                        : counts(tenant, readable.me(), readable.ids()));
     }
 
     /** One grouped query; kinds in their declared order, only those with at least one reaction. */

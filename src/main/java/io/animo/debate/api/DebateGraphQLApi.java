@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -25,9 +24,10 @@ import io.animo.debate.domain.PollService;
 import io.animo.platform.graphql.GlobalId;
 import io.animo.platform.graphql.GraphQLBoundary;
 import io.animo.platform.graphql.UserError;
+import io.animo.platform.persistence.Tx;
 import io.animo.platform.security.Caller;
 import io.animo.platform.security.Roles;
-import io.animo.tenancy.domain.TenantAccess;
+import io.animo.tenancy.domain.TenantWork;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
@@ -43,13 +43,13 @@ public class DebateGraphQLApi {
 
     private final DebateService debates;
     private final PollService polls;
-    private final TenantAccess access;
+    private final TenantWork work;
     private final SecurityIdentity identity;
 
-    public DebateGraphQLApi(DebateService debates, PollService polls, TenantAccess access, SecurityIdentity identity) {
+    public DebateGraphQLApi(DebateService debates, PollService polls, TenantWork work, SecurityIdentity identity) {
         this.debates = debates;
         this.polls = polls;
-        this.access = access;
+        this.work = work;
         this.identity = identity;
     }
 
@@ -58,8 +58,8 @@ public class DebateGraphQLApi {
             + " (it passes the community's rules), with optional sides and a window when replies are open."
             + " Roles: tenant-admin, community-manager, moderator.")
     public Uni<@NonNull PostPayload> debateCreate(@NonNull DebateCreateInput input) {
-        return access.require(identity, DEBATE_STARTERS).chain(caller -> GlobalId.decode(input.communityId(), "Community")
-                .map(uuid -> debates.create(caller, uuid, input.title(), input.theme(), input.openingStatement(),
+        return work.as(identity, DEBATE_STARTERS).run((tx, caller) -> GlobalId.decode(input.communityId(), "Community")
+                .map(uuid -> debates.create(tx, caller, uuid, input.title(), input.theme(), input.openingStatement(),
                         input.sides(), input.opensAt(), input.closesAt()))
                 .orElseGet(() -> Uni.createFrom().item(unknownCommunity())))
                 .map(result -> PostPayload.of(result, input.clientMutationId()));
@@ -70,8 +70,8 @@ public class DebateGraphQLApi {
             + " the community's rules), with 2 to 20 options, open until closesAt."
             + " Roles: tenant-admin, community-manager, moderator, member.")
     public Uni<@NonNull PostPayload> pollCreate(@NonNull PollCreateInput input) {
-        return access.require(identity, POSTERS).chain(caller -> GlobalId.decode(input.communityId(), "Community")
-                .map(uuid -> polls.create(caller, uuid, input.title(), input.question(), input.options(),
+        return work.as(identity, POSTERS).run((tx, caller) -> GlobalId.decode(input.communityId(), "Community")
+                .map(uuid -> polls.create(tx, caller, uuid, input.title(), input.question(), input.options(),
                         Boolean.TRUE.equals(input.multipleChoice()), input.closesAt()))
                 .orElseGet(() -> Uni.createFrom().item(unknownCommunity())))
                 .map(result -> PostPayload.of(result, input.clientMutationId()));
@@ -83,8 +83,8 @@ public class DebateGraphQLApi {
     public Uni<@NonNull PollPayload> pollVote(@NonNull PollVoteInput input) {
         List<UUID> options = input.optionIds().stream()
                 .map(id -> GlobalId.decode(id, PollOption.TYPE).orElse(new UUID(0, 0))).toList();
-        return access.require(identity, POSTERS).chain(caller -> GlobalId.decode(input.threadId(), THREAD)
-                .map(uuid -> polls.vote(caller, uuid, options))
+        return work.as(identity, POSTERS).run((tx, caller) -> GlobalId.decode(input.threadId(), THREAD)
+                .map(uuid -> polls.vote(tx, caller, uuid, options))
                 .orElseGet(() -> Uni.createFrom().item(new PollResult(null,
                         List.of(UserError.of("input.threadId", "NOT_FOUND", "No poll of this tenant has this id."))))))
                 .map(result -> PollPayload.of(result, input.clientMutationId()));
@@ -104,15 +104,21 @@ public class DebateGraphQLApi {
 
     /** One load for the whole page of threads, and none at all when no thread is of this kind. */
     private <V, T> Uni<List<T>> batch(List<Thread> threads, ThreadKind kind,
-            BiFunction<Caller, List<UUID>, Uni<Map<UUID, V>>> load, Function<V, T> map) {
+            Load<V> load, Function<V, T> map) {
         List<Optional<UUID>> ids = threads.stream()
                 .map(t -> t.kind() == kind ? GlobalId.decode(t.id(), THREAD) : Optional.<UUID>empty()).toList();
         List<UUID> wanted = ids.stream().flatMap(Optional::stream).distinct().toList();
         if (wanted.isEmpty()) {
             return Uni.createFrom().item(Collections.nCopies(ids.size(), null));
         }
-        return access.requireMember(identity).chain(caller -> load.apply(caller, wanted))
+        return work.asMember(identity).run((tx, caller) -> load.views(tx, caller, wanted))
                 .map(views -> ids.stream().map(id -> id.map(views::get).map(map).orElse(null)).toList());
+    }
+
+    /** The views of a kind of thread, by thread id, for a caller. */
+    @FunctionalInterface
+    private interface Load<V> {
+        Uni<Map<UUID, V>> views(Tx tx, Caller caller, List<UUID> threadIds);
     }
 
     private static PostResult unknownCommunity() {

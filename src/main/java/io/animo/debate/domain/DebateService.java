@@ -20,7 +20,7 @@ import io.animo.content.domain.ThreadKind;
 import io.animo.platform.graphql.TextFields;
 import io.animo.platform.graphql.UserError;
 import io.animo.platform.persistence.DbTime;
-import io.animo.platform.persistence.UnitOfWork;
+import io.animo.platform.persistence.Tx;
 import io.animo.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -35,15 +35,13 @@ public class DebateService {
     static final int THEME_MAX = 300;
     static final int SIDE_MAX = 100;
 
-    private final UnitOfWork unitOfWork;
     private final ContentService content;
 
-    public DebateService(UnitOfWork unitOfWork, ContentService content) {
-        this.unitOfWork = unitOfWork;
+    public DebateService(ContentService content) {
         this.content = content;
     }
 
-    public Uni<PostResult> create(Caller caller, UUID communityId, String title, String theme, String openingStatement,
+    public Uni<PostResult> create(Tx tx, Caller caller, UUID communityId, String title, String theme, String openingStatement,
             List<String> sides, Instant opensAt, Instant closesAt) {
         Instant now = DbTime.now();
         Instant opens = opensAt == null ? now : opensAt;
@@ -65,8 +63,8 @@ public class DebateService {
         if (!errors.isEmpty()) {
             return Uni.createFrom().item(new PostResult(null, null, null, List.of(), List.copyOf(errors)));
         }
-        return content.createThread(caller, communityId, ThreadKind.DEBATE, title, openingStatement,
-                (tx, thread) -> store(thread, theme.strip(), openingStatement, labels, opens, closesAt));
+        return content.createThread(tx, caller, communityId, ThreadKind.DEBATE, title, openingStatement,
+                (unit, thread) -> store(thread, theme.strip(), openingStatement, labels, opens, closesAt));
     }
 
     private static Uni<Void> store(ThreadEntity thread, String theme, String openingStatement, List<String> labels,
@@ -92,13 +90,13 @@ public class DebateService {
     }
 
     /** The debates of these threads (the caller already sees them), with three queries whatever their number. */
-    public Uni<Map<UUID, DebateView>> debates(Caller caller, Collection<UUID> threadIds) {
+    public Uni<Map<UUID, DebateView>> debates(Tx tx, Caller caller, Collection<UUID> threadIds) {
         if (threadIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         UUID tenant = caller.tenantId();
         List<UUID> ids = List.copyOf(threadIds);
-        return unitOfWork.inTenant(tenant, tx -> Panache.getSession().chain(session -> debatesOf(session, tenant, ids)
+        return Panache.getSession().chain(session -> debatesOf(session, tenant, ids)
                 .chain(debates -> sidesOf(session, tenant, ids)
                         .chain(sides -> replyCounts(session, tenant, ids).map(counts -> {
                             Map<UUID, DebateView> views = new HashMap<>();
@@ -110,7 +108,7 @@ public class DebateService {
                                 views.put(debate.threadId, new DebateView(debate, own));
                             }
                             return views;
-                        })))));
+                        }))));
     }
 
     private static Uni<List<DebateEntity>> debatesOf(Mutiny.Session session, UUID tenant, List<UUID> ids) {

@@ -32,7 +32,7 @@ import io.animo.platform.graphql.TextFields;
 import io.animo.platform.graphql.UserError;
 import io.animo.platform.persistence.Constraints;
 import io.animo.platform.persistence.DbTime;
-import io.animo.platform.persistence.UnitOfWork;
+import io.animo.platform.persistence.Tx;
 import io.animo.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -47,22 +47,20 @@ public class PollService {
     static final int OPTION_MAX = 200;
     static final int OPTIONS_MAX = 20;
 
-    private final UnitOfWork unitOfWork;
     private final ContentService content;
     private final ContentRepository threads;
     private final MemberRepository members;
     private final CommunityGate gate;
 
-    public PollService(UnitOfWork unitOfWork, ContentService content, ContentRepository threads, MemberRepository members,
+    public PollService(ContentService content, ContentRepository threads, MemberRepository members,
             CommunityGate gate) {
-        this.unitOfWork = unitOfWork;
         this.content = content;
         this.threads = threads;
         this.members = members;
         this.gate = gate;
     }
 
-    public Uni<PostResult> create(Caller caller, UUID communityId, String title, String question, List<String> options,
+    public Uni<PostResult> create(Tx tx, Caller caller, UUID communityId, String title, String question, List<String> options,
             boolean multipleChoice, Instant closesAt) {
         Instant now = DbTime.now();
         List<UserError> errors = new ArrayList<>();
@@ -73,8 +71,8 @@ public class PollService {
         if (!errors.isEmpty()) {
             return Uni.createFrom().item(new PostResult(null, null, null, List.of(), List.copyOf(errors)));
         }
-        return content.createThread(caller, communityId, ThreadKind.POLL, title, question,
-                (tx, thread) -> store(thread, options, multipleChoice, closesAt));
+        return content.createThread(tx, caller, communityId, ThreadKind.POLL, title, question,
+                (unit, thread) -> store(thread, options, multipleChoice, closesAt));
     }
 
     private static Uni<Void> store(ThreadEntity thread, List<String> labels, boolean multipleChoice, Instant closesAt) {
@@ -97,13 +95,17 @@ public class PollService {
     }
 
     /** {@code optionIds}: decoded ids, an unknown one as any uuid that is no option. */
-    public Uni<PollResult> vote(Caller caller, UUID threadId, List<UUID> optionIds) {
+    public Uni<PollResult> vote(Tx tx, Caller caller, UUID threadId, List<UUID> optionIds) {
         if (optionIds.size() > OPTIONS_MAX) {
             return Uni.createFrom().item(PollResult.refused("input.optionIds", "INVALID_OPTION",
                     "A poll has at most " + OPTIONS_MAX + " options."));
         }
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> threads.thread(tenant, threadId).chain(thread -> {
+        // two votes of one member at the same moment: the other one won, nothing of this one was kept
+        tx.recover(failure -> Constraints.isUniqueViolation(failure, null),
+                () -> Uni.createFrom().item(PollResult.refused("input.optionIds", "CONCURRENT_VOTE",
+                        "Another vote of yours was being recorded at the same moment; vote again.")));
+        return threads.thread(tenant, threadId).chain(thread -> {
             if (thread == null || thread.kind != ThreadKind.POLL || thread.status != ContentStatus.PUBLISHED) {
                 return Uni.createFrom().item(PollResult.refused("input.threadId", "NOT_FOUND",
                         "No published poll of this tenant has this id."));
@@ -116,10 +118,7 @@ public class PollService {
                 return members.lock(tx, access.member().id).chain(() -> Panache.getSession()
                         .chain(session -> record(session, caller, thread, access.member(), optionIds)));
             });
-        })).onFailure(failure -> Constraints.isUniqueViolation(failure, null))
-                // two votes of one member at the same moment: the other one won, nothing of this one was kept
-                .recoverWithItem(() -> PollResult.refused("input.optionIds", "CONCURRENT_VOTE",
-                        "Another vote of yours was being recorded at the same moment; vote again."));
+        });
     }
 
     private Uni<PollResult> record(Mutiny.Session session, Caller caller, ThreadEntity thread, MemberEntity me,
@@ -175,14 +174,14 @@ public class PollService {
     }
 
     /** The polls of these threads (the caller already sees them), with a fixed number of queries. */
-    public Uni<Map<UUID, PollView>> polls(Caller caller, Collection<UUID> threadIds) {
+    public Uni<Map<UUID, PollView>> polls(Tx tx, Caller caller, Collection<UUID> threadIds) {
         if (threadIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         UUID tenant = caller.tenantId();
         List<UUID> ids = List.copyOf(threadIds);
-        return unitOfWork.inTenant(tenant, tx -> members.findBySubject(tenant, caller.subject())
-                .chain(me -> Panache.getSession().chain(session -> views(session, tenant, ids, me == null ? null : me.id))));
+        return members.findBySubject(tenant, caller.subject())
+                .chain(me -> Panache.getSession().chain(session -> views(session, tenant, ids, me == null ? null : me.id)));
     }
 
     private static Uni<Map<UUID, PollView>> views(Mutiny.Session session, UUID tenant, List<UUID> ids, UUID me) {

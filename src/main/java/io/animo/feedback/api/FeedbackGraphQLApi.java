@@ -21,7 +21,7 @@ import io.animo.platform.graphql.GraphQLBoundary;
 import io.animo.platform.graphql.Page;
 import io.animo.platform.graphql.PageRequest;
 import io.animo.platform.security.Roles;
-import io.animo.tenancy.domain.TenantAccess;
+import io.animo.tenancy.domain.TenantWork;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
@@ -32,14 +32,14 @@ public class FeedbackGraphQLApi {
     private static final String[] TRIAGERS = {Roles.TENANT_ADMIN, Roles.COMMUNITY_MANAGER, Roles.MODERATOR};
 
     private final FeedbackService feedback;
-    private final TenantAccess access;
+    private final TenantWork work;
     private final SecurityIdentity identity;
     private final int maxPageSize;
 
-    public FeedbackGraphQLApi(FeedbackService feedback, TenantAccess access, SecurityIdentity identity,
+    public FeedbackGraphQLApi(FeedbackService feedback, TenantWork work, SecurityIdentity identity,
             @ConfigProperty(name = "animo.graphql.max-page-size") int maxPageSize) {
         this.feedback = feedback;
-        this.access = access;
+        this.work = work;
         this.identity = identity;
         this.maxPageSize = maxPageSize;
     }
@@ -50,8 +50,8 @@ public class FeedbackGraphQLApi {
             FeedbackKind kind, @DefaultValue("VOTES") FeedbackOrder orderBy, Integer first, String after, Integer last,
             String before) {
         PageRequest page = PageRequest.of(first, after, last, before, maxPageSize);
-        return access.requireMember(identity).chain(caller -> GlobalId.decode(communityId, "Community")
-                .map(uuid -> feedback.list(caller, uuid, status, kind, orderBy, page))
+        return work.asMember(identity).run((tx, caller) -> GlobalId.decode(communityId, "Community")
+                .map(uuid -> feedback.list(tx, caller, uuid, status, kind, orderBy, page))
                 .orElseGet(() -> Uni.createFrom().item(Page.empty())))
                 .map(FeedbackReportConnection::of);
     }
@@ -60,8 +60,8 @@ public class FeedbackGraphQLApi {
     @Description("Report a bug or suggest something, optionally about a message. Members of the tenant who joined a community.")
     public Uni<@NonNull FeedbackReportPayload> feedbackReportCreate(@NonNull FeedbackReportCreateInput input) {
         UUID message = input.messageId() == null ? null : GlobalId.decode(input.messageId(), "Message").orElse(new UUID(0, 0));
-        return access.requireMember(identity).chain(caller -> GlobalId.decode(input.communityId(), "Community")
-                .map(uuid -> feedback.create(caller, uuid, input.kind(), input.title(), input.body(), message,
+        return work.asMember(identity).run((tx, caller) -> GlobalId.decode(input.communityId(), "Community")
+                .map(uuid -> feedback.create(tx, caller, uuid, input.kind(), input.title(), input.body(), message,
                         input.severity()))
                 .orElseGet(() -> Uni.createFrom().item(FeedbackResult.refused("input.communityId", "NOT_FOUND",
                         "No community of this tenant has this id."))))
@@ -71,8 +71,8 @@ public class FeedbackGraphQLApi {
     @Mutation
     @Description("Vote for a report, once. Every role of the tenant.")
     public Uni<@NonNull FeedbackReportPayload> feedbackVote(@NonNull FeedbackVoteInput input) {
-        return access.requireMember(identity).chain(caller -> GlobalId.decode(input.id(), FeedbackReport.TYPE)
-                .map(uuid -> feedback.vote(caller, uuid))
+        return work.asMember(identity).run((tx, caller) -> GlobalId.decode(input.id(), FeedbackReport.TYPE)
+                .map(uuid -> feedback.vote(tx, caller, uuid))
                 .orElseGet(() -> Uni.createFrom().item(unknown())))
                 .map(result -> FeedbackReportPayload.of(result, input.clientMutationId()));
     }
@@ -84,8 +84,8 @@ public class FeedbackGraphQLApi {
         UUID duplicateOf = input.duplicateOfId() == null
                 ? null
                 : GlobalId.decode(input.duplicateOfId(), FeedbackReport.TYPE).orElse(new UUID(0, 0));
-        return access.require(identity, TRIAGERS).chain(caller -> GlobalId.decode(input.id(), FeedbackReport.TYPE)
-                .map(uuid -> feedback.triage(caller, uuid, input.status(), duplicateOf))
+        return work.as(identity, TRIAGERS).run((tx, caller) -> GlobalId.decode(input.id(), FeedbackReport.TYPE)
+                .map(uuid -> feedback.triage(tx, caller, uuid, input.status(), duplicateOf))
                 .orElseGet(() -> Uni.createFrom().item(unknown())))
                 .map(result -> FeedbackReportPayload.of(result, input.clientMutationId()));
     }

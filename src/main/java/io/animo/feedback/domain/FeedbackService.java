@@ -20,7 +20,6 @@ import io.animo.platform.graphql.ScoreTimeKeyset;
 import io.animo.platform.graphql.TimeKeyset;
 import io.animo.platform.persistence.Constraints;
 import io.animo.platform.persistence.Tx;
-import io.animo.platform.persistence.UnitOfWork;
 import io.animo.platform.security.Caller;
 import io.animo.rule.domain.RuleSeverity;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -32,19 +31,17 @@ public class FeedbackService {
 
     private static final String REPORTS = "feedback:";
 
-    private final UnitOfWork unitOfWork;
     private final ContentRepository content;
     private final AuditLog audit;
     private final CommunityGate gate;
 
-    public FeedbackService(UnitOfWork unitOfWork, ContentRepository content, AuditLog audit, CommunityGate gate) {
-        this.unitOfWork = unitOfWork;
+    public FeedbackService(ContentRepository content, AuditLog audit, CommunityGate gate) {
         this.content = content;
         this.audit = audit;
         this.gate = gate;
     }
 
-    public Uni<FeedbackResult> create(Caller caller, UUID communityId, FeedbackKind kind, String title, String body,
+    public Uni<FeedbackResult> create(Tx tx, Caller caller, UUID communityId, FeedbackKind kind, String title, String body,
             UUID messageId, RuleSeverity severity) {
         if (title == null || title.isBlank() || title.length() > 200) {
             return Uni.createFrom().item(FeedbackResult.refused("input.title", title == null || title.isBlank()
@@ -57,7 +54,7 @@ public class FeedbackService {
                     : "TOO_LONG", "Describe it in up to 10000 characters."));
         }
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> gate.check(tx, caller, communityId, CommunityAction.PARTICIPATE,
+        return gate.check(tx, caller, communityId, CommunityAction.PARTICIPATE,
                 "input.communityId").chain(access -> {
                     if (!access.allowed()) {
                         return Uni.createFrom().item(new FeedbackResult(null, List.of(access.refusal())));
@@ -84,7 +81,7 @@ public class FeedbackService {
                         return Panache.getSession().chain(session -> session.persist(report))
                                 .map(ignored -> FeedbackResult.ok(report));
                     });
-                }));
+                });
     }
 
     private Uni<Boolean> linkedMessage(UUID tenant, UUID messageId, UUID communityId) {
@@ -97,9 +94,12 @@ public class FeedbackService {
      * One vote per member and report. Votes of several members at the same moment all count: the count is
      * raised in the database, in one statement, not read and written back.
      */
-    public Uni<FeedbackResult> vote(Caller caller, UUID reportId) {
+    public Uni<FeedbackResult> vote(Tx tx, Caller caller, UUID reportId) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> report(tx, reportId).chain(report -> report == null
+        tx.recover(failure -> Constraints.isUniqueViolation(failure, null),
+                () -> Uni.createFrom().item(FeedbackResult.refused("input.id", "ALREADY_VOTED",
+                        "You already voted for this report.")));
+        return report(tx, reportId).chain(report -> report == null
                 ? Uni.createFrom().item(notFound())
                 : gate.check(tx, caller, report.communityId, CommunityAction.PARTICIPATE, "input.id").chain(access -> {
                     if (!access.allowed()) {
@@ -119,19 +119,16 @@ public class FeedbackService {
                                     .executeUpdate())
                             .chain(() -> session.refresh(report)))
                             .map(ignored -> FeedbackResult.ok(report));
-                })))
-                .onFailure(failure -> Constraints.isUniqueViolation(failure, null))
-                .recoverWithItem(
-                        () -> FeedbackResult.refused("input.id", "ALREADY_VOTED", "You already voted for this report."));
+                }));
     }
 
-    public Uni<FeedbackResult> triage(Caller caller, UUID reportId, FeedbackStatus status, UUID duplicateOf) {
+    public Uni<FeedbackResult> triage(Tx tx, Caller caller, UUID reportId, FeedbackStatus status, UUID duplicateOf) {
         if (status == FeedbackStatus.DUPLICATE && duplicateOf == null) {
             return Uni.createFrom()
                     .item(FeedbackResult.refused("input.duplicateOfId", "REQUIRED", "Say which report this one duplicates."));
         }
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> report(tx, reportId).chain(report -> report == null
+        return report(tx, reportId).chain(report -> report == null
                 ? Uni.createFrom().item(notFound())
                 : gate.check(tx, caller, report.communityId, CommunityAction.ADMINISTER, "input.id").chain(access -> {
                     if (!access.allowed()) {
@@ -153,16 +150,17 @@ public class FeedbackService {
                                         report.title))
                                 .map(ignored -> FeedbackResult.ok(report));
                     });
-                })));
+                }));
     }
 
-    public Uni<Page<FeedbackReportEntity>> list(Caller caller, UUID communityId, FeedbackStatus status, FeedbackKind kind,
+    public Uni<Page<FeedbackReportEntity>> list(Tx tx, Caller caller, UUID communityId, FeedbackStatus status,
+            FeedbackKind kind,
             FeedbackOrder order, PageRequest page) {
-        return unitOfWork.inTenant(caller.tenantId(), tx -> gate.check(tx, caller, communityId, CommunityAction.READ,
+        return gate.check(tx, caller, communityId, CommunityAction.READ,
                 "communityId").chain(
                         access -> access.allowed()
                                 ? page(tx, communityId, status, kind, order, page)
-                                : Uni.createFrom().item(Page.<FeedbackReportEntity>empty())));
+                                : Uni.createFrom().item(Page.<FeedbackReportEntity>empty()));
     }
 
     private Uni<Page<FeedbackReportEntity>> page(Tx tx, UUID communityId, FeedbackStatus status, FeedbackKind kind,

@@ -16,7 +16,7 @@ import io.animo.guideline.domain.GuidelinesResult;
 import io.animo.platform.graphql.GlobalId;
 import io.animo.platform.graphql.GraphQLBoundary;
 import io.animo.platform.security.Roles;
-import io.animo.tenancy.domain.TenantAccess;
+import io.animo.tenancy.domain.TenantWork;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
@@ -29,12 +29,12 @@ public class GuidelineGraphQLApi {
     private static final UUID NO_GUIDELINE = new UUID(0, 0);
 
     private final GuidelineService guidelines;
-    private final TenantAccess access;
+    private final TenantWork work;
     private final SecurityIdentity identity;
 
-    public GuidelineGraphQLApi(GuidelineService guidelines, TenantAccess access, SecurityIdentity identity) {
+    public GuidelineGraphQLApi(GuidelineService guidelines, TenantWork work, SecurityIdentity identity) {
         this.guidelines = guidelines;
-        this.access = access;
+        this.work = work;
         this.identity = identity;
     }
 
@@ -42,8 +42,8 @@ public class GuidelineGraphQLApi {
     @Description("A community's guidelines by position, with their history and whether the viewer must acknowledge them;"
             + " null when the tenant has no such community. Every role of the tenant.")
     public Uni<CommunityGuidelines> guidelines(@NonNull @Id String communityId) {
-        return access.requireMember(identity).chain(caller -> GlobalId.decode(communityId, Guideline.COMMUNITY_TYPE)
-                .map(uuid -> guidelines.guidelines(caller, uuid))
+        return work.asMember(identity).run((tx, caller) -> GlobalId.decode(communityId, Guideline.COMMUNITY_TYPE)
+                .map(uuid -> guidelines.guidelines(tx, caller, uuid))
                 .orElseGet(() -> Uni.createFrom().nullItem()))
                 .map(CommunityGuidelines::of);
     }
@@ -52,8 +52,8 @@ public class GuidelineGraphQLApi {
     @Description("Add a guideline (at position, or at the end); at most 50 per community."
             + " Roles: tenant-admin, community-manager.")
     public Uni<@NonNull GuidelinePayload> guidelineCreate(@NonNull GuidelineCreateInput input) {
-        return access.require(identity, WRITERS).chain(caller -> GlobalId.decode(input.communityId(), Guideline.COMMUNITY_TYPE)
-                .map(uuid -> guidelines.create(caller, uuid, input.title(), input.body(), input.position(),
+        return work.as(identity, WRITERS).run((tx, caller) -> GlobalId.decode(input.communityId(), Guideline.COMMUNITY_TYPE)
+                .map(uuid -> guidelines.create(tx, caller, uuid, input.title(), input.body(), input.position(),
                         input.clientMutationId()))
                 .orElseGet(() -> Uni.createFrom().item(GuidelineResult.refused("input.communityId", "NOT_FOUND",
                         "No community of this tenant has this id."))))
@@ -64,8 +64,8 @@ public class GuidelineGraphQLApi {
     @Description("Edit a guideline (pass the revision you read); its previous version stays in its history."
             + " Roles: tenant-admin, community-manager.")
     public Uni<@NonNull GuidelinePayload> guidelineUpdate(@NonNull GuidelineUpdateInput input) {
-        return access.require(identity, WRITERS).chain(caller -> GlobalId.decode(input.id(), Guideline.TYPE)
-                .map(uuid -> guidelines.update(caller, uuid, input.title(), input.body(), input.expectedRevision()))
+        return work.as(identity, WRITERS).run((tx, caller) -> GlobalId.decode(input.id(), Guideline.TYPE)
+                .map(uuid -> guidelines.update(tx, caller, uuid, input.title(), input.body(), input.expectedRevision()))
                 .orElseGet(() -> Uni.createFrom().item(unknown())))
                 .map(result -> GuidelinePayload.of(result, input.clientMutationId()));
     }
@@ -73,8 +73,8 @@ public class GuidelineGraphQLApi {
     @Mutation
     @Description("Delete a guideline; the ones after it move up. Roles: tenant-admin, community-manager.")
     public Uni<@NonNull GuidelineDeletePayload> guidelineDelete(@NonNull GuidelineDeleteInput input) {
-        return access.require(identity, WRITERS).chain(caller -> GlobalId.decode(input.id(), Guideline.TYPE)
-                .map(uuid -> guidelines.delete(caller, uuid))
+        return work.as(identity, WRITERS).run((tx, caller) -> GlobalId.decode(input.id(), Guideline.TYPE)
+                .map(uuid -> guidelines.delete(tx, caller, uuid))
                 .orElseGet(() -> Uni.createFrom().item(unknown())))
                 .map(result -> GuidelineDeletePayload.of(result, input.clientMutationId()));
     }
@@ -86,8 +86,8 @@ public class GuidelineGraphQLApi {
         List<UUID> order = input.guidelineIds().stream()
                 .map(id -> GlobalId.decode(id, Guideline.TYPE).orElse(NO_GUIDELINE))
                 .toList();
-        return access.require(identity, WRITERS).chain(caller -> GlobalId.decode(input.communityId(), Guideline.COMMUNITY_TYPE)
-                .map(uuid -> guidelines.reorder(caller, uuid, order))
+        return work.as(identity, WRITERS).run((tx, caller) -> GlobalId.decode(input.communityId(), Guideline.COMMUNITY_TYPE)
+                .map(uuid -> guidelines.reorder(tx, caller, uuid, order))
                 .orElseGet(() -> Uni.createFrom().item(unknownCommunity())))
                 .map(result -> CommunityGuidelinesPayload.of(result, input.clientMutationId()));
     }
@@ -97,8 +97,8 @@ public class GuidelineGraphQLApi {
             + " Roles: tenant-admin, community-manager.")
     public Uni<@NonNull CommunityGuidelinesPayload> guidelinesRequireAcknowledgement(
             @NonNull GuidelinesRequireAcknowledgementInput input) {
-        return access.require(identity, WRITERS).chain(caller -> GlobalId.decode(input.communityId(), Guideline.COMMUNITY_TYPE)
-                .map(uuid -> guidelines.requireAcknowledgement(caller, uuid, input.required()))
+        return work.as(identity, WRITERS).run((tx, caller) -> GlobalId.decode(input.communityId(), Guideline.COMMUNITY_TYPE)
+                .map(uuid -> guidelines.requireAcknowledgement(tx, caller, uuid, input.required()))
                 .orElseGet(() -> Uni.createFrom().item(unknownCommunity())))
                 .map(result -> CommunityGuidelinesPayload.of(result, input.clientMutationId()));
     }
@@ -106,8 +106,8 @@ public class GuidelineGraphQLApi {
     @Mutation
     @Description("Acknowledge the revision of a community's guidelines you read. Members of the community.")
     public Uni<@NonNull CommunityGuidelinesPayload> guidelinesAcknowledge(@NonNull GuidelinesAcknowledgeInput input) {
-        return access.requireMember(identity).chain(caller -> GlobalId.decode(input.communityId(), Guideline.COMMUNITY_TYPE)
-                .map(uuid -> guidelines.acknowledge(caller, uuid, input.revision()))
+        return work.asMember(identity).run((tx, caller) -> GlobalId.decode(input.communityId(), Guideline.COMMUNITY_TYPE)
+                .map(uuid -> guidelines.acknowledge(tx, caller, uuid, input.revision()))
                 .orElseGet(() -> Uni.createFrom().item(unknownCommunity())))
                 .map(result -> CommunityGuidelinesPayload.of(result, input.clientMutationId()));
     }

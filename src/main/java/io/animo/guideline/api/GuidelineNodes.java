@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 import io.animo.guideline.domain.GuidelineService;
 import io.animo.platform.graphql.NodeLoader;
 import io.animo.platform.security.Roles;
-import io.animo.tenancy.domain.TenantAccess;
+import io.animo.tenancy.domain.TenantWork;
 
 /** Guidelines by global id, for `node(id:)`. */
 @Singleton
@@ -14,8 +14,8 @@ public class GuidelineNodes {
 
     @Produces
     @Singleton
-    NodeLoader guidelines(GuidelineService guidelines, TenantAccess access) {
-        return access.nodeLoader(Guideline.TYPE, (caller, id) -> guidelines.get(caller, id).map(Guideline::of),
+    NodeLoader guidelines(GuidelineService guidelines, TenantWork work) {
+        return work.nodeLoader(Guideline.TYPE, (tx, caller, id) -> guidelines.get(tx, caller, id).map(Guideline::of),
                 Roles.ANY_TENANT_ROLE);
     }
 }

@@ -29,7 +29,6 @@ import io.animo.platform.persistence.Constraints;
 import io.animo.platform.persistence.MutationReceipts;
 import io.animo.platform.persistence.OptimisticLocks;
 import io.animo.platform.persistence.Tx;
-import io.animo.platform.persistence.UnitOfWork;
 import io.animo.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -50,7 +49,6 @@ public class GuidelineService {
     private static final String CREATE = "guidelineCreate";
     private static final String NO_COMMUNITY = "No community of this tenant has this id.";
 
-    private final UnitOfWork unitOfWork;
     private final MemberRepository members;
     private final MembershipRepository memberships;
     private final MutationReceipts receipts;
@@ -58,17 +56,16 @@ public class GuidelineService {
 
     private final CommunityGate gate;
 
-    public GuidelineService(UnitOfWork unitOfWork, MemberRepository members, MembershipRepository memberships,
+    public GuidelineService(MemberRepository members, MembershipRepository memberships,
             MutationReceipts receipts, AuditLog audit, CommunityGate gate) {
         this.gate = gate;
-        this.unitOfWork = unitOfWork;
         this.members = members;
         this.memberships = memberships;
         this.receipts = receipts;
         this.audit = audit;
     }
 
-    public Uni<GuidelineResult> create(Caller caller, UUID communityId, String title, String body, Integer position,
+    public Uni<GuidelineResult> create(Tx tx, Caller caller, UUID communityId, String title, String body, Integer position,
             String clientMutationId) {
         List<UserError> errors = new ArrayList<>();
         TextFields.check(errors, "input.title", title, TITLE_MAX);
@@ -81,7 +78,7 @@ public class GuidelineService {
             return Uni.createFrom().item(GuidelineResult.refused(errors));
         }
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> administered(tx, caller, communityId, "input.communityId").chain(community -> {
+        return administered(tx, caller, communityId, "input.communityId").chain(community -> {
             if (community.refusal() != null) {
                 return Uni.createFrom().item(GuidelineResult.refused(List.of(community.refusal())));
             }
@@ -90,7 +87,7 @@ public class GuidelineService {
                             ? Uni.createFrom().item(guidelineNotFound())
                             : view(earlier).map(GuidelineResult::ok))
                     : insert(tx, caller, community.guidelines(), title, body, position, clientMutationId));
-        }));
+        });
     }
 
     private Uni<GuidelineResult> insert(Tx tx, Caller caller, CommunityGuidelinesEntity community, String title,
@@ -126,15 +123,17 @@ public class GuidelineService {
         });
     }
 
-    public Uni<GuidelineResult> update(Caller caller, UUID id, String title, String body, int expectedRevision) {
+    public Uni<GuidelineResult> update(Tx tx, Caller caller, UUID id, String title, String body, int expectedRevision) {
         List<UserError> errors = new ArrayList<>();
         TextFields.check(errors, "input.title", title, TITLE_MAX);
         TextFields.check(errors, "input.body", body, BODY_MAX);
         if (!errors.isEmpty()) {
             return Uni.createFrom().item(GuidelineResult.refused(errors));
         }
-        UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> editable(tx, caller, id).chain(found -> {
+        tx.recover(failure -> OptimisticLocks.isStale(failure)
+                || Constraints.isUniqueViolation(failure, "guideline_revision_pkey"),
+                () -> Uni.createFrom().item(revisionConflict(null)));
+        return editable(tx, caller, id).chain(found -> {
             if (found == null) {
                 return Uni.createFrom().item(guidelineNotFound());
             }
@@ -161,14 +160,13 @@ public class GuidelineService {
                             guideline.title + " (revision " + guideline.revision + ")"))
                     .chain(() -> view(guideline))
                     .map(GuidelineResult::ok);
-        })).onFailure(failure -> OptimisticLocks.isStale(failure)
-                || Constraints.isUniqueViolation(failure, "guideline_revision_pkey"))
-                .recoverWithItem(() -> revisionConflict(null));
+        });
     }
 
-    public Uni<GuidelineResult> delete(Caller caller, UUID id) {
+    public Uni<GuidelineResult> delete(Tx tx, Caller caller, UUID id) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> editable(tx, caller, id).chain(found -> {
+        tx.recover(OptimisticLocks::isStale, () -> Uni.createFrom().item(revisionConflict(null)));
+        return editable(tx, caller, id).chain(found -> {
             if (found == null) {
                 return Uni.createFrom().item(guidelineNotFound());
             }
@@ -187,19 +185,19 @@ public class GuidelineService {
                         .chain(() -> audit.record(tx, caller, "GUIDELINE_DELETED", "Guideline", guideline.id, guideline.title))
                         .map(ignored -> GuidelineResult.ok(new GuidelineView(guideline, List.of())));
             });
-        })).onFailure(OptimisticLocks::isStale).recoverWithItem(() -> revisionConflict(null));
+        });
     }
 
-    public Uni<GuidelinesResult> reorder(Caller caller, UUID communityId, List<UUID> order) {
+    public Uni<GuidelinesResult> reorder(Tx tx, Caller caller, UUID communityId, List<UUID> order) {
         if (order.size() > MAX_GUIDELINES) {
             return Uni.createFrom().item(GuidelinesResult.refused("input.guidelineIds", "INVALID_ORDER",
                     "A community has at most " + MAX_GUIDELINES + " guidelines."));
         }
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> administered(tx, caller, communityId, "input.communityId")
+        return administered(tx, caller, communityId, "input.communityId")
                 .chain(administered -> administered.refusal() != null
                         ? Uni.createFrom().item(GuidelinesResult.refused(List.of(administered.refusal())))
-                        : reorder(tx, caller, administered.guidelines(), order)));
+                        : reorder(tx, caller, administered.guidelines(), order));
     }
 
     private Uni<GuidelinesResult> reorder(Tx tx, Caller caller, CommunityGuidelinesEntity community, List<UUID> order) {
@@ -233,9 +231,9 @@ public class GuidelineService {
         });
     }
 
-    public Uni<GuidelinesResult> requireAcknowledgement(Caller caller, UUID communityId, boolean required) {
+    public Uni<GuidelinesResult> requireAcknowledgement(Tx tx, Caller caller, UUID communityId, boolean required) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> administered(tx, caller, communityId, "input.communityId").chain(found -> {
+        return administered(tx, caller, communityId, "input.communityId").chain(found -> {
             if (found.refusal() != null) {
                 return Uni.createFrom().item(GuidelinesResult.refused(List.of(found.refusal())));
             }
@@ -252,12 +250,15 @@ public class GuidelineService {
                             summary));
             Uni<GuidelinesView> view = audited.chain(() -> guidelinesOf(caller, community));
             return view.map(GuidelinesResult::ok);
-        }));
+        });
     }
 
-    public Uni<GuidelinesResult> acknowledge(Caller caller, UUID communityId, int revision) {
+    public Uni<GuidelinesResult> acknowledge(Tx tx, Caller caller, UUID communityId, int revision) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> gate.check(tx, caller, communityId, CommunityAction.PARTICIPATE,
+        // the same member acknowledging twice at once: the second attempt finds the first's row
+        tx.retry(failure -> Constraints.isUniqueViolation(failure, null),
+                again -> acknowledge(again, caller, communityId, revision));
+        return gate.check(tx, caller, communityId, CommunityAction.PARTICIPATE,
                 "input.communityId").chain(
                         access -> !access.allowed()
                                 ? Uni.createFrom().item(GuidelinesResult.refused(List.of(access.refusal())))
@@ -292,30 +293,27 @@ public class GuidelineService {
                                                         community.revision, community.acknowledgementRequired, revision,
                                                         items)));
                                     });
-                                })))
-                // the same member acknowledging twice at once: the second attempt finds the first's row
-                .onFailure(failure -> Constraints.isUniqueViolation(failure, null))
-                .recoverWithUni(() -> acknowledge(caller, communityId, revision));
+                                }));
     }
 
     /** The community's guidelines as the caller sees them; null when the tenant has no such community. */
     /** Null when the tenant has no such community, or it is private and the caller neither a member nor staff. */
-    public Uni<GuidelinesView> guidelines(Caller caller, UUID communityId) {
+    public Uni<GuidelinesView> guidelines(Tx tx, Caller caller, UUID communityId) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> gate.check(tx, caller, communityId, CommunityAction.READ, "communityId")
+        return gate.check(tx, caller, communityId, CommunityAction.READ, "communityId")
                 .chain(access -> !access.allowed()
                         ? Uni.createFrom().<GuidelinesView>nullItem()
-                        : community(tenant, communityId).chain(community -> guidelinesOf(caller, community))));
+                        : community(tenant, communityId).chain(community -> guidelinesOf(caller, community)));
     }
 
     /** One guideline with its history; null when deleted, not of the caller's tenant, or not theirs to read. */
-    public Uni<GuidelineView> get(Caller caller, UUID id) {
+    public Uni<GuidelineView> get(Tx tx, Caller caller, UUID id) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> guideline(tenant, id).chain(guideline -> guideline == null
+        return guideline(tenant, id).chain(guideline -> guideline == null
                 ? Uni.createFrom().nullItem()
                 : gate.check(tx, caller, guideline.communityId, CommunityAction.READ, "id").chain(access -> access.allowed()
                         ? view(guideline)
-                        : Uni.createFrom().nullItem())));
+                        : Uni.createFrom().nullItem()));
     }
 
     private Uni<GuidelinesView> guidelinesOf(Caller caller, CommunityGuidelinesEntity community) {

@@ -22,6 +22,7 @@ import io.animo.platform.graphql.Page;
 import io.animo.platform.graphql.PageRequest;
 import io.animo.tenancy.api.Viewer;
 import io.animo.tenancy.domain.TenantAccess;
+import io.animo.tenancy.domain.TenantWork;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
@@ -33,13 +34,15 @@ public class MemberGraphQLApi {
 
     private final MemberService members;
     private final TenantAccess access;
+    private final TenantWork work;
     private final SecurityIdentity identity;
     private final int maxPageSize;
 
-    public MemberGraphQLApi(MemberService members, TenantAccess access, SecurityIdentity identity,
+    public MemberGraphQLApi(MemberService members, TenantAccess access, TenantWork work, SecurityIdentity identity,
             @ConfigProperty(name = "animo.graphql.max-page-size") int maxPageSize) {
         this.members = members;
         this.access = access;
+        this.work = work;
         this.identity = identity;
         this.maxPageSize = maxPageSize;
     }
@@ -52,8 +55,8 @@ public class MemberGraphQLApi {
         PageRequest page = PageRequest.of(first, after, last, before, maxPageSize);
         MembershipQuery query = new MembershipQuery(filter == null ? null : filter.role(),
                 filter == null ? null : filter.status(), page);
-        return access.requireMember(identity).chain(caller -> community(communityId)
-                .map(uuid -> members.members(caller, uuid, query))
+        return work.asMember(identity).run((tx, caller) -> community(communityId)
+                .map(uuid -> members.members(tx, caller, uuid, query))
                 .orElseGet(() -> Uni.createFrom().item(Page.empty())))
                 .map(MembershipConnection::of);
     }
@@ -63,15 +66,15 @@ public class MemberGraphQLApi {
         if (viewer.platformOperator()) {
             return Uni.createFrom().item(List.of());
         }
-        return access.requireMember(identity).chain(members::mine)
+        return work.asMember(identity).run(members::mine)
                 .map(list -> list.stream().map(Membership::of).toList());
     }
 
     @Mutation
     @Description("Join a public community (tenant admins and community managers may also join private ones). Any role.")
     public Uni<@NonNull MembershipPayload> communityJoin(@NonNull CommunityJoinInput input) {
-        return access.requireMember(identity).chain(caller -> community(input.communityId())
-                .map(uuid -> members.join(caller, uuid))
+        return work.asMember(identity).run((tx, caller) -> community(input.communityId())
+                .map(uuid -> members.join(tx, caller, uuid))
                 .orElseGet(() -> Uni.createFrom().item(unknownCommunity())))
                 .map(result -> MembershipPayload.of(result, input.clientMutationId()));
     }
@@ -79,8 +82,8 @@ public class MemberGraphQLApi {
     @Mutation
     @Description("Leave a community. Any role.")
     public Uni<@NonNull MembershipPayload> communityLeave(@NonNull CommunityLeaveInput input) {
-        return access.requireMember(identity).chain(caller -> community(input.communityId())
-                .map(uuid -> members.leave(caller, uuid))
+        return work.asMember(identity).run((tx, caller) -> community(input.communityId())
+                .map(uuid -> members.leave(tx, caller, uuid))
                 .orElseGet(() -> Uni.createFrom().item(unknownCommunity())))
                 .map(result -> MembershipPayload.of(result, input.clientMutationId()));
     }
@@ -91,12 +94,12 @@ public class MemberGraphQLApi {
     public Uni<@NonNull MembershipPayload> membershipRoleSet(@NonNull MembershipRoleSetInput input) {
         Optional<UUID> communityId = community(input.communityId());
         Optional<UUID> memberId = GlobalId.decode(input.memberId(), Member.TYPE);
-        return access.requireMember(identity).chain(caller -> communityId.isEmpty()
+        return work.asMember(identity).run((tx, caller) -> communityId.isEmpty()
                 ? Uni.createFrom().item(unknownCommunity())
                 : memberId.isEmpty()
                         ? Uni.createFrom().item(MembershipResult.rejected("input.memberId", "NOT_FOUND",
                                 "This person is not a member of this community."))
-                        : members.setRole(caller, communityId.get(), memberId.get(), input.role()))
+                        : members.setRole(tx, caller, communityId.get(), memberId.get(), input.role()))
                 .map(result -> MembershipPayload.of(result, input.clientMutationId()));
     }
 

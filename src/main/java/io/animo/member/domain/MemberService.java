@@ -20,7 +20,7 @@ import io.animo.community.domain.CommunityStatus;
 import io.animo.community.domain.CommunityVisibility;
 import io.animo.platform.graphql.Page;
 import io.animo.platform.persistence.Constraints;
-import io.animo.platform.persistence.UnitOfWork;
+import io.animo.platform.persistence.Tx;
 import io.animo.platform.security.Caller;
 import io.animo.platform.security.Roles;
 import io.animo.sanction.domain.SanctionService;
@@ -30,7 +30,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class MemberService {
 
-    private final UnitOfWork unitOfWork;
     private final MemberRepository members;
     private final MembershipRepository memberships;
     private final CommunityRepository communities;
@@ -38,20 +37,21 @@ public class MemberService {
     private final AuditLog audit;
     private final CommunityGate gate;
 
-    public MemberService(UnitOfWork unitOfWork, MemberRepository members, MembershipRepository memberships,
+    public MemberService(MemberRepository members, MembershipRepository memberships,
             CommunityRepository communities, SanctionService sanctions, AuditLog audit, CommunityGate gate) {
         this.audit = audit;
         this.gate = gate;
         this.sanctions = sanctions;
-        this.unitOfWork = unitOfWork;
         this.members = members;
         this.memberships = memberships;
         this.communities = communities;
     }
 
-    public Uni<MembershipResult> join(Caller caller, UUID communityId) {
+    public Uni<MembershipResult> join(Tx tx, Caller caller, UUID communityId) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> communities.findInTenant(tenant, communityId).chain(community -> {
+        // a concurrent join of the same person won: the membership exists, which is what was asked
+        tx.retry(failure -> Constraints.isUniqueViolation(failure, null), again -> mine(again, caller, communityId));
+        return communities.findInTenant(tenant, communityId).chain(community -> {
             if (community == null) {
                 return Uni.createFrom().item(notFound());
             }
@@ -81,34 +81,32 @@ public class MemberService {
                         .call(() -> Activities.record(tx, communityId, member.id, ActivityKind.MEMBER_JOINED, now))
                         .map(saved -> MembershipResult.ok(new MembershipView(saved, member, community)));
             }));
-        })).onFailure(failure -> Constraints.isUniqueViolation(failure, null))
-                // a concurrent join of the same person won: the membership exists, which is what was asked
-                .recoverWithUni(() -> mine(caller, communityId));
+        });
     }
 
-    private Uni<MembershipResult> mine(Caller caller, UUID communityId) {
+    private Uni<MembershipResult> mine(Tx tx, Caller caller, UUID communityId) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> members.findBySubject(tenant, caller.subject())
+        return members.findBySubject(tenant, caller.subject())
                 .chain(member -> memberships.find(tenant, communityId, member.id)
                         .chain(membership -> communities.findInTenant(tenant, communityId)
-                                .map(community -> MembershipResult.ok(new MembershipView(membership, member, community))))));
+                                .map(community -> MembershipResult.ok(new MembershipView(membership, member, community)))));
     }
 
-    public Uni<MembershipResult> leave(Caller caller, UUID communityId) {
+    public Uni<MembershipResult> leave(Tx tx, Caller caller, UUID communityId) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> members.findBySubject(tenant, caller.subject()).chain(member -> member == null
+        return members.findBySubject(tenant, caller.subject()).chain(member -> member == null
                 ? Uni.createFrom().item(notMember())
                 : memberships.find(tenant, communityId, member.id).chain(membership -> membership == null
                         ? Uni.createFrom().item(notMember())
                         : memberships.delete(membership)
                                 .call(() -> Activities.record(tx, communityId, member.id, ActivityKind.MEMBER_LEFT, now()))
-                                .map(ignored -> new MembershipResult(null, List.of())))));
+                                .map(ignored -> new MembershipResult(null, List.of()))));
     }
 
     /** Tenant admins, community managers and the community's owners in good standing give community roles. */
-    public Uni<MembershipResult> setRole(Caller caller, UUID communityId, UUID memberId, CommunityRole role) {
+    public Uni<MembershipResult> setRole(Tx tx, Caller caller, UUID communityId, UUID memberId, CommunityRole role) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> gate.check(tx, caller, communityId, CommunityAction.OWN, "input.communityId")
+        return gate.check(tx, caller, communityId, CommunityAction.OWN, "input.communityId")
                 .chain(access -> {
                     if (!access.allowed()) {
                         return Uni.createFrom().item(new MembershipResult(null, List.of(access.refusal())));
@@ -129,26 +127,26 @@ public class MemberService {
                                         "Community role " + before + " -> " + role + " in community " + communityId))
                                 .chain(() -> view(tenant, membership)).map(v -> MembershipResult.ok(v));
                     });
-                }));
+                });
     }
 
     /** Members of a community; a private community's list is for its members and the staff (the gate's READ). */
-    public Uni<Page<MembershipView>> members(Caller caller, UUID communityId, MembershipQuery query) {
+    public Uni<Page<MembershipView>> members(Tx tx, Caller caller, UUID communityId, MembershipQuery query) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> gate.check(tx, caller, communityId, CommunityAction.READ, "communityId")
+        return gate.check(tx, caller, communityId, CommunityAction.READ, "communityId")
                 .chain(access -> !access.allowed()
                         ? Uni.createFrom().item(Page.<MembershipView>empty())
                         : memberships.page(tenant, communityId, query).chain(rows -> memberships.count(tenant, communityId,
                                 query).chain(
                                         total -> withMembers(tenant, rows, access.community()).map(views -> Page.of(views,
                                                 query.page(), view -> MembershipRepository.cursorOf(view.membership()),
-                                                total))))));
+                                                total)))));
     }
 
     /** The caller's memberships, oldest first. */
-    public Uni<List<MembershipView>> mine(Caller caller) {
+    public Uni<List<MembershipView>> mine(Tx tx, Caller caller) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> members.findBySubject(tenant, caller.subject()).chain(member -> {
+        return members.findBySubject(tenant, caller.subject()).chain(member -> {
             if (member == null) {
                 return Uni.createFrom().item(List.<MembershipView>of());
             }
@@ -159,7 +157,7 @@ public class MemberService {
                                 .collect(Collectors.toMap(c -> c.id, Function.identity()));
                         return list.stream().map(m -> new MembershipView(m, member, byId.get(m.communityId))).toList();
                     }));
-        }));
+        });
     }
 
     private Uni<List<MembershipView>> withMembers(UUID tenant, List<MembershipEntity> rows, CommunityEntity community) {

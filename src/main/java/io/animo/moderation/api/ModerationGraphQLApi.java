@@ -27,6 +27,7 @@ import io.animo.platform.graphql.PageRequest;
 import io.animo.platform.graphql.UserError;
 import io.animo.platform.security.Roles;
 import io.animo.tenancy.domain.TenantAccess;
+import io.animo.tenancy.domain.TenantWork;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
@@ -41,15 +42,17 @@ public class ModerationGraphQLApi {
     private final ModerationService moderation;
     private final QueueEvents events;
     private final TenantAccess access;
+    private final TenantWork work;
     private final SecurityIdentity identity;
     private final int maxPageSize;
 
-    public ModerationGraphQLApi(ModerationService moderation, QueueEvents events, TenantAccess access,
+    public ModerationGraphQLApi(ModerationService moderation, QueueEvents events, TenantAccess access, TenantWork work,
             SecurityIdentity identity,
             @ConfigProperty(name = "animo.graphql.max-page-size") int maxPageSize) {
         this.moderation = moderation;
         this.events = events;
         this.access = access;
+        this.work = work;
         this.identity = identity;
         this.maxPageSize = maxPageSize;
     }
@@ -60,8 +63,8 @@ public class ModerationGraphQLApi {
             @DefaultValue("OPEN") ItemStatus status, ItemReason reason, @DefaultValue("PRIORITY") QueueOrder orderBy,
             Integer first, String after, Integer last, String before) {
         QueueQuery query = new QueueQuery(status, reason, orderBy, PageRequest.of(first, after, last, before, maxPageSize));
-        return access.require(identity, MODERATORS).chain(caller -> GlobalId.decode(communityId, "Community")
-                .map(uuid -> moderation.queue(caller, uuid, query))
+        return work.as(identity, MODERATORS).run((tx, caller) -> GlobalId.decode(communityId, "Community")
+                .map(uuid -> moderation.queue(tx, caller, uuid, query))
                 .orElseGet(() -> Uni.createFrom().item(Page.empty())))
                 .map(ModerationItemConnection::of);
     }
@@ -70,8 +73,8 @@ public class ModerationGraphQLApi {
     @Description("Report a message to the community's moderators, with a reason. Once per message; you get your report"
             + " back, not the moderators' queue item. Any role.")
     public Uni<@NonNull ContentReportPayload> contentReport(@NonNull ContentReportInput input) {
-        return access.requireMember(identity).chain(caller -> GlobalId.decode(input.messageId(), "Message")
-                .map(uuid -> moderation.report(caller, uuid, input.reason()))
+        return work.asMember(identity).run((tx, caller) -> GlobalId.decode(input.messageId(), "Message")
+                .map(uuid -> moderation.report(tx, caller, uuid, input.reason()))
                 .orElseGet(() -> Uni.createFrom().item(new ReportResult(null, List.of(UserError.of("input.messageId",
                         "NOT_FOUND", "No message you can see has this id."))))))
                 .map(result -> ContentReportPayload.of(result, input.clientMutationId()));
@@ -80,8 +83,8 @@ public class ModerationGraphQLApi {
     @Mutation
     @Description("Take a queue item so other moderators know you are on it. Roles: tenant-admin, community-manager, moderator.")
     public Uni<@NonNull ModerationItemPayload> moderationItemClaim(@NonNull ModerationItemClaimInput input) {
-        return access.require(identity, MODERATORS).chain(caller -> GlobalId.decode(input.itemId(), ModerationItem.TYPE)
-                .map(uuid -> moderation.claim(caller, uuid))
+        return work.as(identity, MODERATORS).run((tx, caller) -> GlobalId.decode(input.itemId(), ModerationItem.TYPE)
+                .map(uuid -> moderation.claim(tx, caller, uuid))
                 .orElseGet(() -> Uni.createFrom().item(unknownItem())))
                 .map(result -> ModerationItemPayload.of(result, input.clientMutationId()));
     }
@@ -90,8 +93,8 @@ public class ModerationGraphQLApi {
     @Description("Approve (publish), remove, or escalate to the tenant admins, with a note; optionally sanction the"
             + " message's author. Roles: tenant-admin, community-manager, moderator; escalated items: tenant-admin.")
     public Uni<@NonNull ModerationItemPayload> moderationItemDecide(@NonNull ModerationItemDecideInput input) {
-        return access.require(identity, MODERATORS).chain(caller -> GlobalId.decode(input.itemId(), ModerationItem.TYPE)
-                .map(uuid -> moderation.decide(caller, uuid, input.decision(), input.note(),
+        return work.as(identity, MODERATORS).run((tx, caller) -> GlobalId.decode(input.itemId(), ModerationItem.TYPE)
+                .map(uuid -> moderation.decide(tx, caller, uuid, input.decision(), input.note(),
                         input.sanction() == null ? null : input.sanction().order()))
                 .orElseGet(() -> Uni.createFrom().item(unknownItem())))
                 .map(result -> ModerationItemPayload.of(result, input.clientMutationId()));

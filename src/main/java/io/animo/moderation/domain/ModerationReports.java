@@ -9,7 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.animo.platform.graphql.BadRequestException;
-import io.animo.platform.persistence.UnitOfWork;
+import io.animo.platform.persistence.Tx;
 import io.animo.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -59,14 +59,8 @@ public class ModerationReports {
             + " and r.created_at >= :from and r.created_at < :to"
             + " and (:community = " + nil() + " or m.community_id = :community)";
 
-    private final UnitOfWork unitOfWork;
-
-    public ModerationReports(UnitOfWork unitOfWork) {
-        this.unitOfWork = unitOfWork;
-    }
-
     /** {@code communityId} null: the whole tenant. */
-    public Uni<ModerationReport> report(Caller caller, Instant from, Instant to, UUID communityId) {
+    public Uni<ModerationReport> report(Tx tx, Caller caller, Instant from, Instant to, UUID communityId) {
         if (!from.isBefore(to)) {
             return Uni.createFrom().failure(new BadRequestException("period.from must be before period.to."));
         }
@@ -75,12 +69,12 @@ public class ModerationReports {
         }
         UUID tenant = caller.tenantId();
         Params params = new Params(tenant, from, to, communityId == null ? WHOLE_TENANT : communityId);
-        return unitOfWork.inTenant(tenant, tx -> grouped(params).chain(grouped -> median(params)
+        return grouped(params).chain(grouped -> median(params)
                 .chain(median -> single(REPORTS_FILED, params).map(reports -> new ModerationReport(from, to,
                         communityId, total(grouped.byReason()), reports, total(grouped.rejected()),
                         median.decisions(), median.seconds(), withRejections(grouped.byReason(), total(grouped.rejected())),
                         merge(grouped.queued(), grouped.rejected()), grouped.byOutcome(), grouped.sanctions(),
-                        grouped.appeals())))));
+                        grouped.appeals()))));
     }
 
     private record Grouped(List<ModerationReport.Count> byReason, List<ModerationReport.Count> queued,

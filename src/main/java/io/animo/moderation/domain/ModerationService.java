@@ -27,7 +27,6 @@ import io.animo.platform.graphql.UserError;
 import io.animo.platform.persistence.Constraints;
 import io.animo.platform.persistence.OptimisticLocks;
 import io.animo.platform.persistence.Tx;
-import io.animo.platform.persistence.UnitOfWork;
 import io.animo.platform.security.Caller;
 import io.animo.platform.security.Roles;
 import io.animo.sanction.domain.SanctionOrder;
@@ -45,7 +44,6 @@ public class ModerationService {
     private static final int REPORT_ATTEMPTS = 3;
     private static final String QUEUE = "queue:";
 
-    private final UnitOfWork unitOfWork;
     private final ContentRepository content;
     private final ContentService contents;
     private final MemberRepository members;
@@ -55,10 +53,9 @@ public class ModerationService {
     private final SanctionService sanctions;
     private final CommunityGate gate;
 
-    public ModerationService(UnitOfWork unitOfWork, ContentRepository content, ContentService contents,
+    public ModerationService(ContentRepository content, ContentService contents,
             MemberRepository members, AuditLog audit, QueueEvents events, SanctionService sanctions, ModerationItems items,
             CommunityGate gate) {
-        this.unitOfWork = unitOfWork;
         this.content = content;
         this.contents = contents;
         this.members = members;
@@ -73,17 +70,23 @@ public class ModerationService {
      * One report per member and message; each further report of a message raises its item's priority. The
      * reporter gets back their own report, nothing of the queue item (notes, claims, rules are the moderators').
      */
-    public Uni<ReportResult> report(Caller caller, UUID messageId, String reason) {
+    public Uni<ReportResult> report(Tx tx, Caller caller, UUID messageId, String reason) {
         if (reason == null || reason.isBlank() || reason.length() > 500) {
             return Uni.createFrom().item(ReportResult.refused("input.reason", reason == null || reason.isBlank()
                     ? "REQUIRED"
                     : "TOO_LONG", "Say in up to 500 characters what is wrong."));
         }
-        return fileReport(caller, messageId, reason.strip(), REPORT_ATTEMPTS);
+        return fileReport(tx, caller, messageId, reason.strip(), REPORT_ATTEMPTS);
     }
 
-    private Uni<ReportResult> fileReport(Caller caller, UUID messageId, String reason, int attempts) {
-        return unitOfWork.inTenant(caller.tenantId(), tx -> contents.readableMessage(tx, caller, messageId,
+    private Uni<ReportResult> fileReport(Tx tx, Caller caller, UUID messageId, String reason, int attempts) {
+        tx.recover(failure -> Constraints.isUniqueViolation(failure, REPORT_ONCE),
+                () -> Uni.createFrom().item(ReportResult.refused("input.messageId", "ALREADY_REPORTED",
+                        "You already reported this message.")));
+        // another member's report of the same message created or raised its item meanwhile: count this one too
+        tx.retry(failure -> attempts > 1 && (Constraints.isUniqueViolation(failure, ONE_ITEM_PER_MESSAGE)
+                || OptimisticLocks.isStale(failure)), again -> fileReport(again, caller, messageId, reason, attempts - 1));
+        return contents.readableMessage(tx, caller, messageId,
                 CommunityAction.RESPOND).chain(found -> {
                     if (found.problem() != null && !"NOT_FOUND".equals(found.problem().code())) {
                         return Uni.createFrom().item(new ReportResult(null, List.of(found.problem())));
@@ -93,14 +96,7 @@ public class ModerationService {
                         return Uni.createFrom().item(notVisible());
                     }
                     return file(tx, found.access().member().id, found.message(), reason);
-                }))
-                .onFailure(failure -> Constraints.isUniqueViolation(failure, REPORT_ONCE))
-                .recoverWithItem(() -> ReportResult.refused("input.messageId", "ALREADY_REPORTED",
-                        "You already reported this message."))
-                // another member's report of the same message created or raised its item meanwhile: count this one too
-                .onFailure(failure -> attempts > 1 && (Constraints.isUniqueViolation(failure, ONE_ITEM_PER_MESSAGE)
-                        || OptimisticLocks.isStale(failure)))
-                .recoverWithUni(() -> fileReport(caller, messageId, reason, attempts - 1));
+                });
     }
 
     private Uni<ReportResult> file(Tx tx, UUID reporter, MessageEntity message, String reason) {
@@ -146,7 +142,7 @@ public class ModerationService {
         return Panache.getSession().chain(session -> session.flush()).chain(() -> events.publish(tx, "REPORTED", item));
     }
 
-    public Uni<Page<ModerationItemEntity>> queue(Caller caller, UUID communityId, QueueQuery query) {
+    public Uni<Page<ModerationItemEntity>> queue(Tx tx, Caller caller, UUID communityId, QueueQuery query) {
         UUID tenant = caller.tenantId();
         PageRequest page = query.page();
         String ordering = QUEUE + query.order();
@@ -154,7 +150,7 @@ public class ModerationService {
                 ? ScoreTimeKeyset.highestThenOldest(page, ordering, "priority", "createdAt", "id")
                 : null;
         TimeKeyset byAge = keyset == null ? TimeKeyset.oldestFirst(page, ordering, "createdAt", "id") : null;
-        return unitOfWork.inTenant(tenant, tx -> Panache.getSession().chain(session -> {
+        return Panache.getSession().chain(session -> {
             List<String> where = new ArrayList<>(List.of("tenantId = :tenant", "communityId = :community", "status = :status"));
             if (query.reason() != null) {
                 where.add("reason = :reason");
@@ -178,7 +174,7 @@ public class ModerationService {
                 select.setParameter("at", byAge.at()).setParameter("cursorId", byAge.cursorId());
             }
             return select.getResultList().map(rows -> Page.of(rows, page, item -> cursorOf(ordering, query.order(), item), -1));
-        }));
+        });
     }
 
     private static Cursor cursorOf(String ordering, QueueOrder order, ModerationItemEntity item) {
@@ -187,14 +183,14 @@ public class ModerationService {
                 : TimeKeyset.cursorOf(ordering, item.createdAt, item.id);
     }
 
-    public Uni<ItemResult> claim(Caller caller, UUID itemId) {
-        UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> decidable(tx, caller, itemId).chain(item -> {
+    public Uni<ItemResult> claim(Tx tx, Caller caller, UUID itemId) {
+        tx.recover(OptimisticLocks::isStale, () -> Uni.createFrom().item(changedMeanwhile()));
+        return decidable(tx, caller, itemId).chain(item -> {
             if (item.problem() != null) {
                 return Uni.createFrom().item(item.problem());
             }
             return claimFound(tx, caller, item.item());
-        })).onFailure(OptimisticLocks::isStale).recoverWithItem(ModerationService::changedMeanwhile);
+        });
     }
 
     private Uni<ItemResult> claimFound(Tx tx, Caller caller, ModerationItemEntity item) {
@@ -230,7 +226,7 @@ public class ModerationService {
     }
 
     /** Approve (publish), remove, or escalate to the tenant admins, who alone decide escalated items. */
-    public Uni<ItemResult> decide(Caller caller, UUID itemId, Decision decision, String note, SanctionOrder sanction) {
+    public Uni<ItemResult> decide(Tx tx, Caller caller, UUID itemId, Decision decision, String note, SanctionOrder sanction) {
         if (note != null && note.length() > 1000) {
             return Uni.createFrom().item(ItemResult.refused("input.note", "TOO_LONG", "At most 1000 characters."));
         }
@@ -243,7 +239,8 @@ public class ModerationService {
             return Uni.createFrom().item(new ItemResult(null, null, sanctionErrors));
         }
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> decidable(tx, caller, itemId).chain(found -> {
+        tx.recover(OptimisticLocks::isStale, () -> Uni.createFrom().item(changedMeanwhile()));
+        return decidable(tx, caller, itemId).chain(found -> {
             if (found.problem() != null) {
                 return Uni.createFrom().item(found.problem());
             }
@@ -265,7 +262,7 @@ public class ModerationService {
             return content.message(tenant, item.messageId).chain(message -> sanction == null
                     ? apply(tx, caller, item, message, decision, note)
                     : decideAndSanction(tx, caller, item, message, decision, note, sanction));
-        })).onFailure(OptimisticLocks::isStale).recoverWithItem(ModerationService::changedMeanwhile);
+        });
     }
 
     /** Two moderators deciding one item (or sanctioning one member) at once: the second one reloads. */

@@ -54,17 +54,21 @@ public class UnitOfWork {
 
     /** Runs {@code work} in a transaction that can see and write only {@code tenantId}'s rows. */
     public <T> Uni<T> inTenant(UUID tenantId, Function<Tx, Uni<T>> work) {
+        Tx tx = new Tx(tenantId);
         // a UUID prints as hex digits and dashes only: safe to put in the statement's text
-        return onFreshContext(() -> run("BEGIN; SELECT set_config('animo.tenant_id', '" + tenantId + "', true)",
-                tenantId, work));
+        return onFreshContext(() -> run("BEGIN; SELECT set_config('animo.tenant_id', '" + tenantId + "', true)", tx,
+                work))
+                .onFailure().recoverWithUni(failure -> tx.recover(failure, again -> inTenant(tenantId, again)));
     }
 
     /** Runs {@code work} in a transaction with no tenant: only the platform tables are visible. */
     public <T> Uni<T> platform(Function<Tx, Uni<T>> work) {
-        return onFreshContext(() -> run("BEGIN", null, work));
+        Tx tx = new Tx(null);
+        return onFreshContext(() -> run("BEGIN", tx, work))
+                .onFailure().recoverWithUni(failure -> tx.recover(failure, this::platform));
     }
 
-    private <T> Uni<T> run(String begin, UUID tenantId, Function<Tx, Uni<T>> work) {
+    private <T> Uni<T> run(String begin, Tx tx, Function<Tx, Uni<T>> work) {
         // a fresh context holds no unit's connection yet: the pool gives a connection of its own
         return Uni.createFrom().completionStage(() -> pool.getConnection().toCompletionStage())
                 .chain(connection -> {
@@ -72,10 +76,11 @@ public class UnitOfWork {
                     ContextLocals.put(UnitAwarePool.CONNECTION, shared);
                     // sent now; the work's statements queue up behind it on the same connection
                     Future<Void> begun = connection.query(begin).execute().mapEmpty();
-                    Tx tx = new Tx(tenantId, io.vertx.mutiny.sqlclient.SqlConnection.newInstance(shared));
+                    tx.attach(io.vertx.mutiny.sqlclient.SqlConnection.newInstance(shared));
                     return Panache.withTransaction(() -> work.apply(tx))
                             .call(() -> Uni.createFrom().completionStage(begun.toCompletionStage()))
                             .call(() -> end(connection, "COMMIT"))
+                            .invoke(tx::committed)
                             .onFailure().call(() -> end(connection, "ROLLBACK").onFailure().recoverWithNull())
                             .onTermination().invoke(() -> {
                                 ContextLocals.remove(UnitAwarePool.CONNECTION);

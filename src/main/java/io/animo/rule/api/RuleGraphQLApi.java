@@ -18,7 +18,7 @@ import io.animo.rule.domain.RuleBacktester;
 import io.animo.rule.domain.RuleDefinition;
 import io.animo.rule.domain.RuleResult;
 import io.animo.rule.domain.RuleService;
-import io.animo.tenancy.domain.TenantAccess;
+import io.animo.tenancy.domain.TenantWork;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
@@ -32,13 +32,13 @@ public class RuleGraphQLApi {
 
     private static final String[] RULE_WRITERS = {Roles.TENANT_ADMIN, Roles.COMMUNITY_MANAGER};
 
-    private final TenantAccess access;
+    private final TenantWork work;
     private final SecurityIdentity identity;
     private final RuleService rules;
     private final RuleBacktester backtester;
 
-    public RuleGraphQLApi(TenantAccess access, SecurityIdentity identity, RuleService rules, RuleBacktester backtester) {
-        this.access = access;
+    public RuleGraphQLApi(TenantWork work, SecurityIdentity identity, RuleService rules, RuleBacktester backtester) {
+        this.work = work;
         this.identity = identity;
         this.rules = rules;
         this.backtester = backtester;
@@ -48,12 +48,12 @@ public class RuleGraphQLApi {
     @Description("The rules of one scope, oldest first: the tenant-wide rules, or those of communityId."
             + " At most 200 per scope. Roles: tenant-admin, community-manager, moderator.")
     public Uni<@NonNull List<@NonNull Rule>> rules(@Id String communityId) {
-        return access.require(identity, RULE_EDITORS).chain(caller -> {
+        return work.as(identity, RULE_EDITORS).run((tx, caller) -> {
             if (communityId == null) {
-                return rules.list(caller, null);
+                return rules.list(tx, caller, null);
             }
             return GlobalId.decode(communityId, Rule.COMMUNITY_TYPE)
-                    .map(uuid -> rules.list(caller, uuid))
+                    .map(uuid -> rules.list(tx, caller, uuid))
                     .orElseGet(() -> Uni.createFrom().item(List.of()));
         }).map(list -> list.stream().map(Rule::of).toList());
     }
@@ -61,12 +61,12 @@ public class RuleGraphQLApi {
     @Mutation
     @Description("Save a rule for the whole tenant or one community. Roles: tenant-admin, community-manager.")
     public Uni<@NonNull RulePayload> ruleCreate(@NonNull RuleCreateInput input) {
-        return access.require(identity, RULE_WRITERS).chain(caller -> {
+        return work.as(identity, RULE_WRITERS).run((tx, caller) -> {
             if (input.communityId() == null) {
-                return rules.create(caller, null, input.rule().toDefinition(null), input.clientMutationId());
+                return rules.create(tx, caller, null, input.rule().toDefinition(null), input.clientMutationId());
             }
             return GlobalId.decode(input.communityId(), Rule.COMMUNITY_TYPE)
-                    .map(uuid -> rules.create(caller, uuid, input.rule().toDefinition(null), input.clientMutationId()))
+                    .map(uuid -> rules.create(tx, caller, uuid, input.rule().toDefinition(null), input.clientMutationId()))
                     .orElseGet(() -> Uni.createFrom().item(RuleResult.notFound("input.communityId", "community")));
         }).map(result -> RulePayload.of(result, input.clientMutationId()));
     }
@@ -74,8 +74,8 @@ public class RuleGraphQLApi {
     @Mutation
     @Description("Replace a rule (pass the version you read). Roles: tenant-admin, community-manager.")
     public Uni<@NonNull RulePayload> ruleUpdate(@NonNull RuleUpdateInput input) {
-        return access.require(identity, RULE_WRITERS).chain(caller -> GlobalId.decode(input.id(), Rule.TYPE)
-                .map(uuid -> rules.update(caller, uuid, input.version(), input.rule().toDefinition(null)))
+        return work.as(identity, RULE_WRITERS).run((tx, caller) -> GlobalId.decode(input.id(), Rule.TYPE)
+                .map(uuid -> rules.update(tx, caller, uuid, input.version(), input.rule().toDefinition(null)))
                 .orElseGet(() -> Uni.createFrom().item(RuleResult.notFound("input.id", "rule"))))
                 .map(result -> RulePayload.of(result, input.clientMutationId()));
     }
@@ -83,8 +83,8 @@ public class RuleGraphQLApi {
     @Mutation
     @Description("Delete a rule. Roles: tenant-admin, community-manager.")
     public Uni<@NonNull RulePayload> ruleDelete(@NonNull RuleDeleteInput input) {
-        return access.require(identity, RULE_WRITERS).chain(caller -> GlobalId.decode(input.id(), Rule.TYPE)
-                .map(uuid -> rules.delete(caller, uuid))
+        return work.as(identity, RULE_WRITERS).run((tx, caller) -> GlobalId.decode(input.id(), Rule.TYPE)
+                .map(uuid -> rules.delete(tx, caller, uuid))
                 .orElseGet(() -> Uni.createFrom().item(RuleResult.notFound("input.id", "rule"))))
                 .map(result -> RulePayload.deleted(result, input.id(), input.clientMutationId()));
     }
@@ -98,8 +98,8 @@ public class RuleGraphQLApi {
                 : new PostingContext(
                         input.context().accountAgeHours() == null ? Long.MAX_VALUE : input.context().accountAgeHours(),
                         input.context().recentMessages() == null ? 0 : input.context().recentMessages());
-        return access.require(identity, RULE_EDITORS)
-                .chain(caller -> rules.test(input.rule().toDefinition("test"), input.text(), context))
+        return work.as(identity, RULE_EDITORS)
+                .run((tx, caller) -> rules.test(input.rule().toDefinition("test"), input.text(), context))
                 .map(result -> result.userErrors().isEmpty()
                         ? RuleTestPayload.of(result.verdict())
                         : RuleTestPayload.rejected(result.userErrors()));
@@ -110,11 +110,11 @@ public class RuleGraphQLApi {
             + " animo.rules.backtest-max-messages): how many it would have caught, how that compares with what moderators"
             + " removed, and examples. Nothing is changed. Roles: tenant-admin, community-manager, moderator.")
     public Uni<@NonNull RuleBacktestPayload> ruleBacktest(@NonNull RuleBacktestInput input) {
-        return access.require(identity, RULE_EDITORS).chain(caller -> {
+        return work.as(identity, RULE_EDITORS).run((tx, caller) -> {
             UUID community = GlobalId.decode(input.communityId(), Rule.COMMUNITY_TYPE).orElse(UNKNOWN);
             UUID ruleId = input.ruleId() == null ? null : GlobalId.decode(input.ruleId(), Rule.TYPE).orElse(UNKNOWN);
             RuleDefinition draft = input.rule() == null ? null : input.rule().toDefinition("draft");
-            return backtester.run(caller, ruleId, draft, community, input.since(), input.maxExamples());
+            return backtester.run(tx, caller, ruleId, draft, community, input.since(), input.maxExamples());
         }).map(RuleBacktestPayload::of);
     }
 

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.animo.community.domain.CommunityRepository;
 import io.animo.platform.graphql.UserError;
-import io.animo.platform.persistence.UnitOfWork;
+import io.animo.platform.persistence.Tx;
 import io.animo.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -28,17 +28,15 @@ public class RuleBacktester {
 
     private static final int BATCH = 500;
 
-    private final UnitOfWork unitOfWork;
     private final RuleRepository rules;
     private final CommunityRepository communities;
     private final RuleWorker worker;
     private final int maxMessages;
     private final Duration maxMatchingTime;
 
-    public RuleBacktester(UnitOfWork unitOfWork, RuleRepository rules, CommunityRepository communities, RuleWorker worker,
+    public RuleBacktester(RuleRepository rules, CommunityRepository communities, RuleWorker worker,
             @ConfigProperty(name = "animo.rules.backtest-max-messages", defaultValue = "20000") int maxMessages,
             @ConfigProperty(name = "animo.rules.backtest-max-time", defaultValue = "10s") Duration maxMatchingTime) {
-        this.unitOfWork = unitOfWork;
         this.rules = rules;
         this.communities = communities;
         this.worker = worker;
@@ -52,10 +50,10 @@ public class RuleBacktester {
     }
 
     /** Exactly one of {@code ruleId} (a saved rule) or {@code draft} (an unsaved rule). */
-    public Uni<Backtest> run(Caller caller, UUID ruleId, RuleDefinition draft, UUID communityId, Instant since,
+    public Uni<Backtest> run(Tx tx, Caller caller, UUID ruleId, RuleDefinition draft, UUID communityId, Instant since,
             int maxExamples) {
         return worker.run(() -> validate(ruleId, draft, since, maxExamples)).chain(errors -> errors.isEmpty()
-                ? runValid(caller, ruleId, draft, communityId, since, maxExamples)
+                ? runValid(tx, caller, ruleId, draft, communityId, since, maxExamples)
                 : Uni.createFrom().item(Backtest.refused(errors)));
     }
 
@@ -75,10 +73,10 @@ public class RuleBacktester {
         return errors;
     }
 
-    private Uni<Backtest> runValid(Caller caller, UUID ruleId, RuleDefinition draft, UUID communityId, Instant since,
+    private Uni<Backtest> runValid(Tx tx, Caller caller, UUID ruleId, RuleDefinition draft, UUID communityId, Instant since,
             int maxExamples) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> communities.findInTenant(tenant, communityId).chain(community -> {
+        return communities.findInTenant(tenant, communityId).chain(community -> {
             if (community == null) {
                 return Uni.createFrom().item(Backtest.refused(List.of(
                         UserError.of("input.communityId", "NOT_FOUND", "No community of this tenant has this id."))));
@@ -91,7 +89,7 @@ public class RuleBacktester {
                             List.of(UserError.of("input.ruleId", "NOT_FOUND", "No rule of this tenant has this id."))))
                     : worker.run(() -> CompiledRuleSet.compile(List.of(definition.enabledCopy())))
                             .chain(compiled -> scan(tenant, communityId, since, compiled, new Tally(maxExamples), null)));
-        }));
+        });
     }
 
     /**

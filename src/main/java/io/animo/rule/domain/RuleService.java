@@ -16,7 +16,6 @@ import io.animo.platform.persistence.MutationReceipts;
 import io.animo.platform.persistence.OptimisticLocks;
 import io.animo.platform.persistence.TransactionLocks;
 import io.animo.platform.persistence.Tx;
-import io.animo.platform.persistence.UnitOfWork;
 import io.animo.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
 
@@ -26,7 +25,6 @@ public class RuleService {
 
     static final String CREATE = "ruleCreate";
 
-    private final UnitOfWork unitOfWork;
     private final RuleRepository rules;
     private final CommunityGate gate;
     private final MutationReceipts receipts;
@@ -34,38 +32,38 @@ public class RuleService {
     private final RuleSets ruleSets;
     private final RuleWorker worker;
 
-    public RuleService(UnitOfWork unitOfWork, RuleRepository rules, CommunityGate gate,
+    public RuleService(RuleRepository rules, CommunityGate gate,
             MutationReceipts receipts, AuditLog audit, RuleSets ruleSets, RuleWorker worker) {
         this.ruleSets = ruleSets;
         this.worker = worker;
-        this.unitOfWork = unitOfWork;
         this.rules = rules;
         this.gate = gate;
         this.receipts = receipts;
         this.audit = audit;
     }
 
-    public Uni<RuleEntity> get(Caller caller, UUID id) {
-        return unitOfWork.inTenant(caller.tenantId(), tx -> rules.findInTenant(caller.tenantId(), id));
+    public Uni<RuleEntity> get(Tx tx, Caller caller, UUID id) {
+        return rules.findInTenant(caller.tenantId(), id);
     }
 
-    public Uni<List<RuleEntity>> list(Caller caller, UUID communityId) {
-        return unitOfWork.inTenant(caller.tenantId(), tx -> rules.inScope(caller.tenantId(), communityId));
+    public Uni<List<RuleEntity>> list(Tx tx, Caller caller, UUID communityId) {
+        return rules.inScope(caller.tenantId(), communityId);
     }
 
-    public Uni<RuleResult> create(Caller caller, UUID communityId, RuleDefinition definition, String clientMutationId) {
+    public Uni<RuleResult> create(Tx tx, Caller caller, UUID communityId, RuleDefinition definition,
+            String clientMutationId) {
         if (!MutationReceipts.validate(clientMutationId).isEmpty()) {
             return Uni.createFrom().item(RuleResult.rejected(MutationReceipts.validate(clientMutationId)));
         }
         return worker.run(() -> RuleValidator.validate(definition)).chain(errors -> errors.isEmpty()
-                ? createValid(caller, communityId, definition, clientMutationId)
+                ? createValid(tx, caller, communityId, definition, clientMutationId)
                 : Uni.createFrom().item(RuleResult.rejected(errors)));
     }
 
-    private Uni<RuleResult> createValid(Caller caller, UUID communityId, RuleDefinition definition,
+    private Uni<RuleResult> createValid(Tx tx, Caller caller, UUID communityId, RuleDefinition definition,
             String clientMutationId) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> receipts.find(tx, caller, CREATE, clientMutationId).chain(previous -> {
+        return receipts.find(tx, caller, CREATE, clientMutationId).chain(previous -> {
             if (previous.isPresent()) {
                 return rules.findInTenant(tenant, previous.get()).map(RuleResult::ok);
             }
@@ -85,7 +83,7 @@ public class RuleService {
                             : Uni.createFrom().item(RuleResult.rejected(tooMuch));
                 });
             });
-        })).invoke(result -> forgetCompiledRules(tenant, result));
+        }).invoke(result -> tx.afterCommit(() -> forgetCompiledRules(tenant, result)));
     }
 
     /**
@@ -144,15 +142,17 @@ public class RuleService {
                 .map(ignored -> RuleResult.ok(rule));
     }
 
-    public Uni<RuleResult> update(Caller caller, UUID id, long expectedVersion, RuleDefinition definition) {
+    public Uni<RuleResult> update(Tx tx, Caller caller, UUID id, long expectedVersion, RuleDefinition definition) {
         return worker.run(() -> RuleValidator.validate(definition)).chain(errors -> errors.isEmpty()
-                ? updateValid(caller, id, expectedVersion, definition)
+                ? updateValid(tx, caller, id, expectedVersion, definition)
                 : Uni.createFrom().item(RuleResult.rejected(errors)));
     }
 
-    private Uni<RuleResult> updateValid(Caller caller, UUID id, long expectedVersion, RuleDefinition definition) {
+    private Uni<RuleResult> updateValid(Tx tx, Caller caller, UUID id, long expectedVersion, RuleDefinition definition) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> rules.findInTenant(tenant, id).chain(rule -> {
+        tx.recover(OptimisticLocks::isStale,
+                () -> Uni.createFrom().item(RuleResult.rejected(OptimisticLocks.staleError("rule"))));
+        return rules.findInTenant(tenant, id).chain(rule -> {
             if (rule == null) {
                 return Uni.createFrom().item(RuleResult.notFound("input.id", "rule"));
             }
@@ -172,21 +172,19 @@ public class RuleService {
                                 .chain(() -> audit.record(tx, caller, "RULE_UPDATED", "Rule", rule.id, describe(rule)))
                                 .map(ignored -> RuleResult.ok(rule));
                     }));
-        })).invoke(result -> forgetCompiledRules(tenant, result))
-                .onFailure(OptimisticLocks::isStale)
-                .recoverWithItem(() -> RuleResult.rejected(OptimisticLocks.staleError("rule")));
+        }).invoke(result -> tx.afterCommit(() -> forgetCompiledRules(tenant, result)));
     }
 
-    public Uni<RuleResult> delete(Caller caller, UUID id) {
+    public Uni<RuleResult> delete(Tx tx, Caller caller, UUID id) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> rules.findInTenant(tenant, id).chain(rule -> rule == null
+        return rules.findInTenant(tenant, id).chain(rule -> rule == null
                 ? Uni.createFrom().item(RuleResult.notFound("input.id", "rule"))
                 : scopeRefusal(tx, caller, rule.communityId, "input.id").chain(refusal -> refusal != null
                         ? Uni.createFrom().item(RuleResult.rejected(refusal))
                         : rules.delete(rule)
                                 .chain(() -> audit.record(tx, caller, "RULE_DELETED", "Rule", rule.id, describe(rule)))
-                                .map(ignored -> new RuleResult(null, List.of())))))
-                .invoke(result -> forgetCompiledRules(tenant, result));
+                                .map(ignored -> new RuleResult(null, List.of()))))
+                .invoke(result -> tx.afterCommit(() -> forgetCompiledRules(tenant, result)));
     }
 
     private static String describe(RuleEntity rule) {

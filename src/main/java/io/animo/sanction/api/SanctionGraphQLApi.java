@@ -21,7 +21,7 @@ import io.animo.sanction.domain.AppealStatus;
 import io.animo.sanction.domain.SanctionOrder;
 import io.animo.sanction.domain.SanctionResult;
 import io.animo.sanction.domain.SanctionService;
-import io.animo.tenancy.domain.TenantAccess;
+import io.animo.tenancy.domain.TenantWork;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
@@ -32,14 +32,14 @@ public class SanctionGraphQLApi {
     private static final UUID NONE = new UUID(0, 0);
 
     private final SanctionService sanctions;
-    private final TenantAccess access;
+    private final TenantWork work;
     private final SecurityIdentity identity;
     private final int maxPageSize;
 
-    public SanctionGraphQLApi(SanctionService sanctions, TenantAccess access, SecurityIdentity identity,
+    public SanctionGraphQLApi(SanctionService sanctions, TenantWork work, SecurityIdentity identity,
             @ConfigProperty(name = "animo.graphql.max-page-size") int maxPageSize) {
         this.sanctions = sanctions;
-        this.access = access;
+        this.work = work;
         this.identity = identity;
         this.maxPageSize = maxPageSize;
     }
@@ -53,8 +53,8 @@ public class SanctionGraphQLApi {
         Optional<UUID> member = memberId == null
                 ? Optional.empty()
                 : Optional.of(GlobalId.decode(memberId, "Member").orElse(NONE));
-        return access.requireMember(identity).chain(caller -> GlobalId.decode(communityId, "Community")
-                .map(uuid -> sanctions.sanctions(caller, uuid, member.orElse(null),
+        return work.asMember(identity).run((tx, caller) -> GlobalId.decode(communityId, "Community")
+                .map(uuid -> sanctions.sanctions(tx, caller, uuid, member.orElse(null),
                         Boolean.TRUE.equals(activeOnly), page))
                 .orElseGet(() -> Uni.createFrom().item(Page.empty())))
                 .map(SanctionConnection::of);
@@ -65,8 +65,8 @@ public class SanctionGraphQLApi {
     public Uni<@NonNull AppealConnection> appeals(@NonNull @Id String communityId, AppealStatus status, Integer first,
             String after, Integer last, String before) {
         PageRequest page = PageRequest.of(first, after, last, before, maxPageSize);
-        return access.require(identity, SanctionService.STAFF).chain(caller -> GlobalId.decode(communityId, "Community")
-                .map(uuid -> sanctions.appeals(caller, uuid, status, page))
+        return work.as(identity, SanctionService.STAFF).run((tx, caller) -> GlobalId.decode(communityId, "Community")
+                .map(uuid -> sanctions.appeals(tx, caller, uuid, status, page))
                 .orElseGet(() -> Uni.createFrom().item(Page.empty())))
                 .map(AppealConnection::of);
     }
@@ -76,7 +76,7 @@ public class SanctionGraphQLApi {
             + " Roles: tenant-admin, community-manager, moderator; owners of the community only by tenant admins.")
     public Uni<@NonNull SanctionPayload> sanctionIssue(@NonNull SanctionIssueInput input) {
         SanctionOrder order = new SanctionOrder(input.kind(), input.reason(), input.until());
-        return access.require(identity, SanctionService.STAFF).chain(caller -> {
+        return work.as(identity, SanctionService.STAFF).run((tx, caller) -> {
             Optional<UUID> community = GlobalId.decode(input.communityId(), "Community");
             Optional<UUID> member = GlobalId.decode(input.memberId(), "Member");
             if (community.isEmpty()) {
@@ -87,7 +87,7 @@ public class SanctionGraphQLApi {
                 return Uni.createFrom().item(SanctionResult.refused("input.memberId", "NOT_A_MEMBER",
                         "This person is not a member of this community."));
             }
-            return sanctions.issue(caller, community.get(), member.get(), order, input.clientMutationId());
+            return sanctions.issue(tx, caller, community.get(), member.get(), order, input.clientMutationId());
         }).map(result -> SanctionPayload.of(result, input.clientMutationId()));
     }
 
@@ -95,9 +95,9 @@ public class SanctionGraphQLApi {
     @Description("Lift a sanction before it ends, with a note; the member's standing follows the sanctions left."
             + " Roles: tenant-admin, community-manager, moderator.")
     public Uni<@NonNull SanctionPayload> sanctionLift(@NonNull SanctionLiftInput input) {
-        return access.require(identity, SanctionService.STAFF).chain(caller -> GlobalId.decode(input.sanctionId(),
+        return work.as(identity, SanctionService.STAFF).run((tx, caller) -> GlobalId.decode(input.sanctionId(),
                 Sanction.TYPE)
-                .map(uuid -> sanctions.lift(caller, uuid, input.note()))
+                .map(uuid -> sanctions.lift(tx, caller, uuid, input.note()))
                 .orElseGet(() -> Uni.createFrom().item(SanctionResult.refused("input.sanctionId", "NOT_FOUND",
                         "No sanction of this tenant has this id."))))
                 .map(result -> SanctionPayload.of(result, input.clientMutationId()));
@@ -106,8 +106,8 @@ public class SanctionGraphQLApi {
     @Mutation
     @Description("Appeal a sanction of yours, once. Only the sanctioned member.")
     public Uni<@NonNull AppealPayload> appealFile(@NonNull AppealFileInput input) {
-        return access.requireMember(identity).chain(caller -> GlobalId.decode(input.sanctionId(), Sanction.TYPE)
-                .map(uuid -> sanctions.file(caller, uuid, input.statement()))
+        return work.asMember(identity).run((tx, caller) -> GlobalId.decode(input.sanctionId(), Sanction.TYPE)
+                .map(uuid -> sanctions.file(tx, caller, uuid, input.statement()))
                 .orElseGet(() -> Uni.createFrom().item(AppealResult.refused("input.sanctionId", "NOT_FOUND",
                         "No sanction of yours has this id."))))
                 .map(result -> AppealPayload.of(result, input.clientMutationId()));
@@ -117,9 +117,9 @@ public class SanctionGraphQLApi {
     @Description("Uphold an appeal's sanction, or overturn it (which lifts the sanction). Roles: tenant-admin,"
             + " community-manager, moderator, other than who issued the sanction.")
     public Uni<@NonNull AppealPayload> appealDecide(@NonNull AppealDecideInput input) {
-        return access.require(identity, SanctionService.STAFF).chain(caller -> GlobalId.decode(input.appealId(),
+        return work.as(identity, SanctionService.STAFF).run((tx, caller) -> GlobalId.decode(input.appealId(),
                 Appeal.TYPE)
-                .map(uuid -> sanctions.decide(caller, uuid, input.decision(), input.note()))
+                .map(uuid -> sanctions.decide(tx, caller, uuid, input.decision(), input.note()))
                 .orElseGet(() -> Uni.createFrom().item(AppealResult.refused("input.appealId", "NOT_FOUND",
                         "No appeal of this tenant has this id."))))
                 .map(result -> AppealPayload.of(result, input.clientMutationId()));

@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 import io.animo.platform.graphql.NodeLoader;
 import io.animo.platform.security.Roles;
 import io.animo.sanction.domain.SanctionService;
-import io.animo.tenancy.domain.TenantAccess;
+import io.animo.tenancy.domain.TenantWork;
 
 /** Sanctions and appeals by global id: staff see any of their tenant, members only their own. */
 @Singleton
@@ -14,15 +14,15 @@ public class SanctionNodes {
 
     @Produces
     @Singleton
-    NodeLoader sanctions(SanctionService sanctions, TenantAccess access) {
-        return access.nodeLoader(Sanction.TYPE, (caller, id) -> sanctions.sanctionNode(caller, id).map(Sanction::of),
+    NodeLoader sanctions(SanctionService sanctions, TenantWork work) {
+        return work.nodeLoader(Sanction.TYPE, (tx, caller, id) -> sanctions.sanctionNode(tx, caller, id).map(Sanction::of),
                 Roles.ANY_TENANT_ROLE);
     }
 
     @Produces
     @Singleton
-    NodeLoader appeals(SanctionService sanctions, TenantAccess access) {
-        return access.nodeLoader(Appeal.TYPE, (caller, id) -> sanctions.appealNode(caller, id).map(Appeal::of),
+    NodeLoader appeals(SanctionService sanctions, TenantWork work) {
+        return work.nodeLoader(Appeal.TYPE, (tx, caller, id) -> sanctions.appealNode(tx, caller, id).map(Appeal::of),
                 Roles.ANY_TENANT_ROLE);
     }
 }

@@ -34,7 +34,6 @@ import io.animo.platform.persistence.DbTime;
 import io.animo.platform.persistence.MutationReceipts;
 import io.animo.platform.persistence.OptimisticLocks;
 import io.animo.platform.persistence.Tx;
-import io.animo.platform.persistence.UnitOfWork;
 import io.animo.platform.security.Caller;
 import io.animo.platform.security.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -59,16 +58,14 @@ public class SanctionService {
     private static final String SANCTIONS = "sanctions";
     private static final String APPEALS = "appeals";
 
-    private final UnitOfWork unitOfWork;
     private final CommunityGate gate;
     private final MemberRepository members;
     private final MembershipRepository memberships;
     private final MutationReceipts receipts;
     private final AuditLog audit;
 
-    public SanctionService(UnitOfWork unitOfWork, CommunityGate gate, MemberRepository members,
+    public SanctionService(CommunityGate gate, MemberRepository members,
             MembershipRepository memberships, MutationReceipts receipts, AuditLog audit) {
-        this.unitOfWork = unitOfWork;
         this.gate = gate;
         this.members = members;
         this.memberships = memberships;
@@ -102,7 +99,7 @@ public class SanctionService {
         return errors;
     }
 
-    public Uni<SanctionResult> issue(Caller caller, UUID communityId, UUID memberId, SanctionOrder order,
+    public Uni<SanctionResult> issue(Tx tx, Caller caller, UUID communityId, UUID memberId, SanctionOrder order,
             String clientMutationId) {
         List<UserError> errors = new ArrayList<>(validate("input", order));
         errors.addAll(MutationReceipts.validate(clientMutationId));
@@ -110,18 +107,17 @@ public class SanctionService {
             return Uni.createFrom().item(SanctionResult.refused(errors));
         }
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> receipts.find(tx, caller, ISSUE, clientMutationId)
+        // the same request retried concurrently won: answer with its sanction
+        tx.retry(failure -> clientMutationId != null && Constraints.isUniqueViolation(failure, null),
+                again -> receipts.find(again, caller, ISSUE, clientMutationId)
+                        .chain(previous -> view(tenant, previous.orElseThrow()))
+                        .map(v -> new SanctionResult(v, List.of())));
+        tx.recover(OptimisticLocks::isStale, () -> Uni.createFrom().item(SanctionResult.refused("input.memberId",
+                "STALE_VERSION", "This member's standing changed at the same time: try again.")));
+        return receipts.find(tx, caller, ISSUE, clientMutationId)
                 .chain(previous -> previous.isPresent()
                         ? view(tenant, previous.get()).map(v -> new SanctionResult(v, List.of()))
-                        : issueNew(tx, caller, communityId, memberId, order, clientMutationId)))
-                .onFailure(failure -> clientMutationId != null && Constraints.isUniqueViolation(failure, null))
-                // the same request retried concurrently won: answer with its sanction
-                .recoverWithUni(() -> unitOfWork.inTenant(tenant, tx -> receipts.find(tx, caller, ISSUE, clientMutationId)
-                        .chain(previous -> view(tenant, previous.orElseThrow()))
-                        .map(v -> new SanctionResult(v, List.of()))))
-                .onFailure(OptimisticLocks::isStale)
-                .recoverWithItem(() -> SanctionResult.refused("input.memberId", "STALE_VERSION",
-                        "This member's standing changed at the same time: try again."));
+                        : issueNew(tx, caller, communityId, memberId, order, clientMutationId));
     }
 
     private Uni<SanctionResult> issueNew(Tx tx, Caller caller, UUID communityId, UUID memberId, SanctionOrder order,
@@ -207,13 +203,14 @@ public class SanctionService {
                 .chain(managed -> recompute(managed == null ? membership : managed, now()));
     }
 
-    public Uni<SanctionResult> lift(Caller caller, UUID sanctionId, String note) {
+    public Uni<SanctionResult> lift(Tx tx, Caller caller, UUID sanctionId, String note) {
         if (note != null && note.length() > MAX_NOTE) {
             return Uni.createFrom()
                     .item(SanctionResult.refused("input.note", "TOO_LONG", "At most " + MAX_NOTE + " characters."));
         }
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> sanction(tenant, sanctionId).chain(sanction -> {
+        tx.recover(OptimisticLocks::isStale, () -> Uni.createFrom().item(alreadyLifted()));
+        return sanction(tenant, sanctionId).chain(sanction -> {
             if (sanction == null) {
                 return Uni.createFrom().item(unknownSanction());
             }
@@ -224,7 +221,7 @@ public class SanctionService {
                     ? Uni.createFrom().item(SanctionResult.refused(List.of(problem)))
                     : liftWithin(tx, caller, sanction, note).chain(() -> appealOf(tenant, sanction.id))
                             .map(appeal -> SanctionResult.ok(sanction, appeal)));
-        })).onFailure(OptimisticLocks::isStale).recoverWithItem(SanctionService::alreadyLifted);
+        });
     }
 
     /**
@@ -303,7 +300,7 @@ public class SanctionService {
                 }).replaceWithVoid();
     }
 
-    public Uni<AppealResult> file(Caller caller, UUID sanctionId, String statement) {
+    public Uni<AppealResult> file(Tx tx, Caller caller, UUID sanctionId, String statement) {
         if (statement == null || statement.isBlank()) {
             return Uni.createFrom().item(AppealResult.refused("input.statement", "REQUIRED",
                     "Say why the sanction should be lifted, in up to " + MAX_STATEMENT + " characters."));
@@ -313,7 +310,9 @@ public class SanctionService {
                     .item(AppealResult.refused("input.statement", "TOO_LONG", "At most " + MAX_STATEMENT + " characters."));
         }
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> members.findBySubject(tenant, caller.subject())
+        tx.recover(failure -> Constraints.isUniqueViolation(failure, "appeal_once_per_sanction"),
+                () -> Uni.createFrom().item(alreadyAppealed()));
+        return members.findBySubject(tenant, caller.subject())
                 .chain(me -> sanction(tenant, sanctionId).chain(sanction -> {
                     if (me == null || sanction == null || !sanction.memberId.equals(me.id)) {
                         return Uni.createFrom().item(AppealResult.refused("input.sanctionId", "NOT_FOUND",
@@ -345,18 +344,18 @@ public class SanctionService {
                                                         "Appeal against " + sanction.kind + " " + sanction.id))
                                                 .map(ignored -> AppealResult.ok(appeal));
                                     }));
-                }))).onFailure(failure -> Constraints.isUniqueViolation(failure, "appeal_once_per_sanction"))
-                .recoverWithItem(SanctionService::alreadyAppealed);
+                }));
     }
 
     /** Decided by staff other than whoever issued the sanction; overturning lifts it. */
-    public Uni<AppealResult> decide(Caller caller, UUID appealId, AppealDecision decision, String note) {
+    public Uni<AppealResult> decide(Tx tx, Caller caller, UUID appealId, AppealDecision decision, String note) {
         if (note != null && note.length() > MAX_NOTE) {
             return Uni.createFrom()
                     .item(AppealResult.refused("input.note", "TOO_LONG", "At most " + MAX_NOTE + " characters."));
         }
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> appeal(tenant, appealId).chain(appeal -> appeal == null
+        tx.recover(OptimisticLocks::isStale, () -> Uni.createFrom().item(alreadyDecided()));
+        return appeal(tenant, appealId).chain(appeal -> appeal == null
                 ? Uni.createFrom().item(unknownAppeal())
                 : sanction(tenant, appeal.sanctionId).chain(sanction -> {
                     if (caller.subject().equals(sanction.issuedBySubject)) {
@@ -369,7 +368,7 @@ public class SanctionService {
                     return mayUndo(tx, caller, sanction, "input.appealId").chain(problem -> problem != null
                             ? Uni.createFrom().item(new AppealResult(null, List.of(problem)))
                             : settle(tx, caller, appeal, sanction, decision, note));
-                }))).onFailure(OptimisticLocks::isStale).recoverWithItem(SanctionService::alreadyDecided);
+                }));
     }
 
     private Uni<AppealResult> settle(Tx tx, Caller caller, AppealEntity appeal, SanctionEntity sanction,
@@ -392,17 +391,17 @@ public class SanctionService {
     }
 
     /** Staff see every sanction of the community; anyone else only their own. Newest first. */
-    public Uni<Page<SanctionView>> sanctions(Caller caller, UUID communityId, UUID memberId, boolean activeOnly,
+    public Uni<Page<SanctionView>> sanctions(Tx tx, Caller caller, UUID communityId, UUID memberId, boolean activeOnly,
             PageRequest page) {
         UUID tenant = caller.tenantId();
         boolean staff = caller.hasAnyRole(STAFF);
-        return unitOfWork.inTenant(tenant, tx -> (staff
+        return (staff
                 ? Uni.createFrom().item(memberId)
                 : members.findBySubject(tenant, caller.subject())
                         .map(me -> me == null || (memberId != null && !memberId.equals(me.id)) ? null : me.id))
                 .chain(member -> !staff && member == null
                         ? Uni.createFrom().item(Page.<SanctionView>empty())
-                        : sanctionPage(tenant, communityId, member, activeOnly, page)));
+                        : sanctionPage(tenant, communityId, member, activeOnly, page));
     }
 
     private Uni<Page<SanctionView>> sanctionPage(UUID tenant, UUID communityId, UUID memberId, boolean activeOnly,
@@ -455,9 +454,9 @@ public class SanctionService {
     }
 
     /** Appeals of a community, oldest first. */
-    public Uni<Page<AppealEntity>> appeals(Caller caller, UUID communityId, AppealStatus status, PageRequest page) {
+    public Uni<Page<AppealEntity>> appeals(Tx tx, Caller caller, UUID communityId, AppealStatus status, PageRequest page) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> Panache.getSession().chain(session -> {
+        return Panache.getSession().chain(session -> {
             List<String> where = new ArrayList<>(List.of("tenantId = :tenant", "communityId = :community"));
             if (status != null) {
                 where.add("status = :status");
@@ -476,7 +475,7 @@ public class SanctionService {
                 query.setParameter("at", keyset.at()).setParameter("cursorId", keyset.cursorId());
             }
             return query.getResultList().map(rows -> Page.of(rows, page, SanctionService::cursorOf, -1));
-        }));
+        });
     }
 
     public static Cursor cursorOf(AppealEntity appeal) {
@@ -484,21 +483,21 @@ public class SanctionService {
     }
 
     /** A sanction for {@code node(id:)}: staff see any of the tenant, anyone else only their own. */
-    public Uni<SanctionView> sanctionNode(Caller caller, UUID id) {
+    public Uni<SanctionView> sanctionNode(Tx tx, Caller caller, UUID id) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> sanction(tenant, id).chain(sanction -> sanction == null
+        return sanction(tenant, id).chain(sanction -> sanction == null
                 ? Uni.createFrom().nullItem()
                 : visible(caller, sanction.memberId).chain(visible -> !visible
                         ? Uni.createFrom().<SanctionView>nullItem()
-                        : appealOf(tenant, id).map(appeal -> new SanctionView(sanction, appeal)))));
+                        : appealOf(tenant, id).map(appeal -> new SanctionView(sanction, appeal))));
     }
 
     /** An appeal for {@code node(id:)}: staff see any of the tenant, anyone else only their own. */
-    public Uni<AppealEntity> appealNode(Caller caller, UUID id) {
+    public Uni<AppealEntity> appealNode(Tx tx, Caller caller, UUID id) {
         UUID tenant = caller.tenantId();
-        return unitOfWork.inTenant(tenant, tx -> appeal(tenant, id).chain(appeal -> appeal == null
+        return appeal(tenant, id).chain(appeal -> appeal == null
                 ? Uni.createFrom().nullItem()
-                : visible(caller, appeal.memberId).map(visible -> visible ? appeal : null)));
+                : visible(caller, appeal.memberId).map(visible -> visible ? appeal : null));
     }
 
     private Uni<Boolean> visible(Caller caller, UUID memberId) {
