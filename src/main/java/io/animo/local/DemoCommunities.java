@@ -1,4 +1,4 @@
-package io.animo.platform.local;
+package io.animo.local;
 
 import java.time.Duration;
 import java.time.Instant;

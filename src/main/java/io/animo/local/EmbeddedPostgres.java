@@ -1,4 +1,4 @@
-package io.animo.platform.local;
+package io.animo.local;
 
 import java.io.IOException;
 import java.nio.file.Files;
