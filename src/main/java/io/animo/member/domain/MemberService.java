@@ -23,7 +23,6 @@ import io.animo.platform.persistence.Constraints;
 import io.animo.platform.persistence.Tx;
 import io.animo.platform.security.Caller;
 import io.animo.platform.security.Roles;
-import io.animo.sanction.domain.SanctionService;
 import io.smallrye.mutiny.Uni;
 
 /** Members of a tenant and their memberships of communities. */
@@ -33,15 +32,15 @@ public class MemberService {
     private final MemberRepository members;
     private final MembershipRepository memberships;
     private final CommunityRepository communities;
-    private final SanctionService sanctions;
+    private final StandingOnReturn standing;
     private final AuditLog audit;
     private final CommunityGate gate;
 
     public MemberService(MemberRepository members, MembershipRepository memberships,
-            CommunityRepository communities, SanctionService sanctions, AuditLog audit, CommunityGate gate) {
+            CommunityRepository communities, StandingOnReturn standing, AuditLog audit, CommunityGate gate) {
         this.audit = audit;
         this.gate = gate;
-        this.sanctions = sanctions;
+        this.standing = standing;
         this.members = members;
         this.memberships = memberships;
         this.communities = communities;
@@ -77,7 +76,7 @@ public class MemberService {
                 membership.joinedAt = now;
                 membership.updatedAt = now;
                 // leaving and joining again does not shed a mute or ban still in force
-                return sanctions.restoreStanding(tx, membership).chain(() -> memberships.persistAndFlush(membership))
+                return standing.restore(tx, membership).chain(() -> memberships.persistAndFlush(membership))
                         .call(() -> Activities.record(tx, communityId, member.id, ActivityKind.MEMBER_JOINED, now))
                         .map(saved -> MembershipResult.ok(new MembershipView(saved, member, community)));
             }));
