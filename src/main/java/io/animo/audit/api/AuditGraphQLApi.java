@@ -42,7 +42,7 @@ public class AuditGraphQLApi {
         PageRequest page = PageRequest.of(first, after, last, before, maxPageSize);
         UUID target = filter == null || filter.targetId() == null
                 ? null
-                : GlobalId.decode(filter.targetId()).map(GlobalId::uuid).orElse(new UUID(0, 0));
+                : GlobalId.decode(filter.targetId()).map(GlobalId::uuid).orElse(GlobalId.NONE);
         AuditQuery query = new AuditQuery(filter == null ? null : filter.action(), target, page);
         return work.as(identity, Roles.TENANT_ADMIN)
                 .run((tx, caller) -> audit.page(tx, caller, query))

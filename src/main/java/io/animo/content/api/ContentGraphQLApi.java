@@ -75,12 +75,8 @@ public class ContentGraphQLApi {
     @Description("Post a message (or a reply, one level deep) in a thread; it passes the community's rules first."
             + " Roles: tenant-admin, community-manager, moderator, member.")
     public Uni<@NonNull PostPayload> messagePost(@NonNull MessagePostInput input) {
-        var parent = input.parentId() == null
-                ? null
-                : GlobalId.decode(input.parentId(), Message.TYPE).orElse(new java.util.UUID(0, 0));
-        var side = input.sideId() == null
-                ? null
-                : GlobalId.decode(input.sideId(), "DebateSide").orElse(new java.util.UUID(0, 0));
+        var parent = GlobalId.optional(input.parentId(), Message.TYPE);
+        var side = GlobalId.optional(input.sideId(), "DebateSide");
         return work.as(identity, POSTERS).run((tx, caller) -> GlobalId.decode(input.threadId(), Thread.TYPE)
                 .map(uuid -> content.postMessage(tx, caller, uuid, parent, input.body(), side))
                 .orElseGet(() -> Uni.createFrom().item(notFound("input.threadId"))))

@@ -39,9 +39,7 @@ public class IngestionGraphQLApi {
             + " membership are created on first use; sanctions of that handle apply). It passes the community's rules"
             + " like any post. Role: integration (the service account of the tenant's animo-integration client).")
     public Uni<@NonNull PostPayload> messageIngest(@NonNull MessageIngestInput input) {
-        UUID parent = input.parentId() == null
-                ? null
-                : GlobalId.decode(input.parentId(), Message.TYPE).orElse(new UUID(0, 0));
+        UUID parent = GlobalId.optional(input.parentId(), Message.TYPE);
         ExternalAuthor author = new ExternalAuthor(input.externalHandle(), input.displayName());
         return work.as(identity, Roles.INTEGRATION).run((tx, caller) -> GlobalId.decode(input.threadId(), Thread.TYPE)
                 .map(thread -> content.ingestMessage(tx, caller, thread, parent, author, input.body(),

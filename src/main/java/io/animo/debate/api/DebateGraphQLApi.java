@@ -82,7 +82,7 @@ public class DebateGraphQLApi {
             + " earlier one. Roles: tenant-admin, community-manager, moderator, member.")
     public Uni<@NonNull PollPayload> pollVote(@NonNull PollVoteInput input) {
         List<UUID> options = input.optionIds().stream()
-                .map(id -> GlobalId.decode(id, PollOption.TYPE).orElse(new UUID(0, 0))).toList();
+                .map(id -> GlobalId.required(id, PollOption.TYPE)).toList();
         return work.as(identity, POSTERS).run((tx, caller) -> GlobalId.decode(input.threadId(), THREAD)
                 .map(uuid -> polls.vote(tx, caller, uuid, options))
                 .orElseGet(() -> Uni.createFrom().item(new PollResult(null,

@@ -59,7 +59,7 @@ public class FeedbackGraphQLApi {
     @Mutation
     @Description("Report a bug or suggest something, optionally about a message. Members of the tenant who joined a community.")
     public Uni<@NonNull FeedbackReportPayload> feedbackReportCreate(@NonNull FeedbackReportCreateInput input) {
-        UUID message = input.messageId() == null ? null : GlobalId.decode(input.messageId(), "Message").orElse(new UUID(0, 0));
+        UUID message = GlobalId.optional(input.messageId(), "Message");
         return work.asMember(identity).run((tx, caller) -> GlobalId.decode(input.communityId(), "Community")
                 .map(uuid -> feedback.create(tx, caller, uuid, input.kind(), input.title(), input.body(), message,
                         input.severity()))
@@ -81,9 +81,7 @@ public class FeedbackGraphQLApi {
     @Description("Move a report through NEW, CONFIRMED, IN_PROGRESS, FIXED, WONT_FIX or DUPLICATE (of duplicateOfId)."
             + " Roles: tenant-admin, community-manager, moderator.")
     public Uni<@NonNull FeedbackReportPayload> feedbackReportTriage(@NonNull FeedbackReportTriageInput input) {
-        UUID duplicateOf = input.duplicateOfId() == null
-                ? null
-                : GlobalId.decode(input.duplicateOfId(), FeedbackReport.TYPE).orElse(new UUID(0, 0));
+        UUID duplicateOf = GlobalId.optional(input.duplicateOfId(), FeedbackReport.TYPE);
         return work.as(identity, TRIAGERS).run((tx, caller) -> GlobalId.decode(input.id(), FeedbackReport.TYPE)
                 .map(uuid -> feedback.triage(tx, caller, uuid, input.status(), duplicateOf))
                 .orElseGet(() -> Uni.createFrom().item(unknown())))

@@ -26,7 +26,6 @@ public class GuidelineGraphQLApi {
 
     private static final String[] WRITERS = {Roles.TENANT_ADMIN, Roles.COMMUNITY_MANAGER};
     /** Stands for an id that is not a guideline id: it matches nothing, so the order is invalid. */
-    private static final UUID NO_GUIDELINE = new UUID(0, 0);
 
     private final GuidelineService guidelines;
     private final TenantWork work;
@@ -84,7 +83,7 @@ public class GuidelineGraphQLApi {
             + " Roles: tenant-admin, community-manager.")
     public Uni<@NonNull CommunityGuidelinesPayload> guidelinesReorder(@NonNull GuidelinesReorderInput input) {
         List<UUID> order = input.guidelineIds().stream()
-                .map(id -> GlobalId.decode(id, Guideline.TYPE).orElse(NO_GUIDELINE))
+                .map(id -> GlobalId.required(id, Guideline.TYPE))
                 .toList();
         return work.as(identity, WRITERS).run((tx, caller) -> GlobalId.decode(input.communityId(), Guideline.COMMUNITY_TYPE)
                 .map(uuid -> guidelines.reorder(tx, caller, uuid, order))

@@ -104,9 +104,8 @@ public class ModerationGraphQLApi {
     @Description("Live changes of the moderation queue of your tenant, or of one community."
             + " Roles: tenant-admin, community-manager, moderator.")
     public Multi<ModerationItemChanged> moderationQueueEvents(@Id String communityId) {
-        java.util.Optional<java.util.UUID> community = communityId == null
-                ? java.util.Optional.empty()
-                : GlobalId.decode(communityId, "Community").or(() -> java.util.Optional.of(new java.util.UUID(0, 0)));
+        java.util.Optional<java.util.UUID> community = java.util.Optional.ofNullable(GlobalId.optional(communityId,
+                "Community"));
         return Multi.createFrom().uni(access.require(identity, MODERATORS))
                 .onItem().transformToMultiAndMerge(caller -> EventsMissedException.endingAtGap(events.stream()
                         .filter(change -> change.tenantId().equals(caller.tenantId()))

@@ -32,8 +32,24 @@ public record GlobalId(String type, UUID uuid) {
         }
     }
 
+    /** Stands for an id that names nothing of the expected type: it matches no row, so lookups find nothing. */
+    public static final UUID NONE = new UUID(0, 0);
+
     /** The uuid when {@code id} is a global id of {@code expectedType}. */
     public static Optional<UUID> decode(String id, String expectedType) {
         return decode(id).filter(g -> g.type().equals(expectedType)).map(GlobalId::uuid);
+    }
+
+    /**
+     * For an optional id argument: null when the client gave none, its uuid when it is a global id of
+     * {@code expectedType}, else {@link #NONE} (another type, or no global id at all), which is then simply not found.
+     */
+    public static UUID optional(String id, String expectedType) {
+        return id == null ? null : decode(id, expectedType).orElse(NONE);
+    }
+
+    /** For a required id argument: its uuid when it is a global id of {@code expectedType}, else {@link #NONE}. */
+    public static UUID required(String id, String expectedType) {
+        return decode(id, expectedType).orElse(NONE);
     }
 }

@@ -28,8 +28,6 @@ public class RuleGraphQLApi {
 
     private static final String[] RULE_EDITORS = {Roles.TENANT_ADMIN, Roles.COMMUNITY_MANAGER, Roles.MODERATOR};
 
-    private static final UUID UNKNOWN = new UUID(0, 0);
-
     private static final String[] RULE_WRITERS = {Roles.TENANT_ADMIN, Roles.COMMUNITY_MANAGER};
 
     private final TenantWork work;
@@ -111,8 +109,8 @@ public class RuleGraphQLApi {
             + " removed, and examples. Nothing is changed. Roles: tenant-admin, community-manager, moderator.")
     public Uni<@NonNull RuleBacktestPayload> ruleBacktest(@NonNull RuleBacktestInput input) {
         return work.as(identity, RULE_EDITORS).run((tx, caller) -> {
-            UUID community = GlobalId.decode(input.communityId(), Rule.COMMUNITY_TYPE).orElse(UNKNOWN);
-            UUID ruleId = input.ruleId() == null ? null : GlobalId.decode(input.ruleId(), Rule.TYPE).orElse(UNKNOWN);
+            UUID community = GlobalId.required(input.communityId(), Rule.COMMUNITY_TYPE);
+            UUID ruleId = GlobalId.optional(input.ruleId(), Rule.TYPE);
             RuleDefinition draft = input.rule() == null ? null : input.rule().toDefinition("draft");
             return backtester.run(tx, caller, ruleId, draft, community, input.since(), input.maxExamples());
         }).map(RuleBacktestPayload::of);

@@ -29,8 +29,6 @@ import io.smallrye.mutiny.Uni;
 @GraphQLBoundary
 public class SanctionGraphQLApi {
 
-    private static final UUID NONE = new UUID(0, 0);
-
     private final SanctionService sanctions;
     private final TenantWork work;
     private final SecurityIdentity identity;
@@ -52,7 +50,7 @@ public class SanctionGraphQLApi {
         PageRequest page = PageRequest.of(first, after, last, before, maxPageSize);
         Optional<UUID> member = memberId == null
                 ? Optional.empty()
-                : Optional.of(GlobalId.decode(memberId, "Member").orElse(NONE));
+                : Optional.of(GlobalId.required(memberId, "Member"));
         return work.asMember(identity).run((tx, caller) -> GlobalId.decode(communityId, "Community")
                 .map(uuid -> sanctions.sanctions(tx, caller, uuid, member.orElse(null),
                         Boolean.TRUE.equals(activeOnly), page))
