@@ -17,6 +17,7 @@ import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.graphql.execution.ExecutionResponseWriter;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.Json;
 import io.vertx.ext.web.MIMEHeader;
 import io.vertx.ext.web.RoutingContext;
 
@@ -63,7 +64,7 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
                 if (status == 429) {
                     ctx.response().putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter(result)));
                 }
-                end(ctx, status, mediaType, response.getExecutionResultAsString());
+                end(ctx, status, mediaType, body(response));
             }
 
             @Override
@@ -71,6 +72,16 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
                 ctx.fail(failure);
             }
         });
+    }
+
+    /**
+     * The response body. Without errors it is graphql-java's own map written by Jackson in one pass; SmallRye first
+     * copies the whole result into a JSON-P tree (a tenth of the CPU of a page of 20 communities). Errors keep
+     * SmallRye's writer, which shapes them (codes, no internals).
+     */
+    private static String body(ExecutionResponse response) {
+        ExecutionResult result = response.getExecutionResult();
+        return result.getErrors().isEmpty() ? Json.encode(result.toSpecification()) : response.getExecutionResultAsString();
     }
 
     /** The media type to answer in, or null when the client accepts none that GraphQL answers in. */
