@@ -7,9 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.animo.platform.persistence.Notify;
 import io.animo.platform.persistence.PgNotifications;
 import io.animo.platform.persistence.Tx;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
@@ -44,14 +44,7 @@ public class CommunityEvents {
         if (payload.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
             payload = json.put("description", (String) null).encode();
         }
-        String notification = payload;
-        return Panache.getSession()
-                .chain(session -> session.createSelectionQuery(
-                        "select cast(function('pg_notify', :channel, :payload) as String)", String.class)
-                        .setParameter("channel", CHANNEL)
-                        .setParameter("payload", notification)
-                        .getSingleResult())
-                .replaceWithVoid();
+        return Notify.inTransaction(tx, CHANNEL, payload);
     }
 
     /** Every committed community change of every tenant; callers filter by their tenant. */

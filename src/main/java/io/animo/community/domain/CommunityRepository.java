@@ -10,8 +10,8 @@ import io.animo.platform.graphql.Cursor;
 import io.animo.platform.graphql.Page;
 import io.animo.platform.graphql.PageRequest;
 import io.animo.platform.persistence.Rows;
+import io.animo.platform.persistence.TenantOwnedRepository;
 import io.animo.platform.persistence.Tx;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -25,11 +25,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * of {@code find…} (Hibernate Reactive: optimistic locking, dirty checking).
  */
 @ApplicationScoped
-public class CommunityRepository implements PanacheRepositoryBase<CommunityEntity, UUID> {
-
-    public Uni<CommunityEntity> findInTenant(UUID tenantId, UUID id) {
-        return find("tenantId = ?1 and id = ?2", tenantId, id).firstResult();
-    }
+public class CommunityRepository implements TenantOwnedRepository<CommunityEntity> {
 
     public Uni<CommunityEntity> findBySlug(UUID tenantId, String slug) {
         return find("tenantId = ?1 and slug = ?2", tenantId, slug).firstResult();

@@ -2,27 +2,33 @@ package io.animo.content.domain;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.animo.platform.graphql.BadRequestException;
 import io.animo.platform.graphql.Cursor;
+import io.animo.platform.graphql.GlobalId;
 import io.animo.platform.graphql.PageRequest;
 import io.animo.platform.graphql.TimeKeyset;
 import io.animo.platform.persistence.Rows;
 import io.animo.platform.persistence.Tx;
+import io.animo.rule.domain.BacktestMessages;
+import io.animo.rule.domain.RuleBacktester;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Threads and messages, with the visibility rule in every read: published (or deleted by its author, shown
- * empty so replies keep their parent), or held but yours (or you moderate).
+ * Threads and messages (with their previous bodies, the revisions), with the visibility rule in every read:
+ * published (or deleted by its author, shown empty so replies keep their parent), or held but yours (or you
+ * moderate). It also answers the rule feature's backtests, which replay a community's messages.
  */
 @ApplicationScoped
-public class ContentRepository {
+public class ContentRepository implements BacktestMessages {
 
     private static final String THREADS = "threads";
     private static final String MESSAGES = "messages";
@@ -127,6 +133,83 @@ public class ContentRepository {
                 .replaceWithVoid();
     }
 
+    /** Stores a new thread and its opening message at once (Hibernate: they stay managed in this unit). */
+    public Uni<Void> persistThread(ThreadEntity thread, MessageEntity opening) {
+        return Panache.getSession()
+                .chain(session -> session.persist(thread).chain(() -> session.persist(opening)).chain(session::flush));
+    }
+
+    /** Writes the changes of the managed threads and messages (and anything else the session holds) now. */
+    public Uni<Void> flush() {
+        return Panache.getSession().chain(session -> session.flush());
+    }
+
+    /** The number the next previous body of a message takes: one more than its last, 1 for the first edit. */
+    public Uni<Integer> nextRevision(MessageEntity message) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                "select coalesce(max(revision), 0) from MessageRevisionEntity where tenantId = :tenant and messageId = :message",
+                Integer.class).setParameter("tenant", message.tenantId).setParameter("message", message.id)
+                .getSingleResult()).map(last -> last + 1);
+    }
+
+    /** Stores a previous body of a message at once. */
+    public Uni<Void> persistRevisionAndFlush(MessageRevisionEntity revision) {
+        return Panache.getSession().chain(session -> session.persist(revision).chain(session::flush));
+    }
+
+    /** Deletes every previous body of a message. */
+    public Uni<Integer> deleteRevisions(UUID tenantId, UUID messageId) {
+        return Panache.getSession().chain(session -> session.createMutationQuery(
+                "delete from MessageRevisionEntity where tenantId = :tenant and messageId = :message")
+                .setParameter("tenant", tenantId).setParameter("message", messageId).executeUpdate());
+    }
+
+    /** The newest {@code limit} previous bodies of each of these messages, newest first, in one query. */
+    public Uni<List<MessageRevisionEntity>> revisions(UUID tenantId, Collection<UUID> messageIds, int limit) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                "from MessageRevisionEntity r where r.tenantId = :tenant and r.messageId in :ids"
+                        + " and r.revision > (select coalesce(max(x.revision), 0) - :limit"
+                        + " from MessageRevisionEntity x where x.tenantId = r.tenantId and x.messageId = r.messageId)"
+                        + " order by r.revision desc",
+                MessageRevisionEntity.class).setParameter("tenant", tenantId)
+                .setParameter("ids", messageIds).setParameter("limit", limit).getResultList());
+    }
+
+    /** Published replies per debate side in these threads: what every member can read. */
+    public Uni<Map<UUID, Long>> publishedRepliesPerSide(UUID tenantId, List<UUID> threadIds) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery("select m.debateSideId, count(*)"
+                + " from MessageEntity m"
+                + " where m.tenantId = :tenant and m.threadId in :ids and m.debateSideId is not null"
+                + " and m.status = :published group by m.debateSideId", Object[].class)
+                .setParameter("tenant", tenantId).setParameter("ids", threadIds)
+                .setParameter("published", ContentStatus.PUBLISHED).getResultList()
+                .map(rows -> {
+                    Map<UUID, Long> counts = new HashMap<>();
+                    rows.forEach(row -> counts.put((UUID) row[0], (Long) row[1]));
+                    return counts;
+                }));
+    }
+
+    @Override
+    public Uni<List<RuleBacktester.Row>> newestFirst(UUID tenantId, UUID communityId, Instant since,
+            RuleBacktester.Row after, int size) {
+        String hql = "select new " + RuleBacktester.Row.class.getName()
+                + "(m.id, m.threadId, m.body, cast(m.status as String), m.createdAt, a.createdAt)"
+                + " from MessageEntity m join MemberEntity a on a.tenantId = m.tenantId and a.id = m.authorMemberId"
+                + " where m.tenantId = :tenant and m.communityId = :community and m.createdAt >= :since"
+                + " and cast(m.status as String) <> 'DELETED'"
+                + (after == null ? "" : " and (m.createdAt < :at or (m.createdAt = :at and m.id < :id))")
+                + " order by m.createdAt desc, m.id desc";
+        return Panache.getSession().chain(session -> {
+            var query = session.createSelectionQuery(hql, RuleBacktester.Row.class).setParameter("tenant", tenantId)
+                    .setParameter("community", communityId).setParameter("since", since).setMaxResults(size);
+            if (after != null) {
+                query.setParameter("at", after.createdAt()).setParameter("id", after.id());
+            }
+            return query.getResultList();
+        });
+    }
+
     /** Threads of a community, pinned ones first, then newest first. */
     public Uni<List<ThreadEntity>> threads(UUID tenantId, UUID communityId, UUID me, boolean seesHeld, PageRequest page) {
         return keyset(ThreadEntity.class, "communityId = :scope", tenantId, communityId, me, seesHeld, page, false, true);
@@ -172,7 +255,7 @@ public class ContentRepository {
         return Panache.getSession().chain(s -> {
             var query = s.createSelectionQuery(hql, type)
                     .setParameter("tenant", tenantId).setParameter("scope", scopeId)
-                    .setParameter("seesHeld", seesHeld).setParameter("me", me == null ? new UUID(0, 0) : me)
+                    .setParameter("seesHeld", seesHeld).setParameter("me", me == null ? GlobalId.NONE : me)
                     .setMaxResults(page.fetchSize());
             if (cursor != null) {
                 query.setParameter("at", at.createdAt()).setParameter("cursorId", cursor.id());

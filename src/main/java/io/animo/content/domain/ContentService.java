@@ -43,7 +43,6 @@ import io.animo.rule.domain.RuleSets;
 import io.animo.rule.domain.RuleSeverity;
 import io.animo.rule.domain.Verdict;
 import io.animo.sanction.domain.SanctionService;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -143,8 +142,7 @@ public class ContentService {
         thread.createdAt = now;
         thread.updatedAt = now;
         MessageEntity opening = message(author, thread.id, null, body, verdict, now);
-        return Panache.getSession()
-                .chain(session -> session.persist(thread).chain(() -> session.persist(opening)).chain(session::flush))
+        return content.persistThread(thread, opening)
                 .chain(() -> extras.apply(tx, thread))
                 .chain(() -> review(tx, opening, verdict))
                 .chain(() -> Activities.record(tx, thread.communityId, author.member().id, ActivityKind.THREAD_CREATED, now))

@@ -27,7 +27,6 @@ import io.animo.platform.persistence.Tx;
 import io.animo.platform.security.Caller;
 import io.animo.rule.domain.ModerationOutcome;
 import io.animo.rule.domain.Verdict;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -42,15 +41,17 @@ public class MessageActions {
     public static final int MAX_REVISIONS = 100;
 
     private final ContentRepository content;
+    private final ReactionRepository reactions;
     private final ContentService posting;
     private final CommunityGate gate;
     private final AuditLog audit;
     private final ReplyGuard replyGuard;
     private final ReviewRequests reviews;
 
-    public MessageActions(ContentRepository content, ContentService posting, CommunityGate gate,
-            AuditLog audit, ReplyGuard replyGuard, ReviewRequests reviews) {
+    public MessageActions(ContentRepository content, ReactionRepository reactions, ContentService posting,
+            CommunityGate gate, AuditLog audit, ReplyGuard replyGuard, ReviewRequests reviews) {
         this.content = content;
+        this.reactions = reactions;
         this.posting = posting;
         this.gate = gate;
         this.audit = audit;
@@ -84,7 +85,7 @@ public class MessageActions {
         return gate.checkAs(tx, caller, own.access().member(), message.communityId, CommunityAction.EDIT, "input.messageId")
                 .chain(access -> !access.allowed()
                         ? Uni.createFrom().item(PostResult.refused(List.of(access.refusal())))
-                        : nextRevision(message).chain(number -> number > MAX_REVISIONS
+                        : content.nextRevision(message).chain(number -> number > MAX_REVISIONS
                                 ? Uni.createFrom().item(PostResult.refused("input.messageId", "TOO_MANY_EDITS",
                                         "This message was edited " + MAX_REVISIONS + " times: post a new message instead."))
                                 : posting.judge(tx, Author.of(access), body)
@@ -134,7 +135,7 @@ public class MessageActions {
         if (!verdict.hits().isEmpty()) {
             message.moderationNote = String.join(", ", ContentService.reasons(verdict));
         }
-        return Panache.getSession().chain(session -> session.persist(revision).chain(session::flush))
+        return content.persistRevisionAndFlush(revision)
                 .chain(() -> posting.review(tx, message, verdict))
                 .chain(() -> Activities.record(tx, message.communityId, message.authorMemberId, ActivityKind.MESSAGE_EDITED,
                         now))
@@ -165,13 +166,9 @@ public class MessageActions {
         message.flagged = false;
         message.moderationNote = null;
         message.updatedAt = now;
-        return Panache.getSession().chain(session -> session.flush()
-                .chain(() -> session.createMutationQuery(
-                        "delete from MessageRevisionEntity where tenantId = :tenant and messageId = :message")
-                        .setParameter("tenant", tenant).setParameter("message", message.id).executeUpdate())
-                .chain(() -> session.createMutationQuery(
-                        "delete from MessageReactionEntity where tenantId = :tenant and messageId = :message")
-                        .setParameter("tenant", tenant).setParameter("message", message.id).executeUpdate()))
+        return content.flush()
+                .chain(() -> content.deleteRevisions(tenant, message.id))
+                .chain(() -> reactions.deleteOfMessage(tenant, message.id))
                 .chain(() -> Activities.record(tx, message.communityId, message.authorMemberId, ActivityKind.MESSAGE_DELETED,
                         now))
                 .chain(() -> reviews.withdrawn(tx, message))
@@ -204,13 +201,6 @@ public class MessageActions {
         return new FoundMessage(null, found.access(), UserError.of("input.messageId", code, message));
     }
 
-    private static Uni<Integer> nextRevision(MessageEntity message) {
-        return Panache.getSession().chain(session -> session.createSelectionQuery(
-                "select coalesce(max(revision), 0) from MessageRevisionEntity where tenantId = :tenant and messageId = :message",
-                Integer.class).setParameter("tenant", message.tenantId).setParameter("message", message.id)
-                .getSingleResult()).map(last -> last + 1);
-    }
-
     /**
      * The newest {@code limit} previous bodies of each message the caller may read, newest first, in one query
      * (whatever ids are asked for: a message a mutation returned is checked like a page's).
@@ -223,13 +213,7 @@ public class MessageActions {
         return posting.readableMessages(tx, caller, messageIds)
                 .chain(readable -> readable.ids().isEmpty()
                         ? Uni.createFrom().item(List.<MessageRevisionEntity>of())
-                        : Panache.getSession().chain(session -> session.createSelectionQuery(
-                                "from MessageRevisionEntity r where r.tenantId = :tenant and r.messageId in :ids"
-                                        + " and r.revision > (select coalesce(max(x.revision), 0) - :limit"
-                                        + " from MessageRevisionEntity x where x.tenantId = r.tenantId and x.messageId = r.messageId)"
-                                        + " order by r.revision desc",
-                                MessageRevisionEntity.class).setParameter("tenant", tenant)
-                                .setParameter("ids", readable.ids()).setParameter("limit", limit).getResultList()))
+                        : content.revisions(tenant, readable.ids(), limit))
                 .map(rows -> {
                     Map<UUID, List<MessageRevisionEntity>> byMessage = new LinkedHashMap<>();
                     rows.forEach(row -> byMessage.computeIfAbsent(row.messageId, id -> new ArrayList<>()).add(row));
@@ -287,7 +271,7 @@ public class MessageActions {
                             return Uni.createFrom().item(ThreadResult.ok(thread));
                         }
                         thread.updatedAt = DbTime.now();
-                        return Panache.getSession().chain(session -> session.flush())
+                        return content.flush()
                                 .chain(() -> audit.record(tx, caller, action, "Thread", thread.id,
                                         "Thread \"" + thread.title + "\""))
                                 .map(ignored -> ThreadResult.ok(thread));

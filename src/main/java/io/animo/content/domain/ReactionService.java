@@ -1,10 +1,7 @@
 package io.animo.content.domain;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,7 +18,6 @@ import io.animo.platform.persistence.Constraints;
 import io.animo.platform.persistence.DbTime;
 import io.animo.platform.persistence.Tx;
 import io.animo.platform.security.Caller;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -32,11 +28,14 @@ import io.smallrye.mutiny.Uni;
 public class ReactionService {
 
     private final ContentRepository content;
+    private final ReactionRepository reactions;
     private final ContentService posting;
     private final CommunityGate gate;
 
-    public ReactionService(ContentRepository content, ContentService posting, CommunityGate gate) {
+    public ReactionService(ContentRepository content, ReactionRepository reactions, ContentService posting,
+            CommunityGate gate) {
         this.content = content;
+        this.reactions = reactions;
         this.posting = posting;
         this.gate = gate;
     }
@@ -63,11 +62,10 @@ public class ReactionService {
                             return Uni.createFrom().item(ReactionResult.refused(List.of(access.refusal())));
                         }
                         UUID me = access.member().id;
-                        return Panache.getSession().chain(session -> session.find(MessageReactionEntity.class,
-                                key(message, me, kind))
+                        return reactions.findReaction(message, me, kind)
                                 .chain(existing -> existing != null
                                         ? Uni.createFrom().voidItem()
-                                        : add(tx, message, me, kind)))
+                                        : add(tx, message, me, kind))
                                 .chain(() -> result(message, me));
                     });
         });
@@ -81,7 +79,7 @@ public class ReactionService {
         reaction.memberId = me;
         reaction.kind = kind;
         reaction.createdAt = now;
-        return Panache.getSession().chain(session -> session.persist(reaction).chain(session::flush))
+        return reactions.persistAndFlush(reaction)
                 .chain(() -> Activities.record(tx, message.communityId, me, ActivityKind.REACTION_ADDED, now));
     }
 
@@ -103,11 +101,7 @@ public class ReactionService {
                     UUID me = found.access().member() == null ? null : found.access().member().id;
                     Uni<Integer> removed = me == null
                             ? Uni.createFrom().item(0)
-                            : Panache.getSession().chain(session -> session.createMutationQuery(
-                                    "delete from MessageReactionEntity where tenantId = :tenant and messageId = :message"
-                                            + " and memberId = :member and kind = :kind")
-                                    .setParameter("tenant", tenant).setParameter("message", message.id)
-                                    .setParameter("member", me).setParameter("kind", kind).executeUpdate());
+                            : reactions.withdraw(tenant, message.id, me, kind);
                     return removed.chain(ignored -> result(message, me));
                 });
     }
@@ -131,7 +125,7 @@ public class ReactionService {
     }
 
     private Uni<ReactionResult> result(MessageEntity message, UUID me) {
-        return counts(message.tenantId, me, List.of(message.id))
+        return reactions.tallies(message.tenantId, me, List.of(message.id))
                 .map(counts -> new ReactionResult(message, counts.getOrDefault(message.id, List.of()), List.of()));
     }
 
@@ -147,34 +141,6 @@ public class ReactionService {
         return posting.readableMessages(tx, caller, messageIds)
                 .chain(readable -> readable.ids().isEmpty()
                         ? Uni.createFrom().item(Map.<UUID, List<ReactionTally>>of())
-                        : counts(tenant, readable.me(), readable.ids()));
-    }
-
-    /** One grouped query; kinds in their declared order, only those with at least one reaction. */
-    private static Uni<Map<UUID, List<ReactionTally>>> counts(UUID tenant, UUID me, Collection<UUID> messageIds) {
-        return Panache.getSession().chain(session -> session.createSelectionQuery(
-                "select messageId, kind, count(*), sum(case when memberId = :me then 1 else 0 end)"
-                        + " from MessageReactionEntity where tenantId = :tenant and messageId in :ids group by messageId, kind",
-                Object[].class)
-                .setParameter("tenant", tenant).setParameter("ids", messageIds)
-                .setParameter("me", me == null ? new UUID(0, 0) : me)
-                .getResultList()).map(rows -> {
-                    Map<UUID, List<ReactionTally>> byMessage = new HashMap<>();
-                    for (Object[] row : rows) {
-                        byMessage.computeIfAbsent((UUID) row[0], id -> new ArrayList<>()).add(new ReactionTally(
-                                (ReactionKind) row[1], ((Number) row[2]).intValue(), ((Number) row[3]).longValue() > 0));
-                    }
-                    byMessage.values().forEach(list -> list.sort(Comparator.comparing(ReactionTally::kind)));
-                    return byMessage;
-                });
-    }
-
-    private static MessageReactionEntity.Key key(MessageEntity message, UUID me, ReactionKind kind) {
-        MessageReactionEntity.Key key = new MessageReactionEntity.Key();
-        key.tenantId = message.tenantId;
-        key.messageId = message.id;
-        key.memberId = me;
-        key.kind = kind;
-        return key;
+                        : reactions.tallies(tenant, readable.me(), readable.ids()));
     }
 }

@@ -10,21 +10,24 @@ import io.animo.content.domain.ThreadEntity;
 import io.animo.content.domain.ThreadKind;
 import io.animo.platform.graphql.UserError;
 import io.animo.platform.persistence.Tx;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /** Messages in a debate are accepted only while it is open, and take one of its own sides if any. */
 @ApplicationScoped
 public class DebateReplies implements ReplyGuard {
 
+    private final DebateRepository debates;
+
+    public DebateReplies(DebateRepository debates) {
+        this.debates = debates;
+    }
+
     @Override
     public Uni<UserError> check(Tx tx, ThreadEntity thread, UUID sideId) {
         if (thread.kind != ThreadKind.DEBATE) {
             return Uni.createFrom().item(sideId == null ? null : invalidSide("Only messages in a debate take a side."));
         }
-        return Panache.getSession().chain(session -> session.createSelectionQuery(
-                "from DebateEntity where tenantId = :tenant and threadId = :thread", DebateEntity.class)
-                .setParameter("tenant", thread.tenantId).setParameter("thread", thread.id).getSingleResultOrNull()
+        return debates.ofThread(thread.tenantId, thread.id)
                 .chain(debate -> {
                     if (debate == null) {
                         return Uni.createFrom().item(sideId == null ? null : invalidSide("This debate has no sides."));
@@ -41,13 +44,9 @@ public class DebateReplies implements ReplyGuard {
                     if (sideId == null) {
                         return Uni.createFrom().nullItem();
                     }
-                    return session.createSelectionQuery(
-                            "select count(*) from DebateSideEntity where tenantId = :tenant and threadId = :thread and id = :side",
-                            Long.class)
-                            .setParameter("tenant", thread.tenantId).setParameter("thread", thread.id)
-                            .setParameter("side", sideId).getSingleResult()
-                            .map(found -> found == 0 ? invalidSide("This side is not one of this debate's.") : null);
-                }));
+                    return debates.hasSide(thread.tenantId, thread.id, sideId)
+                            .map(found -> !found ? invalidSide("This side is not one of this debate's.") : null);
+                });
     }
 
     private static UserError invalidSide(String message) {

@@ -10,10 +10,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.hibernate.reactive.mutiny.Mutiny;
-
+import io.animo.content.domain.ContentRepository;
 import io.animo.content.domain.ContentService;
-import io.animo.content.domain.ContentStatus;
 import io.animo.content.domain.PostResult;
 import io.animo.content.domain.ThreadEntity;
 import io.animo.content.domain.ThreadKind;
@@ -22,7 +20,6 @@ import io.animo.platform.graphql.UserError;
 import io.animo.platform.persistence.DbTime;
 import io.animo.platform.persistence.Tx;
 import io.animo.platform.security.Caller;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -36,9 +33,13 @@ public class DebateService {
     static final int SIDE_MAX = 100;
 
     private final ContentService content;
+    private final ContentRepository messages;
+    private final DebateRepository debates;
 
-    public DebateService(ContentService content) {
+    public DebateService(ContentService content, ContentRepository messages, DebateRepository debates) {
         this.content = content;
+        this.messages = messages;
+        this.debates = debates;
     }
 
     public Uni<PostResult> create(Tx tx, Caller caller, UUID communityId, String title, String theme, String openingStatement,
@@ -67,7 +68,7 @@ public class DebateService {
                 (unit, thread) -> store(thread, theme.strip(), openingStatement, labels, opens, closesAt));
     }
 
-    private static Uni<Void> store(ThreadEntity thread, String theme, String openingStatement, List<String> labels,
+    private Uni<Void> store(ThreadEntity thread, String theme, String openingStatement, List<String> labels,
             Instant opensAt, Instant closesAt) {
         DebateEntity debate = new DebateEntity();
         debate.tenantId = thread.tenantId;
@@ -76,7 +77,7 @@ public class DebateService {
         debate.openingStatement = openingStatement;
         debate.opensAt = DbTime.stored(opensAt);
         debate.closesAt = DbTime.stored(closesAt);
-        List<Object> rows = new ArrayList<>(List.of(debate));
+        List<DebateSideEntity> sides = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
             DebateSideEntity side = new DebateSideEntity();
             side.id = UUID.randomUUID();
@@ -84,9 +85,9 @@ public class DebateService {
             side.threadId = thread.id;
             side.position = i;
             side.label = labels.get(i).strip();
-            rows.add(side);
+            sides.add(side);
         }
-        return Panache.getSession().chain(session -> session.persistAll(rows.toArray()).chain(session::flush));
+        return debates.persistWithSides(debate, sides);
     }
 
     /** The debates of these threads (the caller already sees them), with three queries whatever their number. */
@@ -96,11 +97,11 @@ public class DebateService {
         }
         UUID tenant = caller.tenantId();
         List<UUID> ids = List.copyOf(threadIds);
-        return Panache.getSession().chain(session -> debatesOf(session, tenant, ids)
-                .chain(debates -> sidesOf(session, tenant, ids)
-                        .chain(sides -> replyCounts(session, tenant, ids).map(counts -> {
+        return debates.ofThreads(tenant, ids)
+                .chain(found -> debates.sidesOf(tenant, ids)
+                        .chain(sides -> messages.publishedRepliesPerSide(tenant, ids).map(counts -> {
                             Map<UUID, DebateView> views = new HashMap<>();
-                            for (DebateEntity debate : debates) {
+                            for (DebateEntity debate : found) {
                                 List<DebateView.SideCount> own = sides.stream()
                                         .filter(side -> side.threadId.equals(debate.threadId))
                                         .map(side -> new DebateView.SideCount(side, counts.getOrDefault(side.id, 0L)))
@@ -108,31 +109,6 @@ public class DebateService {
                                 views.put(debate.threadId, new DebateView(debate, own));
                             }
                             return views;
-                        }))));
-    }
-
-    private static Uni<List<DebateEntity>> debatesOf(Mutiny.Session session, UUID tenant, List<UUID> ids) {
-        return session.createSelectionQuery("from DebateEntity where tenantId = :tenant and threadId in :ids",
-                DebateEntity.class).setParameter("tenant", tenant).setParameter("ids", ids).getResultList();
-    }
-
-    private static Uni<List<DebateSideEntity>> sidesOf(Mutiny.Session session, UUID tenant, List<UUID> ids) {
-        return session.createSelectionQuery(
-                "from DebateSideEntity where tenantId = :tenant and threadId in :ids order by threadId, position",
-                DebateSideEntity.class).setParameter("tenant", tenant).setParameter("ids", ids).getResultList();
-    }
-
-    /** Published replies per side: what every member can read. */
-    private static Uni<Map<UUID, Long>> replyCounts(Mutiny.Session session, UUID tenant, List<UUID> ids) {
-        return session.createSelectionQuery("select m.debateSideId, count(*) from MessageEntity m"
-                + " where m.tenantId = :tenant and m.threadId in :ids and m.debateSideId is not null"
-                + " and m.status = :published group by m.debateSideId", Object[].class)
-                .setParameter("tenant", tenant).setParameter("ids", ids)
-                .setParameter("published", ContentStatus.PUBLISHED).getResultList()
-                .map(rows -> {
-                    Map<UUID, Long> counts = new HashMap<>();
-                    rows.forEach(row -> counts.put((UUID) row[0], (Long) row[1]));
-                    return counts;
-                });
+                        })));
     }
 }

@@ -13,8 +13,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.hibernate.reactive.mutiny.Mutiny;
-
 import io.animo.activity.domain.Activities;
 import io.animo.activity.domain.ActivityEntity;
 import io.animo.activity.domain.ActivityKind;
@@ -34,7 +32,6 @@ import io.animo.platform.persistence.Constraints;
 import io.animo.platform.persistence.DbTime;
 import io.animo.platform.persistence.Tx;
 import io.animo.platform.security.Caller;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -49,13 +46,15 @@ public class PollService {
 
     private final ContentService content;
     private final ContentRepository threads;
+    private final PollRepository polls;
     private final MemberRepository members;
     private final CommunityGate gate;
 
-    public PollService(ContentService content, ContentRepository threads, MemberRepository members,
+    public PollService(ContentService content, ContentRepository threads, PollRepository polls, MemberRepository members,
             CommunityGate gate) {
         this.content = content;
         this.threads = threads;
+        this.polls = polls;
         this.members = members;
         this.gate = gate;
     }
@@ -75,13 +74,13 @@ public class PollService {
                 (unit, thread) -> store(thread, options, multipleChoice, closesAt));
     }
 
-    private static Uni<Void> store(ThreadEntity thread, List<String> labels, boolean multipleChoice, Instant closesAt) {
+    private Uni<Void> store(ThreadEntity thread, List<String> labels, boolean multipleChoice, Instant closesAt) {
         PollEntity poll = new PollEntity();
         poll.tenantId = thread.tenantId;
         poll.threadId = thread.id;
         poll.multipleChoice = multipleChoice;
         poll.closesAt = DbTime.stored(closesAt);
-        List<Object> rows = new ArrayList<>(List.of(poll));
+        List<PollOptionEntity> options = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
             PollOptionEntity option = new PollOptionEntity();
             option.id = UUID.randomUUID();
@@ -89,9 +88,9 @@ public class PollService {
             option.threadId = thread.id;
             option.position = i;
             option.label = labels.get(i).strip();
-            rows.add(option);
+            options.add(option);
         }
-        return Panache.getSession().chain(session -> session.persistAll(rows.toArray()).chain(session::flush));
+        return polls.persistWithOptions(poll, options);
     }
 
     /** {@code optionIds}: decoded ids, an unknown one as any uuid that is no option. */
@@ -115,18 +114,17 @@ public class PollService {
                     return Uni.createFrom().item(new PollResult(null, List.of(access.refusal())));
                 }
                 // one ballot at a time per member: their earlier vote is replaced, never added to
-                return members.lock(tx, access.member().id).chain(() -> Panache.getSession()
-                        .chain(session -> record(session, caller, thread, access.member(), optionIds)));
+                return members.lock(tx, access.member().id)
+                        .chain(() -> record(caller, thread, access.member(), optionIds));
             });
         });
     }
 
-    private Uni<PollResult> record(Mutiny.Session session, Caller caller, ThreadEntity thread, MemberEntity me,
-            List<UUID> optionIds) {
+    private Uni<PollResult> record(Caller caller, ThreadEntity thread, MemberEntity me, List<UUID> optionIds) {
         UUID tenant = thread.tenantId;
         List<UUID> ids = List.of(thread.id);
-        return pollsOf(session, tenant, ids).chain(polls -> optionsOf(session, tenant, ids).chain(options -> {
-            PollEntity poll = polls.isEmpty() ? null : polls.get(0);
+        return polls.ofThreads(tenant, ids).chain(found -> polls.optionsOf(tenant, ids).chain(options -> {
+            PollEntity poll = found.isEmpty() ? null : found.get(0);
             if (poll == null) {
                 return Uni.createFrom().item(PollResult.refused("input.threadId", "NOT_FOUND", "This thread has no poll."));
             }
@@ -147,7 +145,7 @@ public class PollService {
             if (problem != null) {
                 return Uni.createFrom().item(PollResult.refused("input.optionIds", "INVALID_OPTION", problem));
             }
-            List<Object> rows = new ArrayList<>();
+            List<PollVoteEntity> votes = new ArrayList<>();
             for (UUID option : chosen) {
                 PollVoteEntity vote = new PollVoteEntity();
                 vote.tenantId = tenant;
@@ -155,16 +153,10 @@ public class PollService {
                 vote.memberId = me.id;
                 vote.optionId = option;
                 vote.votedAt = now;
-                rows.add(vote);
+                votes.add(vote);
             }
-            rows.add(activity(thread, me, now));
-            return session.createMutationQuery(
-                    "delete from PollVoteEntity where tenantId = :tenant and threadId = :thread and memberId = :member")
-                    .setParameter("tenant", tenant).setParameter("thread", thread.id).setParameter("member", me.id)
-                    .executeUpdate()
-                    .chain(() -> session.persistAll(rows.toArray()))
-                    .chain(session::flush)
-                    .chain(() -> views(session, tenant, ids, me.id))
+            return polls.replaceBallot(tenant, thread.id, me.id, votes, activity(thread, me, now))
+                    .chain(() -> views(tenant, ids, me.id))
                     .map(views -> new PollResult(views.get(thread.id), List.of()));
         }));
     }
@@ -181,58 +173,26 @@ public class PollService {
         UUID tenant = caller.tenantId();
         List<UUID> ids = List.copyOf(threadIds);
         return members.findBySubject(tenant, caller.subject())
-                .chain(me -> Panache.getSession().chain(session -> views(session, tenant, ids, me == null ? null : me.id)));
+                .chain(me -> views(tenant, ids, me == null ? null : me.id));
     }
 
-    private static Uni<Map<UUID, PollView>> views(Mutiny.Session session, UUID tenant, List<UUID> ids, UUID me) {
-        return pollsOf(session, tenant, ids).chain(polls -> optionsOf(session, tenant, ids)
-                .chain(options -> pairs(session, "select v.optionId, count(*) from PollVoteEntity v"
-                        + " where v.tenantId = :tenant and v.threadId in :ids group by v.optionId", tenant, ids, null)
-                        .chain(votes -> pairs(session, "select v.threadId, count(distinct v.memberId) from PollVoteEntity v"
-                                + " where v.tenantId = :tenant and v.threadId in :ids group by v.threadId", tenant, ids, null)
-                                .chain(voters -> pairs(session, "select v.threadId, v.optionId from PollVoteEntity v"
-                                        + " where v.tenantId = :tenant and v.threadId in :ids and v.memberId = :me",
-                                        tenant, ids, me)
+    private Uni<Map<UUID, PollView>> views(UUID tenant, List<UUID> ids, UUID me) {
+        return polls.ofThreads(tenant, ids).chain(found -> polls.optionsOf(tenant, ids)
+                .chain(options -> polls.votesPerOption(tenant, ids)
+                        .chain(votes -> polls.votersPerPoll(tenant, ids)
+                                .chain(voters -> polls.choicesOf(tenant, ids, me)
                                         .map(mine -> {
                                             Map<UUID, PollView> views = new HashMap<>();
-                                            for (PollEntity poll : polls) {
+                                            for (PollEntity poll : found) {
                                                 List<PollView.OptionCount> own = options.stream()
                                                         .filter(o -> o.threadId.equals(poll.threadId))
-                                                        .map(o -> new PollView.OptionCount(o, count(votes, o.id)))
+                                                        .map(o -> new PollView.OptionCount(o, votes.getOrDefault(o.id, 0L)))
                                                         .toList();
-                                                List<UUID> viewer = mine.stream()
-                                                        .filter(row -> poll.threadId.equals(row[0]))
-                                                        .map(row -> (UUID) row[1]).toList();
+                                                List<UUID> viewer = mine.getOrDefault(poll.threadId, List.of());
                                                 views.put(poll.threadId, new PollView(poll, own,
-                                                        count(voters, poll.threadId), viewer));
+                                                        voters.getOrDefault(poll.threadId, 0L), viewer));
                                             }
                                             return views;
                                         })))));
-    }
-
-    private static long count(List<Object[]> rows, UUID key) {
-        return rows.stream().filter(row -> key.equals(row[0])).mapToLong(row -> (Long) row[1]).findFirst().orElse(0L);
-    }
-
-    private static Uni<List<Object[]>> pairs(Mutiny.Session session, String hql, UUID tenant, List<UUID> ids, UUID me) {
-        if (hql.contains(":me") && me == null) {
-            return Uni.createFrom().item(List.of());
-        }
-        var query = session.createSelectionQuery(hql, Object[].class).setParameter("tenant", tenant).setParameter("ids", ids);
-        if (me != null) {
-            query.setParameter("me", me);
-        }
-        return query.getResultList();
-    }
-
-    private static Uni<List<PollEntity>> pollsOf(Mutiny.Session session, UUID tenant, List<UUID> ids) {
-        return session.createSelectionQuery("from PollEntity where tenantId = :tenant and threadId in :ids",
-                PollEntity.class).setParameter("tenant", tenant).setParameter("ids", ids).getResultList();
-    }
-
-    private static Uni<List<PollOptionEntity>> optionsOf(Mutiny.Session session, UUID tenant, List<UUID> ids) {
-        return session.createSelectionQuery(
-                "from PollOptionEntity where tenantId = :tenant and threadId in :ids order by threadId, position",
-                PollOptionEntity.class).setParameter("tenant", tenant).setParameter("ids", ids).getResultList();
     }
 }

@@ -3,7 +3,6 @@ package io.animo.feedback.domain;
 import static io.animo.platform.persistence.DbTime.now;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,30 +12,27 @@ import io.animo.audit.domain.AuditLog;
 import io.animo.content.domain.ContentRepository;
 import io.animo.member.domain.CommunityAction;
 import io.animo.member.domain.CommunityGate;
-import io.animo.platform.graphql.Cursor;
 import io.animo.platform.graphql.Page;
 import io.animo.platform.graphql.PageRequest;
-import io.animo.platform.graphql.ScoreTimeKeyset;
-import io.animo.platform.graphql.TimeKeyset;
 import io.animo.platform.persistence.Constraints;
 import io.animo.platform.persistence.Tx;
 import io.animo.platform.security.Caller;
 import io.animo.rule.domain.RuleSeverity;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /** Bug reports and suggestions: members report and vote, staff triage (each triage audited). */
 @ApplicationScoped
 public class FeedbackService {
 
-    private static final String REPORTS = "feedback:";
-
     private final ContentRepository content;
+    private final FeedbackReportRepository reports;
     private final AuditLog audit;
     private final CommunityGate gate;
 
-    public FeedbackService(ContentRepository content, AuditLog audit, CommunityGate gate) {
+    public FeedbackService(ContentRepository content, FeedbackReportRepository reports, AuditLog audit,
+            CommunityGate gate) {
         this.content = content;
+        this.reports = reports;
         this.audit = audit;
         this.gate = gate;
     }
@@ -78,7 +74,7 @@ public class FeedbackService {
                         report.reporterMemberId = access.member().id;
                         report.createdAt = now;
                         report.updatedAt = now;
-                        return Panache.getSession().chain(session -> session.persist(report))
+                        return reports.persist(report)
                                 .map(ignored -> FeedbackResult.ok(report));
                     });
                 });
@@ -112,12 +108,7 @@ public class FeedbackService {
                     vote.reportId = reportId;
                     vote.memberId = access.member().id;
                     vote.createdAt = now();
-                    return Panache.getSession().chain(session -> session.persist(vote).chain(session::flush)
-                            .chain(() -> session.createMutationQuery("update FeedbackReportEntity set votes = votes + 1,"
-                                    + " updatedAt = :now where tenantId = :tenant and id = :id")
-                                    .setParameter("now", now()).setParameter("tenant", tenant).setParameter("id", reportId)
-                                    .executeUpdate())
-                            .chain(() -> session.refresh(report)))
+                    return reports.addVote(report, vote)
                             .map(ignored -> FeedbackResult.ok(report));
                 }));
     }
@@ -145,7 +136,7 @@ public class FeedbackService {
                         report.status = status;
                         report.duplicateOf = status == FeedbackStatus.DUPLICATE ? duplicateOf : null;
                         report.updatedAt = now();
-                        return Panache.getSession().chain(session -> session.flush())
+                        return reports.flush()
                                 .chain(() -> audit.record(tx, caller, "FEEDBACK_" + status, "FeedbackReport", report.id,
                                         report.title))
                                 .map(ignored -> FeedbackResult.ok(report));
@@ -165,53 +156,11 @@ public class FeedbackService {
 
     private Uni<Page<FeedbackReportEntity>> page(Tx tx, UUID communityId, FeedbackStatus status, FeedbackKind kind,
             FeedbackOrder order, PageRequest page) {
-        String ordering = REPORTS + order;
-        ScoreTimeKeyset byVotes = order == FeedbackOrder.VOTES
-                ? ScoreTimeKeyset.highestThenNewest(page, ordering, "votes", "createdAt", "id")
-                : null;
-        TimeKeyset byAge = byVotes == null ? TimeKeyset.newestFirst(page, ordering, "createdAt", "id") : null;
-        return Panache.getSession().chain(session -> {
-            List<String> where = new ArrayList<>(List.of("tenantId = :tenant", "communityId = :community"));
-            if (status != null) {
-                where.add("status = :status");
-            }
-            if (kind != null) {
-                where.add("kind = :kind");
-            }
-            boolean continues = byVotes != null ? byVotes.hasCursor() : byAge.cursor() != null;
-            if (continues) {
-                where.add(byVotes != null ? byVotes.condition() : byAge.condition());
-            }
-            var query = session.createSelectionQuery("from FeedbackReportEntity where " + String.join(" and ", where)
-                    + " order by " + (byVotes != null ? byVotes.orderBy() : byAge.orderBy()), FeedbackReportEntity.class)
-                    .setParameter("tenant", tx.tenantId()).setParameter("community", communityId)
-                    .setMaxResults(page.fetchSize());
-            if (status != null) {
-                query.setParameter("status", status);
-            }
-            if (kind != null) {
-                query.setParameter("kind", kind);
-            }
-            if (byVotes != null && continues) {
-                query.setParameter("score", byVotes.score()).setParameter("at", byVotes.at())
-                        .setParameter("cursorId", byVotes.cursorId());
-            } else if (continues) {
-                query.setParameter("at", byAge.at()).setParameter("cursorId", byAge.cursorId());
-            }
-            return query.getResultList().map(rows -> Page.of(rows, page, report -> cursorOf(ordering, order, report), -1));
-        });
+        return reports.page(tx.tenantId(), communityId, status, kind, order, page);
     }
 
-    private static Cursor cursorOf(String ordering, FeedbackOrder order, FeedbackReportEntity report) {
-        return order == FeedbackOrder.VOTES
-                ? ScoreTimeKeyset.cursorOf(ordering, report.votes, report.createdAt, report.id)
-                : TimeKeyset.cursorOf(ordering, report.createdAt, report.id);
-    }
-
-    private static Uni<FeedbackReportEntity> report(Tx tx, UUID id) {
-        return Panache.getSession().chain(session -> session.createSelectionQuery(
-                "from FeedbackReportEntity where tenantId = :tenant and id = :id", FeedbackReportEntity.class)
-                .setParameter("tenant", tx.tenantId()).setParameter("id", id).getSingleResultOrNull());
+    private Uni<FeedbackReportEntity> report(Tx tx, UUID id) {
+        return reports.findInTenant(tx.tenantId(), id);
     }
 
     private static FeedbackResult notFound() {

@@ -7,7 +7,6 @@ import io.animo.member.domain.CommunityAction;
 import io.animo.member.domain.CommunityCondition;
 import io.animo.platform.graphql.UserError;
 import io.animo.platform.persistence.Tx;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -22,6 +21,12 @@ public class GuidelineGate implements CommunityCondition {
     public static final String CODE = "GUIDELINES_NOT_ACKNOWLEDGED";
     public static final String MESSAGE = "Read and acknowledge the community guidelines before posting.";
 
+    private final GuidelineAcknowledgementRepository acknowledgements;
+
+    public GuidelineGate(GuidelineAcknowledgementRepository acknowledgements) {
+        this.acknowledgements = acknowledgements;
+    }
+
     @Override
     public int order() {
         return 20;
@@ -35,17 +40,7 @@ public class GuidelineGate implements CommunityCondition {
         if (!applies || !access.community().guidelinesAcknowledgementRequired || access.member().externalHandle != null) {
             return Uni.createFrom().nullItem();
         }
-        return Panache.getSession().chain(session -> session.createSelectionQuery("select count(*)"
-                + " from CommunityGuidelinesEntity c where c.tenantId = :tenant and c.id = :community"
-                + " and c.acknowledgementRequired = true"
-                + " and exists (from GuidelineEntity g where g.tenantId = :tenant and g.communityId = c.id"
-                + "   and g.deleted = false)"
-                + " and not exists (from GuidelineAcknowledgementEntity a where a.tenantId = :tenant"
-                + "   and a.communityId = c.id and a.memberId = :member and a.revision >= c.revision)", Long.class)
-                .setParameter("tenant", tx.tenantId())
-                .setParameter("community", access.community().id)
-                .setParameter("member", access.member().id)
-                .getSingleResult())
-                .map(count -> count > 0 ? UserError.of(field, CODE, MESSAGE) : null);
+        return acknowledgements.missing(tx.tenantId(), access.community().id, access.member().id)
+                .map(missing -> missing ? UserError.of(field, CODE, MESSAGE) : null);
     }
 }

@@ -12,7 +12,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import io.animo.activity.domain.Activities;
 import io.animo.activity.domain.ActivityEntity;
@@ -30,7 +29,6 @@ import io.animo.platform.persistence.MutationReceipts;
 import io.animo.platform.persistence.OptimisticLocks;
 import io.animo.platform.persistence.Tx;
 import io.animo.platform.security.Caller;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -51,16 +49,23 @@ public class GuidelineService {
 
     private final MemberRepository members;
     private final MembershipRepository memberships;
+    private final GuidelineRepository guidelines;
+    private final CommunityGuidelinesRepository communities;
+    private final GuidelineAcknowledgementRepository acknowledgements;
     private final MutationReceipts receipts;
     private final AuditLog audit;
 
     private final CommunityGate gate;
 
-    public GuidelineService(MemberRepository members, MembershipRepository memberships,
+    public GuidelineService(MemberRepository members, MembershipRepository memberships, GuidelineRepository guidelines,
+            CommunityGuidelinesRepository communities, GuidelineAcknowledgementRepository acknowledgements,
             MutationReceipts receipts, AuditLog audit, CommunityGate gate) {
         this.gate = gate;
         this.members = members;
         this.memberships = memberships;
+        this.guidelines = guidelines;
+        this.communities = communities;
+        this.acknowledgements = acknowledgements;
         this.receipts = receipts;
         this.audit = audit;
     }
@@ -83,7 +88,7 @@ public class GuidelineService {
                 return Uni.createFrom().item(GuidelineResult.refused(List.of(community.refusal())));
             }
             return receipts.find(tx, caller, CREATE, clientMutationId).chain(previous -> previous.isPresent()
-                    ? guideline(tenant, previous.get()).chain(earlier -> earlier == null
+                    ? guidelines.findActive(tenant, previous.get()).chain(earlier -> earlier == null
                             ? Uni.createFrom().item(guidelineNotFound())
                             : view(earlier).map(GuidelineResult::ok))
                     : insert(tx, caller, community.guidelines(), title, body, position, clientMutationId));
@@ -93,7 +98,7 @@ public class GuidelineService {
     private Uni<GuidelineResult> insert(Tx tx, Caller caller, CommunityGuidelinesEntity community, String title,
             String body, Integer position, String clientMutationId) {
         UUID tenant = caller.tenantId();
-        return active(tenant, community.id).chain(current -> {
+        return guidelines.active(tenant, community.id).chain(current -> {
             if (current.size() >= MAX_GUIDELINES) {
                 return Uni.createFrom().item(GuidelineResult.refused("input.communityId", "LIMIT_REACHED",
                         "A community has at most " + MAX_GUIDELINES + " guidelines."));
@@ -116,7 +121,7 @@ public class GuidelineService {
             guideline.updatedBySubject = caller.subject();
             guideline.updatedByName = caller.displayName();
             community.revision++;
-            return Panache.getSession().chain(session -> session.persist(guideline).chain(session::flush))
+            return guidelines.persistAndFlush(guideline)
                     .chain(() -> receipts.record(tx, caller, CREATE, clientMutationId, guideline.id))
                     .chain(() -> audit.record(tx, caller, "GUIDELINE_CREATED", "Guideline", guideline.id, guideline.title))
                     .map(ignored -> GuidelineResult.ok(new GuidelineView(guideline, List.of())));
@@ -155,7 +160,7 @@ public class GuidelineService {
             guideline.updatedBySubject = caller.subject();
             guideline.updatedByName = caller.displayName();
             found.community().revision++;
-            return Panache.getSession().chain(session -> session.persist(previous).chain(session::flush))
+            return guidelines.persistRevisionAndFlush(previous)
                     .chain(() -> audit.record(tx, caller, "GUIDELINE_UPDATED", "Guideline", guideline.id,
                             guideline.title + " (revision " + guideline.revision + ")"))
                     .chain(() -> view(guideline))
@@ -174,14 +179,14 @@ public class GuidelineService {
                 return Uni.createFrom().item(GuidelineResult.refused(List.of(found.refusal())));
             }
             GuidelineEntity guideline = found.guideline();
-            return active(tenant, guideline.communityId).chain(current -> {
+            return guidelines.active(tenant, guideline.communityId).chain(current -> {
                 current.stream().filter(g -> g.position > guideline.position).forEach(g -> g.position--);
                 guideline.deleted = true;
                 guideline.updatedAt = now();
                 guideline.updatedBySubject = caller.subject();
                 guideline.updatedByName = caller.displayName();
                 found.community().revision++;
-                return Panache.getSession().chain(session -> session.flush())
+                return guidelines.flush()
                         .chain(() -> audit.record(tx, caller, "GUIDELINE_DELETED", "Guideline", guideline.id, guideline.title))
                         .map(ignored -> GuidelineResult.ok(new GuidelineView(guideline, List.of())));
             });
@@ -203,7 +208,7 @@ public class GuidelineService {
     private Uni<GuidelinesResult> reorder(Tx tx, Caller caller, CommunityGuidelinesEntity community, List<UUID> order) {
         UUID tenant = tx.tenantId();
         UUID communityId = community.id;
-        return active(tenant, communityId).chain(current -> {
+        return guidelines.active(tenant, communityId).chain(current -> {
             Set<UUID> ids = current.stream().map(g -> g.id).collect(Collectors.toSet());
             if (order.size() != current.size() || !ids.equals(new HashSet<>(order))) {
                 return Uni.createFrom().item(GuidelinesResult.refused("input.guidelineIds", "INVALID_ORDER",
@@ -223,7 +228,7 @@ public class GuidelineService {
                 return guidelinesOf(caller, community).map(GuidelinesResult::ok);
             }
             community.revision++;
-            return Panache.getSession().chain(session -> session.flush())
+            return guidelines.flush()
                     .chain(() -> audit.record(tx, caller, "GUIDELINES_REORDERED", "Community", communityId,
                             "Guidelines reordered (revision " + community.revision + ")"))
                     .chain(() -> guidelinesOf(caller, community))
@@ -245,7 +250,7 @@ public class GuidelineService {
             String summary = required
                     ? "Members must acknowledge the guidelines before posting"
                     : "Acknowledging the guidelines is optional";
-            Uni<Void> audited = Panache.getSession().chain(session -> session.flush())
+            Uni<Void> audited = communities.flush()
                     .chain(() -> audit.record(tx, caller, "GUIDELINES_ACKNOWLEDGEMENT_REQUIRED", "Community", communityId,
                             summary));
             Uni<GuidelinesView> view = audited.chain(() -> guidelinesOf(caller, community));
@@ -256,13 +261,14 @@ public class GuidelineService {
     public Uni<GuidelinesResult> acknowledge(Tx tx, Caller caller, UUID communityId, int revision) {
         UUID tenant = caller.tenantId();
         // the same member acknowledging twice at once: the second attempt finds the first's row
-        tx.retry(failure -> Constraints.isUniqueViolation(failure, null),
+        // (on that row's key only: the second attempt updates the row instead of inserting, so it cannot loop)
+        tx.retry(failure -> Constraints.isUniqueViolation(failure, "guideline_acknowledgement_pkey"),
                 again -> acknowledge(again, caller, communityId, revision));
         return gate.check(tx, caller, communityId, CommunityAction.PARTICIPATE,
                 "input.communityId").chain(
                         access -> !access.allowed()
                                 ? Uni.createFrom().item(GuidelinesResult.refused(List.of(access.refusal())))
-                                : community(tenant, communityId).chain(community -> {
+                                : communities.findInTenant(tenant, communityId).chain(community -> {
                                     MemberEntity member = access.member();
                                     if (revision != community.revision) {
                                         return Uni.createFrom()
@@ -271,7 +277,7 @@ public class GuidelineService {
                                                                 + community.revision
                                                                 + "). Read them again and acknowledge the current revision."));
                                     }
-                                    return acknowledgement(tenant, communityId, member.id).chain(existing -> {
+                                    return acknowledgements.ofMember(tenant, communityId, member.id).chain(existing -> {
                                         Instant now = now();
                                         GuidelineAcknowledgementEntity ack = existing != null
                                                 ? existing
@@ -283,11 +289,7 @@ public class GuidelineService {
                                         ack.acknowledgedAt = now;
                                         ActivityEntity activity = Activities.of(tenant, communityId, member.id,
                                                 ActivityKind.GUIDELINES_ACKNOWLEDGED, now);
-                                        return Panache.getSession()
-                                                .chain(session -> (existing != null
-                                                        ? Uni.createFrom().voidItem()
-                                                        : session.persist(ack))
-                                                        .chain(() -> session.persist(activity)).chain(session::flush))
+                                        return acknowledgements.saveAndFlush(ack, existing == null, activity)
                                                 .chain(() -> items(tenant, communityId))
                                                 .map(items -> GuidelinesResult.ok(new GuidelinesView(communityId,
                                                         community.revision, community.acknowledgementRequired, revision,
@@ -303,13 +305,13 @@ public class GuidelineService {
         return gate.check(tx, caller, communityId, CommunityAction.READ, "communityId")
                 .chain(access -> !access.allowed()
                         ? Uni.createFrom().<GuidelinesView>nullItem()
-                        : community(tenant, communityId).chain(community -> guidelinesOf(caller, community)));
+                        : communities.findInTenant(tenant, communityId).chain(community -> guidelinesOf(caller, community)));
     }
 
     /** One guideline with its history; null when deleted, not of the caller's tenant, or not theirs to read. */
     public Uni<GuidelineView> get(Tx tx, Caller caller, UUID id) {
         UUID tenant = caller.tenantId();
-        return guideline(tenant, id).chain(guideline -> guideline == null
+        return guidelines.findActive(tenant, id).chain(guideline -> guideline == null
                 ? Uni.createFrom().nullItem()
                 : gate.check(tx, caller, guideline.communityId, CommunityAction.READ, "id").chain(access -> access.allowed()
                         ? view(guideline)
@@ -321,15 +323,15 @@ public class GuidelineService {
         return items(tenant, community.id).chain(items -> members.findBySubject(tenant, caller.subject())
                 .chain(member -> member == null
                         ? Uni.createFrom().<GuidelineAcknowledgementEntity>nullItem()
-                        : acknowledgement(tenant, community.id, member.id))
+                        : acknowledgements.ofMember(tenant, community.id, member.id))
                 .map(ack -> new GuidelinesView(community.id, community.revision, community.acknowledgementRequired,
                         ack == null ? null : ack.revision, items)));
     }
 
     /** The guidelines in order, each with its previous versions: two queries, whatever their number. */
     private Uni<List<GuidelineView>> items(UUID tenant, UUID communityId) {
-        return active(tenant, communityId).chain(guidelines -> history(tenant, guidelines.stream().map(g -> g.id).toList())
-                .map(history -> guidelines.stream()
+        return guidelines.active(tenant, communityId).chain(active -> history(tenant, active.stream().map(g -> g.id).toList())
+                .map(history -> active.stream()
                         .map(g -> new GuidelineView(g, history.getOrDefault(g.id, List.of())))
                         .toList()));
     }
@@ -340,17 +342,7 @@ public class GuidelineService {
     }
 
     private Uni<Map<UUID, List<GuidelineRevisionEntity>>> history(UUID tenant, List<UUID> guidelineIds) {
-        if (guidelineIds.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return Panache.getSession().chain(session -> session.createSelectionQuery("from GuidelineRevisionEntity r"
-                + " where r.tenantId = :tenant and r.guidelineId in :ids"
-                + " and r.revision >= (select max(x.revision) - :kept from GuidelineRevisionEntity x"
-                + "   where x.tenantId = r.tenantId and x.guidelineId = r.guidelineId)"
-                + " order by r.revision desc", GuidelineRevisionEntity.class)
-                .setParameter("tenant", tenant).setParameter("ids", guidelineIds).setParameter("kept", HISTORY_KEPT - 1)
-                .getResultList())
-                .map(rows -> rows.stream().collect(Collectors.groupingBy(r -> r.guidelineId)));
+        return guidelines.history(tenant, guidelineIds, HISTORY_KEPT);
     }
 
     private record Editable(GuidelineEntity guideline, CommunityGuidelinesEntity community, UserError refusal) {
@@ -363,7 +355,7 @@ public class GuidelineService {
     private Uni<Administered> administered(Tx tx, Caller caller, UUID communityId, String field) {
         return gate.check(tx, caller, communityId, CommunityAction.ADMINISTER, field).chain(access -> !access.allowed()
                 ? Uni.createFrom().item(new Administered(null, access.refusal()))
-                : locked(tx.tenantId(), communityId).map(community -> community == null
+                : communities.findLocked(tx.tenantId(), communityId).map(community -> community == null
                         ? new Administered(null, UserError.of(field, "NOT_FOUND", NO_COMMUNITY))
                         : new Administered(community, null)));
     }
@@ -373,47 +365,12 @@ public class GuidelineService {
      * read again once the lock is held: a change committed while waiting for it must not be overwritten.
      */
     private Uni<Editable> editable(Tx tx, Caller caller, UUID id) {
-        return guideline(tx.tenantId(), id).chain(guideline -> guideline == null
+        return guidelines.findActive(tx.tenantId(), id).chain(guideline -> guideline == null
                 ? Uni.createFrom().nullItem()
                 : administered(tx, caller, guideline.communityId, "input.id").chain(found -> found.refusal() != null
                         ? Uni.createFrom().item(new Editable(null, null, found.refusal()))
-                        : Panache.getSession().chain(session -> session.refresh(guideline))
+                        : guidelines.reload(guideline)
                                 .map(ignored -> guideline.deleted ? null : new Editable(guideline, found.guidelines(), null))));
-    }
-
-    private static Uni<List<GuidelineEntity>> active(UUID tenant, UUID communityId) {
-        return Panache.getSession().chain(session -> session.createSelectionQuery("from GuidelineEntity g"
-                + " where g.tenantId = :tenant and g.communityId = :community and g.deleted = false"
-                + " order by g.position, g.createdAt, g.id", GuidelineEntity.class)
-                .setParameter("tenant", tenant).setParameter("community", communityId).getResultList());
-    }
-
-    private static Uni<GuidelineEntity> guideline(UUID tenant, UUID id) {
-        return Panache.getSession().chain(session -> session.createSelectionQuery("from GuidelineEntity g"
-                + " where g.tenantId = :tenant and g.id = :id and g.deleted = false", GuidelineEntity.class)
-                .setParameter("tenant", tenant).setParameter("id", id).getSingleResultOrNull());
-    }
-
-    private static Uni<CommunityGuidelinesEntity> community(UUID tenant, UUID communityId) {
-        return Panache.getSession().chain(session -> session.createSelectionQuery("from CommunityGuidelinesEntity c"
-                + " where c.tenantId = :tenant and c.id = :id", CommunityGuidelinesEntity.class)
-                .setParameter("tenant", tenant).setParameter("id", communityId).getSingleResultOrNull());
-    }
-
-    private static Uni<CommunityGuidelinesEntity> locked(UUID tenant, UUID communityId) {
-        return Panache.getSession().chain(session -> session.createSelectionQuery("from CommunityGuidelinesEntity c"
-                + " where c.tenantId = :tenant and c.id = :id", CommunityGuidelinesEntity.class)
-                .setParameter("tenant", tenant).setParameter("id", communityId)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getSingleResultOrNull());
-    }
-
-    private static Uni<GuidelineAcknowledgementEntity> acknowledgement(UUID tenant, UUID communityId, UUID memberId) {
-        return Panache.getSession().chain(session -> session.createSelectionQuery("from GuidelineAcknowledgementEntity a"
-                + " where a.tenantId = :tenant and a.communityId = :community and a.memberId = :member",
-                GuidelineAcknowledgementEntity.class)
-                .setParameter("tenant", tenant).setParameter("community", communityId).setParameter("member", memberId)
-                .getSingleResultOrNull());
     }
 
     private static GuidelineResult guidelineNotFound() {

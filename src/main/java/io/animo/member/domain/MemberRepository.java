@@ -6,14 +6,14 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.animo.platform.persistence.Rows;
+import io.animo.platform.persistence.TenantOwnedRepository;
 import io.animo.platform.persistence.Tx;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 @ApplicationScoped
-public class MemberRepository implements PanacheRepositoryBase<MemberEntity, UUID> {
+public class MemberRepository implements TenantOwnedRepository<MemberEntity> {
 
     private static final String SELECT = "select id, tenant_id, subject, external_handle, display_name, created_at,"
             + " updated_at, version from member";

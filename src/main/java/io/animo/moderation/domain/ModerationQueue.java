@@ -10,7 +10,6 @@ import io.animo.content.domain.MessageEntity;
 import io.animo.content.domain.ReviewRequests;
 import io.animo.platform.persistence.DbTime;
 import io.animo.platform.persistence.Tx;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /** Opens queue items for what the rules held (priority 2) or flagged (priority 1); records what they rejected. */
@@ -19,11 +18,14 @@ public class ModerationQueue implements ReviewRequests {
 
     private final QueueEvents events;
 
-    private final ModerationItems items;
+    private final ModerationItemRepository items;
 
-    public ModerationQueue(QueueEvents events, ModerationItems items) {
+    private final RejectedPostRepository rejectedPosts;
+
+    public ModerationQueue(QueueEvents events, ModerationItemRepository items, RejectedPostRepository rejectedPosts) {
         this.events = events;
         this.items = items;
+        this.rejectedPosts = rejectedPosts;
     }
 
     /**
@@ -50,7 +52,7 @@ public class ModerationQueue implements ReviewRequests {
         item.ruleNames = String.join(", ", ruleNames);
         item.createdAt = now;
         item.updatedAt = now;
-        return Panache.getSession().chain(session -> session.persist(item)).chain(() -> events.publish(tx, "QUEUED", item));
+        return items.persist(item).chain(() -> events.publish(tx, "QUEUED", item));
     }
 
     private Uni<Void> reopen(Tx tx, ModerationItemEntity item, boolean held, List<String> ruleNames, Instant now) {
@@ -66,7 +68,7 @@ public class ModerationQueue implements ReviewRequests {
         if (decided) {
             item.reopen();
         }
-        return Panache.getSession().chain(session -> session.flush()).chain(() -> events.publish(tx, "QUEUED", item));
+        return items.flush().chain(() -> events.publish(tx, "QUEUED", item));
     }
 
     @Override
@@ -78,7 +80,7 @@ public class ModerationQueue implements ReviewRequests {
             }
             item.status = ItemStatus.WITHDRAWN;
             item.updatedAt = DbTime.now();
-            return Panache.getSession().chain(session -> session.flush()).chain(() -> events.publish(tx, "WITHDRAWN", item));
+            return items.flush().chain(() -> events.publish(tx, "WITHDRAWN", item));
         });
     }
 
@@ -91,6 +93,6 @@ public class ModerationQueue implements ReviewRequests {
         rejected.memberId = memberId;
         rejected.ruleNames = String.join(", ", ruleNames);
         rejected.occurredAt = DbTime.now();
-        return Panache.getSession().chain(session -> session.persist(rejected));
+        return rejectedPosts.persist(rejected).replaceWithVoid();
     }
 }

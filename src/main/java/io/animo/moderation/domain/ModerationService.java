@@ -3,7 +3,6 @@ package io.animo.moderation.domain;
 import static io.animo.platform.persistence.DbTime.now;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,11 +17,7 @@ import io.animo.content.domain.ThreadEntity;
 import io.animo.member.domain.CommunityAction;
 import io.animo.member.domain.CommunityGate;
 import io.animo.member.domain.MemberRepository;
-import io.animo.platform.graphql.Cursor;
 import io.animo.platform.graphql.Page;
-import io.animo.platform.graphql.PageRequest;
-import io.animo.platform.graphql.ScoreTimeKeyset;
-import io.animo.platform.graphql.TimeKeyset;
 import io.animo.platform.graphql.UserError;
 import io.animo.platform.persistence.Constraints;
 import io.animo.platform.persistence.OptimisticLocks;
@@ -31,7 +26,6 @@ import io.animo.platform.security.Caller;
 import io.animo.platform.security.Roles;
 import io.animo.sanction.domain.SanctionOrder;
 import io.animo.sanction.domain.SanctionService;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /** Member reports, the moderators' queue, claims and decisions (each decision audited). */
@@ -42,26 +36,27 @@ public class ModerationService {
     private static final String ONE_ITEM_PER_MESSAGE = "moderation_item_tenant_id_message_id_key";
     /** Reports of one message filed at the same moment: the ones that lost the race to its queue item try again. */
     private static final int REPORT_ATTEMPTS = 3;
-    private static final String QUEUE = "queue:";
 
     private final ContentRepository content;
     private final ContentService contents;
     private final MemberRepository members;
     private final AuditLog audit;
     private final QueueEvents events;
-    private final ModerationItems items;
+    private final ModerationItemRepository items;
+    private final ContentReportRepository reports;
     private final SanctionService sanctions;
     private final CommunityGate gate;
 
     public ModerationService(ContentRepository content, ContentService contents,
-            MemberRepository members, AuditLog audit, QueueEvents events, SanctionService sanctions, ModerationItems items,
-            CommunityGate gate) {
+            MemberRepository members, AuditLog audit, QueueEvents events, SanctionService sanctions,
+            ModerationItemRepository items, ContentReportRepository reports, CommunityGate gate) {
         this.content = content;
         this.contents = contents;
         this.members = members;
         this.audit = audit;
         this.events = events;
         this.items = items;
+        this.reports = reports;
         this.sanctions = sanctions;
         this.gate = gate;
     }
@@ -108,10 +103,10 @@ public class ModerationService {
         report.reporterMemberId = reporter;
         report.reason = reason;
         report.createdAt = now;
-        return Panache.getSession().chain(session -> session.persist(report).chain(session::flush))
+        return reports.persistAndFlush(report)
                 .chain(() -> items.ofMessageLocked(tx.tenantId(), message.id))
                 .chain(item -> item == null ? newReportItem(tx, message, now) : raise(tx, item, now))
-                .chain(() -> Panache.getSession().chain(session -> session.flush()))
+                .chain(() -> items.flush())
                 .map(ignored -> new ReportResult(report, List.of()));
     }
 
@@ -127,7 +122,7 @@ public class ModerationService {
         item.reportCount = 1;
         item.createdAt = now;
         item.updatedAt = now;
-        return Panache.getSession().chain(session -> session.persist(item)).chain(() -> events.publish(tx, "QUEUED", item));
+        return items.persist(item).chain(() -> events.publish(tx, "QUEUED", item));
     }
 
     /** A further report raises the item; a report of a message moderators approved puts it back in the queue. */
@@ -139,48 +134,12 @@ public class ModerationService {
             item.reopen();
             item.reason = ItemReason.REPORT;
         }
-        return Panache.getSession().chain(session -> session.flush()).chain(() -> events.publish(tx, "REPORTED", item));
+        return items.flush().chain(() -> events.publish(tx, "REPORTED", item));
     }
 
     public Uni<Page<ModerationItemEntity>> queue(Tx tx, Caller caller, UUID communityId, QueueQuery query) {
         UUID tenant = caller.tenantId();
-        PageRequest page = query.page();
-        String ordering = QUEUE + query.order();
-        ScoreTimeKeyset keyset = query.order() == QueueOrder.PRIORITY
-                ? ScoreTimeKeyset.highestThenOldest(page, ordering, "priority", "createdAt", "id")
-                : null;
-        TimeKeyset byAge = keyset == null ? TimeKeyset.oldestFirst(page, ordering, "createdAt", "id") : null;
-        return Panache.getSession().chain(session -> {
-            List<String> where = new ArrayList<>(List.of("tenantId = :tenant", "communityId = :community", "status = :status"));
-            if (query.reason() != null) {
-                where.add("reason = :reason");
-            }
-            boolean continues = keyset != null ? keyset.hasCursor() : byAge.cursor() != null;
-            if (continues) {
-                where.add(keyset != null ? keyset.condition() : byAge.condition());
-            }
-            var select = session.createSelectionQuery("from ModerationItemEntity where " + String.join(" and ", where)
-                    + " order by " + (keyset != null ? keyset.orderBy() : byAge.orderBy()), ModerationItemEntity.class)
-                    .setParameter("tenant", tenant).setParameter("community", communityId)
-                    .setParameter("status", query.status())
-                    .setMaxResults(page.fetchSize());
-            if (query.reason() != null) {
-                select.setParameter("reason", query.reason());
-            }
-            if (keyset != null && continues) {
-                select.setParameter("score", keyset.score()).setParameter("at", keyset.at())
-                        .setParameter("cursorId", keyset.cursorId());
-            } else if (continues) {
-                select.setParameter("at", byAge.at()).setParameter("cursorId", byAge.cursorId());
-            }
-            return select.getResultList().map(rows -> Page.of(rows, page, item -> cursorOf(ordering, query.order(), item), -1));
-        });
-    }
-
-    private static Cursor cursorOf(String ordering, QueueOrder order, ModerationItemEntity item) {
-        return order == QueueOrder.PRIORITY
-                ? ScoreTimeKeyset.cursorOf(ordering, item.priority, item.createdAt, item.id)
-                : TimeKeyset.cursorOf(ordering, item.createdAt, item.id);
+        return items.queue(tenant, communityId, query);
     }
 
     public Uni<ItemResult> claim(Tx tx, Caller caller, UUID itemId) {
@@ -206,7 +165,7 @@ public class ModerationService {
         item.claimedBySubject = caller.subject();
         item.claimedByName = caller.displayName();
         item.updatedAt = now();
-        return Panache.getSession().chain(session -> session.flush())
+        return items.flush()
                 .chain(() -> events.publish(tx, "CLAIMED", item))
                 .chain(() -> content.message(tx.tenantId(), item.messageId)).map(message -> ItemResult.ok(item, message));
     }
@@ -216,7 +175,7 @@ public class ModerationService {
     }
 
     private Uni<Decidable> decidable(Tx tx, Caller caller, UUID itemId) {
-        return items.byId(tx.tenantId(), itemId).chain(item -> item == null
+        return items.findInTenant(tx.tenantId(), itemId).chain(item -> item == null
                 ? Uni.createFrom().item(new Decidable(null, ItemResult.refused("input.itemId", "NOT_FOUND",
                         "No queue item of this tenant has this id.")))
                 : gate.check(tx, caller, item.communityId, CommunityAction.ADMINISTER, "input.itemId")
@@ -301,7 +260,7 @@ public class ModerationService {
             }
             case ESCALATE -> item.status = ItemStatus.ESCALATED;
         }
-        return effect.chain(() -> Panache.getSession().chain(session -> session.flush()))
+        return effect.chain(() -> items.flush())
                 .chain(() -> audit.record(tx, caller, "MODERATION_" + item.status, "Message", message.id,
                         "Queue item " + item.reason + (item.decisionNote == null ? "" : ": " + item.decisionNote)))
                 .chain(() -> events.publish(tx, "DECIDED", item))

@@ -14,7 +14,6 @@ import io.animo.community.domain.CommunityRepository;
 import io.animo.platform.graphql.UserError;
 import io.animo.platform.persistence.Tx;
 import io.animo.platform.security.Caller;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 
@@ -31,15 +30,18 @@ public class RuleBacktester {
     private final RuleRepository rules;
     private final CommunityRepository communities;
     private final RuleWorker worker;
+    private final BacktestMessages messages;
     private final int maxMessages;
     private final Duration maxMatchingTime;
 
     public RuleBacktester(RuleRepository rules, CommunityRepository communities, RuleWorker worker,
+            BacktestMessages messages,
             @ConfigProperty(name = "animo.rules.backtest-max-messages", defaultValue = "20000") int maxMessages,
             @ConfigProperty(name = "animo.rules.backtest-max-time", defaultValue = "10s") Duration maxMatchingTime) {
         this.rules = rules;
         this.communities = communities;
         this.worker = worker;
+        this.messages = messages;
         this.maxMessages = maxMessages;
         this.maxMatchingTime = maxMatchingTime;
     }
@@ -102,7 +104,7 @@ public class RuleBacktester {
         if (size <= 0 || tally.matchingNanos >= maxMatchingTime.toNanos()) {
             return Uni.createFrom().item(tally.result(true));
         }
-        return batch(tenant, communityId, since, last, size).chain(rows -> worker.run(() -> {
+        return messages.newestFirst(tenant, communityId, since, last, size).chain(rows -> worker.run(() -> {
             long started = System.nanoTime();
             rows.forEach(row -> tally.add(row, rule));
             tally.matchingNanos += System.nanoTime() - started;
@@ -110,24 +112,6 @@ public class RuleBacktester {
         })).chain(rows -> rows.size() < size
                 ? Uni.createFrom().item(tally.result(false))
                 : scan(tenant, communityId, since, rule, tally, rows.get(rows.size() - 1)));
-    }
-
-    private Uni<List<Row>> batch(UUID tenant, UUID communityId, Instant since, Row after, int size) {
-        String hql = "select new " + Row.class.getName()
-                + "(m.id, m.threadId, m.body, cast(m.status as String), m.createdAt, a.createdAt)"
-                + " from MessageEntity m join MemberEntity a on a.tenantId = m.tenantId and a.id = m.authorMemberId"
-                + " where m.tenantId = :tenant and m.communityId = :community and m.createdAt >= :since"
-                + " and cast(m.status as String) <> 'DELETED'"
-                + (after == null ? "" : " and (m.createdAt < :at or (m.createdAt = :at and m.id < :id))")
-                + " order by m.createdAt desc, m.id desc";
-        return Panache.getSession().chain(session -> {
-            var query = session.createSelectionQuery(hql, Row.class).setParameter("tenant", tenant)
-                    .setParameter("community", communityId).setParameter("since", since).setMaxResults(size);
-            if (after != null) {
-                query.setParameter("at", after.createdAt()).setParameter("id", after.id());
-            }
-            return query.getResultList();
-        });
     }
 
     private static final class Tally {

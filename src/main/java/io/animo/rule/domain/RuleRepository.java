@@ -5,15 +5,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.animo.platform.persistence.TenantOwnedRepository;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
-public class RuleRepository implements PanacheRepositoryBase<RuleEntity, UUID> {
-
-    public Uni<RuleEntity> findInTenant(UUID tenantId, UUID id) {
-        return find("tenantId = ?1 and id = ?2", tenantId, id).firstResult();
-    }
+public class RuleRepository implements TenantOwnedRepository<RuleEntity> {
 
     /** Rules of one scope: the tenant-wide ones when {@code communityId} is null, else that community's. */
     public Uni<List<RuleEntity>> inScope(UUID tenantId, UUID communityId) {

@@ -19,15 +19,14 @@ import io.animo.audit.domain.AuditLog;
 import io.animo.member.domain.CommunityAction;
 import io.animo.member.domain.CommunityGate;
 import io.animo.member.domain.CommunityRole;
-import io.animo.member.domain.MemberEntity;
 import io.animo.member.domain.MemberRepository;
 import io.animo.member.domain.MemberStatus;
 import io.animo.member.domain.MembershipEntity;
 import io.animo.member.domain.MembershipRepository;
+import io.animo.member.domain.StandingOnReturn;
 import io.animo.platform.graphql.Cursor;
 import io.animo.platform.graphql.Page;
 import io.animo.platform.graphql.PageRequest;
-import io.animo.platform.graphql.TimeKeyset;
 import io.animo.platform.graphql.UserError;
 import io.animo.platform.persistence.Constraints;
 import io.animo.platform.persistence.DbTime;
@@ -36,7 +35,6 @@ import io.animo.platform.persistence.OptimisticLocks;
 import io.animo.platform.persistence.Tx;
 import io.animo.platform.security.Caller;
 import io.animo.platform.security.Roles;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -45,7 +43,7 @@ import io.smallrye.mutiny.Uni;
  * sanctions still in force.
  */
 @ApplicationScoped
-public class SanctionService {
+public class SanctionService implements StandingOnReturn {
 
     public static final String[] STAFF = {Roles.TENANT_ADMIN, Roles.COMMUNITY_MANAGER, Roles.MODERATOR};
     static final String ISSUE = "sanctionIssue";
@@ -55,20 +53,22 @@ public class SanctionService {
     static final int MAX_STATEMENT = 2000;
     static final int MAX_NOTE = 1000;
     static final int MAX_YEARS = 10;
-    private static final String SANCTIONS = "sanctions";
-    private static final String APPEALS = "appeals";
 
     private final CommunityGate gate;
     private final MemberRepository members;
     private final MembershipRepository memberships;
+    private final SanctionRepository sanctions;
+    private final AppealRepository appeals;
     private final MutationReceipts receipts;
     private final AuditLog audit;
 
-    public SanctionService(CommunityGate gate, MemberRepository members,
-            MembershipRepository memberships, MutationReceipts receipts, AuditLog audit) {
+    public SanctionService(CommunityGate gate, MemberRepository members, MembershipRepository memberships,
+            SanctionRepository sanctions, AppealRepository appeals, MutationReceipts receipts, AuditLog audit) {
         this.gate = gate;
         this.members = members;
         this.memberships = memberships;
+        this.sanctions = sanctions;
+        this.appeals = appeals;
         this.receipts = receipts;
         this.audit = audit;
     }
@@ -143,7 +143,7 @@ public class SanctionService {
                 ? Uni.createFrom().item(new SanctionTarget(null, List.of(access.refusal())))
                 : memberships.find(tenant, communityId, memberId).chain(membership -> membership == null
                         ? refuse(memberField, "NOT_A_MEMBER", "This person is not a member of this community.")
-                        : members.find("tenantId = ?1 and id = ?2", tenant, memberId).firstResult().map(member -> {
+                        : members.findInTenant(tenant, memberId).map(member -> {
                             if (member != null && caller.subject().equals(member.subject)) {
                                 return refused(memberField, "SELF_SANCTION", "You cannot sanction yourself.");
                             }
@@ -194,7 +194,7 @@ public class SanctionService {
 
     /** Stores it; a mute or ban then sets the standing from all the sanctions in force (the longest wins). */
     private Uni<Void> record(MembershipEntity membership, SanctionEntity sanction) {
-        Uni<Void> stored = Panache.getSession().chain(session -> session.persist(sanction).chain(session::flush));
+        Uni<Void> stored = sanctions.persistAndFlush(sanction).replaceWithVoid();
         if (sanction.kind == SanctionKind.WARN) {
             return stored;
         }
@@ -210,7 +210,7 @@ public class SanctionService {
         }
         UUID tenant = caller.tenantId();
         tx.recover(OptimisticLocks::isStale, () -> Uni.createFrom().item(alreadyLifted()));
-        return sanction(tenant, sanctionId).chain(sanction -> {
+        return sanctions.findInTenant(tenant, sanctionId).chain(sanction -> {
             if (sanction == null) {
                 return Uni.createFrom().item(unknownSanction());
             }
@@ -219,7 +219,7 @@ public class SanctionService {
             }
             return mayUndo(tx, caller, sanction, "input.sanctionId").chain(problem -> problem != null
                     ? Uni.createFrom().item(SanctionResult.refused(List.of(problem)))
-                    : liftWithin(tx, caller, sanction, note).chain(() -> appealOf(tenant, sanction.id))
+                    : liftWithin(tx, caller, sanction, note).chain(() -> appeals.ofSanction(tenant, sanction.id))
                             .map(appeal -> SanctionResult.ok(sanction, appeal)));
         });
     }
@@ -233,7 +233,7 @@ public class SanctionService {
         return gate.check(tx, caller, sanction.communityId, CommunityAction.ADMINISTER, field).chain(access -> !access
                 .allowed()
                         ? Uni.createFrom().item(access.refusal())
-                        : members.find("tenantId = ?1 and id = ?2", tenant, sanction.memberId).<MemberEntity>firstResult()
+                        : members.findInTenant(tenant, sanction.memberId)
                                 .chain(member -> {
                                     if (member != null && caller.subject().equals(member.subject)) {
                                         return Uni.createFrom().item(UserError.of(field, "SELF_SANCTION",
@@ -256,7 +256,7 @@ public class SanctionService {
         sanction.liftedBySubject = caller.subject();
         sanction.liftedByName = caller.displayName();
         sanction.liftNote = note == null || note.isBlank() ? null : note.strip();
-        return Panache.getSession().chain(session -> session.flush())
+        return sanctions.flush()
                 .chain(() -> memberships.find(sanction.tenantId, sanction.communityId, sanction.memberId))
                 .chain(membership -> membership == null ? Uni.createFrom().voidItem() : recompute(membership, now))
                 .chain(() -> audit.record(tx, caller, "SANCTION_LIFTED", "Sanction", sanction.id,
@@ -265,26 +265,21 @@ public class SanctionService {
     }
 
     private Uni<Void> recompute(MembershipEntity membership, Instant now) {
-        return standing(membership, now).chain(() -> Panache.getSession().chain(session -> session.flush()));
+        return standing(membership, now).chain(sanctions::flush);
     }
 
     /**
      * In the current transaction, before a new membership is stored: someone who left a community
      * and joins again keeps the mutes and bans still in force there.
      */
-    public Uni<Void> restoreStanding(Tx tx, MembershipEntity membership) {
+    @Override
+    public Uni<Void> restore(Tx tx, MembershipEntity membership) {
         return standing(membership, now());
     }
 
     /** Sets the standing the sanctions still in force give: banned over muted over active. */
     private Uni<Void> standing(MembershipEntity membership, Instant now) {
-        return Panache.getSession().chain(session -> session.createSelectionQuery("from SanctionEntity"
-                + " where tenantId = :tenant and communityId = :community and memberId = :member and kind in :kinds"
-                + " and liftedAt is null and (endsAt is null or endsAt > :now)", SanctionEntity.class)
-                .setParameter("tenant", membership.tenantId).setParameter("community", membership.communityId)
-                .setParameter("member", membership.memberId)
-                .setParameter("kinds", List.of(SanctionKind.MUTE, SanctionKind.BAN)).setParameter("now", now)
-                .getResultList())
+        return sanctions.mutesAndBansInForce(membership, now)
                 .invoke(inForce -> {
                     List<SanctionEntity> bans = inForce.stream().filter(s -> s.kind == SanctionKind.BAN).toList();
                     List<SanctionEntity> mutes = inForce.stream().filter(s -> s.kind == SanctionKind.MUTE).toList();
@@ -313,7 +308,7 @@ public class SanctionService {
         tx.recover(failure -> Constraints.isUniqueViolation(failure, "appeal_once_per_sanction"),
                 () -> Uni.createFrom().item(alreadyAppealed()));
         return members.findBySubject(tenant, caller.subject())
-                .chain(me -> sanction(tenant, sanctionId).chain(sanction -> {
+                .chain(me -> sanctions.findInTenant(tenant, sanctionId).chain(sanction -> {
                     if (me == null || sanction == null || !sanction.memberId.equals(me.id)) {
                         return Uni.createFrom().item(AppealResult.refused("input.sanctionId", "NOT_FOUND",
                                 "No sanction of yours has this id."));
@@ -325,7 +320,7 @@ public class SanctionService {
                     return gate.checkAs(tx, caller, me, sanction.communityId, CommunityAction.RESPOND, "input.sanctionId")
                             .chain(access -> !access.allowed()
                                     ? Uni.createFrom().item(new AppealResult(null, List.of(access.refusal())))
-                                    : appealOf(tenant, sanctionId).chain(existing -> {
+                                    : appeals.ofSanction(tenant, sanctionId).chain(existing -> {
                                         if (existing != null) {
                                             return Uni.createFrom().item(alreadyAppealed());
                                         }
@@ -338,8 +333,7 @@ public class SanctionService {
                                         appeal.statement = statement.strip();
                                         appeal.status = AppealStatus.PENDING;
                                         appeal.createdAt = now();
-                                        return Panache.getSession()
-                                                .chain(session -> session.persist(appeal).chain(session::flush))
+                                        return appeals.persistAndFlush(appeal)
                                                 .chain(() -> audit.record(tx, caller, "APPEAL_FILED", "Appeal", appeal.id,
                                                         "Appeal against " + sanction.kind + " " + sanction.id))
                                                 .map(ignored -> AppealResult.ok(appeal));
@@ -355,9 +349,9 @@ public class SanctionService {
         }
         UUID tenant = caller.tenantId();
         tx.recover(OptimisticLocks::isStale, () -> Uni.createFrom().item(alreadyDecided()));
-        return appeal(tenant, appealId).chain(appeal -> appeal == null
+        return appeals.findInTenant(tenant, appealId).chain(appeal -> appeal == null
                 ? Uni.createFrom().item(unknownAppeal())
-                : sanction(tenant, appeal.sanctionId).chain(sanction -> {
+                : sanctions.findInTenant(tenant, appeal.sanctionId).chain(sanction -> {
                     if (caller.subject().equals(sanction.issuedBySubject)) {
                         return Uni.createFrom().item(AppealResult.refused("input.appealId", "SAME_MODERATOR",
                                 "An appeal is decided by someone other than the moderator who issued the sanction."));
@@ -383,7 +377,7 @@ public class SanctionService {
                 ? liftWithin(tx, caller, sanction, appeal.decisionNote == null
                         ? "Appeal overturned"
                         : "Appeal overturned: " + appeal.decisionNote)
-                : Panache.getSession().chain(session -> session.flush());
+                : appeals.flush();
         return effect.chain(() -> audit.record(tx, caller, "APPEAL_" + appeal.status, "Appeal", appeal.id,
                 "Appeal against " + sanction.kind + " " + sanction.id + " " + appeal.status.name().toLowerCase()
                         + (appeal.decisionNote == null ? "" : ": " + appeal.decisionNote)))
@@ -406,43 +400,12 @@ public class SanctionService {
 
     private Uni<Page<SanctionView>> sanctionPage(UUID tenant, UUID communityId, UUID memberId, boolean activeOnly,
             PageRequest page) {
-        return Panache.getSession().chain(session -> {
-            List<String> where = new ArrayList<>(List.of("tenantId = :tenant", "communityId = :community"));
-            if (memberId != null) {
-                where.add("memberId = :member");
-            }
-            if (activeOnly) {
-                where.add("liftedAt is null and (endsAt is null or endsAt > :now)");
-            }
-            TimeKeyset keyset = TimeKeyset.newestFirst(page, SANCTIONS, "createdAt", "id");
-            if (keyset.cursor() != null) {
-                where.add(keyset.condition());
-            }
-            var query = session.createSelectionQuery("from SanctionEntity where " + String.join(" and ", where)
-                    + " order by " + keyset.orderBy(), SanctionEntity.class)
-                    .setParameter("tenant", tenant).setParameter("community", communityId).setMaxResults(page.fetchSize());
-            if (memberId != null) {
-                query.setParameter("member", memberId);
-            }
-            if (activeOnly) {
-                query.setParameter("now", Instant.now());
-            }
-            if (keyset.cursor() != null) {
-                query.setParameter("at", keyset.at()).setParameter("cursorId", keyset.cursorId());
-            }
-            return query.getResultList().map(rows -> Page.of(rows, page, SanctionService::cursorOf, -1))
-                    .chain(rows -> withAppeals(tenant, rows));
-        });
+        return sanctions.page(tenant, communityId, memberId, activeOnly, page).chain(rows -> withAppeals(tenant, rows));
     }
 
     private Uni<Page<SanctionView>> withAppeals(UUID tenant, Page<SanctionEntity> page) {
         List<UUID> ids = page.items().stream().map(s -> s.id).toList();
-        Uni<List<AppealEntity>> appeals = ids.isEmpty()
-                ? Uni.createFrom().item(List.of())
-                : Panache.getSession().chain(session -> session.createSelectionQuery(
-                        "from AppealEntity where tenantId = :tenant and sanctionId in :ids", AppealEntity.class)
-                        .setParameter("tenant", tenant).setParameter("ids", ids).getResultList());
-        return appeals.map(list -> {
+        return appeals.ofSanctions(tenant, ids).map(list -> {
             Map<UUID, AppealEntity> bySanction = list.stream()
                     .collect(Collectors.toMap(a -> a.sanctionId, Function.identity()));
             return page.map(s -> new SanctionView(s, bySanction.get(s.id)));
@@ -450,52 +413,33 @@ public class SanctionService {
     }
 
     public static Cursor cursorOf(SanctionEntity sanction) {
-        return TimeKeyset.cursorOf(SANCTIONS, sanction.createdAt, sanction.id);
+        return SanctionRepository.cursorOf(sanction);
     }
 
     /** Appeals of a community, oldest first. */
     public Uni<Page<AppealEntity>> appeals(Tx tx, Caller caller, UUID communityId, AppealStatus status, PageRequest page) {
         UUID tenant = caller.tenantId();
-        return Panache.getSession().chain(session -> {
-            List<String> where = new ArrayList<>(List.of("tenantId = :tenant", "communityId = :community"));
-            if (status != null) {
-                where.add("status = :status");
-            }
-            TimeKeyset keyset = TimeKeyset.oldestFirst(page, APPEALS, "createdAt", "id");
-            if (keyset.cursor() != null) {
-                where.add(keyset.condition());
-            }
-            var query = session.createSelectionQuery("from AppealEntity where " + String.join(" and ", where)
-                    + " order by " + keyset.orderBy(), AppealEntity.class)
-                    .setParameter("tenant", tenant).setParameter("community", communityId).setMaxResults(page.fetchSize());
-            if (status != null) {
-                query.setParameter("status", status);
-            }
-            if (keyset.cursor() != null) {
-                query.setParameter("at", keyset.at()).setParameter("cursorId", keyset.cursorId());
-            }
-            return query.getResultList().map(rows -> Page.of(rows, page, SanctionService::cursorOf, -1));
-        });
+        return appeals.page(tenant, communityId, status, page);
     }
 
     public static Cursor cursorOf(AppealEntity appeal) {
-        return TimeKeyset.cursorOf(APPEALS, appeal.createdAt, appeal.id);
+        return AppealRepository.cursorOf(appeal);
     }
 
     /** A sanction for {@code node(id:)}: staff see any of the tenant, anyone else only their own. */
     public Uni<SanctionView> sanctionNode(Tx tx, Caller caller, UUID id) {
         UUID tenant = caller.tenantId();
-        return sanction(tenant, id).chain(sanction -> sanction == null
+        return sanctions.findInTenant(tenant, id).chain(sanction -> sanction == null
                 ? Uni.createFrom().nullItem()
                 : visible(caller, sanction.memberId).chain(visible -> !visible
                         ? Uni.createFrom().<SanctionView>nullItem()
-                        : appealOf(tenant, id).map(appeal -> new SanctionView(sanction, appeal))));
+                        : appeals.ofSanction(tenant, id).map(appeal -> new SanctionView(sanction, appeal))));
     }
 
     /** An appeal for {@code node(id:)}: staff see any of the tenant, anyone else only their own. */
     public Uni<AppealEntity> appealNode(Tx tx, Caller caller, UUID id) {
         UUID tenant = caller.tenantId();
-        return appeal(tenant, id).chain(appeal -> appeal == null
+        return appeals.findInTenant(tenant, id).chain(appeal -> appeal == null
                 ? Uni.createFrom().nullItem()
                 : visible(caller, appeal.memberId).map(visible -> visible ? appeal : null));
     }
@@ -507,26 +451,8 @@ public class SanctionService {
     }
 
     private Uni<SanctionView> view(UUID tenant, UUID sanctionId) {
-        return sanction(tenant, sanctionId)
-                .chain(sanction -> appealOf(tenant, sanctionId).map(appeal -> new SanctionView(sanction, appeal)));
-    }
-
-    private Uni<SanctionEntity> sanction(UUID tenant, UUID id) {
-        return Panache.getSession().chain(session -> session.createSelectionQuery(
-                "from SanctionEntity where tenantId = :tenant and id = :id", SanctionEntity.class)
-                .setParameter("tenant", tenant).setParameter("id", id).getSingleResultOrNull());
-    }
-
-    private Uni<AppealEntity> appeal(UUID tenant, UUID id) {
-        return Panache.getSession().chain(session -> session.createSelectionQuery(
-                "from AppealEntity where tenantId = :tenant and id = :id", AppealEntity.class)
-                .setParameter("tenant", tenant).setParameter("id", id).getSingleResultOrNull());
-    }
-
-    private Uni<AppealEntity> appealOf(UUID tenant, UUID sanctionId) {
-        return Panache.getSession().chain(session -> session.createSelectionQuery(
-                "from AppealEntity where tenantId = :tenant and sanctionId = :sanction", AppealEntity.class)
-                .setParameter("tenant", tenant).setParameter("sanction", sanctionId).getSingleResultOrNull());
+        return sanctions.findInTenant(tenant, sanctionId)
+                .chain(sanction -> appeals.ofSanction(tenant, sanctionId).map(appeal -> new SanctionView(sanction, appeal)));
     }
 
     private static Uni<SanctionTarget> refuse(String field, String code, String message) {
