@@ -277,12 +277,17 @@ start_keycloak() {
   keycloak start >/dev/null
 }
 
-# start_animo PORT LOGFILE [LABEL]: Animo in prod mode on 127.0.0.1:PORT (management interface on
-# PORT+1000) against $DB_NAME and $KC_URL; appends its pid to APP_PIDS and returns once
-# /q/health/ready answers (at most 120 s).
-start_animo() {
-  local port="$1" log_file="$2" label="${3:-Animo}" pid ready=0 java_opts=()
+# launch_animo PORT LOGFILE [LABEL]: Animo in prod mode on 127.0.0.1:PORT (management interface on
+# PORT+1000) against $DB_NAME and $KC_URL, in the background; appends its pid to APP_PIDS and returns
+# at once (LAUNCHED_PID is its pid).
+launch_animo() {
+  local port="$1" log_file="$2" label="${3:-Animo}" java_opts=() cds
   read -r -a java_opts <<<"${ANIMO_JAVA_OPTS:-}"
+  # the class-data archive of a package built with -Dquarkus.package.jar.appcds.enabled=true (faster start)
+  cds="$(dirname "$JAR")/app-cds.jsa"
+  if [[ -f "$cds" ]]; then
+    java_opts+=("-XX:SharedArchiveFile=$cds")
+  fi
   log "starting $label on port $port (log: $log_file)"
   ANIMO_DB_REACTIVE_URL="postgresql://$PG_HOST:$PG_PORT/$DB_NAME" \
     ANIMO_DB_JDBC_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB_NAME" \
@@ -295,9 +300,16 @@ start_animo() {
     java ${java_opts[@]+"${java_opts[@]}"} ${ANIMO_ARGS[@]+"${ANIMO_ARGS[@]}"} \
     -Dquarkus.log.console.json.enabled=false \
     -jar "$JAR" >"$log_file" 2>&1 &
-  pid=$!
-  APP_PIDS+=("$pid")
+  LAUNCHED_PID=$!
+  APP_PIDS+=("$LAUNCHED_PID")
   APP_LABELS+=("$label")
+}
+
+# start_animo PORT LOGFILE [LABEL]: launch_animo, then returns once /q/health/ready answers (at most 120 s).
+start_animo() {
+  local port="$1" log_file="$2" label="${3:-Animo}" pid ready=0
+  launch_animo "$port" "$log_file" "$label"
+  pid="$LAUNCHED_PID"
 
   for _ in $(seq 1 120); do
     if curl -fsS -o /dev/null "http://localhost:$((port + 1000))/q/health/ready" 2>/dev/null; then
@@ -360,4 +372,60 @@ add_cli_client() {
 long_lived_tokens() {
   kc_admin_login
   kc_api PUT "/$1" '{"accessTokenLifespan":3600}' >/dev/null
+}
+
+# create_communities TOKEN COUNT PREFIX [DESCRIPTION]: communities "PREFIX 1".."PREFIX COUNT" (slugs
+# prefix-1..), public, through communityCreate; their ids (global ids) in CREATED_COMMUNITY_IDS, in order.
+# PREFIX and DESCRIPTION go into JSON as they are: plain words only. Call it directly, not in $(...).
+CREATED_COMMUNITY_IDS=()
+create_communities() {
+  local token="$1" count="$2" prefix="$3" description="${4:-}" slug body response i
+  local create='mutation Create($input: CommunityCreateInput!) { communityCreate(input: $input) { community { id } userErrors { field code message } } }'
+  slug="$(tr 'A-Z ' 'a-z-' <<<"$prefix")"
+  CREATED_COMMUNITY_IDS=()
+  for i in $(seq 1 "$count"); do
+    body="$(printf '{"query":"%s","variables":{"input":{"name":"%s %d","slug":"%s-%d","visibility":"PUBLIC"%s}}}' \
+      "$create" "$prefix" "$i" "$slug" "$i" "${description:+,\"description\":\"$description\"}")"
+    response="$(graphql_post "$GRAPHQL_URL" "$token" "$body")"
+    expect_payload "communityCreate $prefix #$i" "$response"
+    CREATED_COMMUNITY_IDS+=("$(json data.communityCreate.community.id <<<"$response")")
+  done
+}
+
+# join_community TOKEN COMMUNITY_ID: the token's person joins (becomes a member of) the community
+join_community() {
+  expect_payload communityJoin "$(graphql "$1" 'mutation J($input: CommunityJoinInput!) { communityJoin(input: $input) { userErrors { field code message } } }' \
+    "{\"input\":{\"communityId\":\"$2\"}}")"
+}
+
+# create_thread TOKEN COMMUNITY_ID TITLE BODY: a DISCUSSION thread (plain words only); prints its id
+create_thread() {
+  local response
+  response="$(graphql "$1" 'mutation T($input: ThreadCreateInput!) { threadCreate(input: $input) { thread { id } userErrors { field code message } } }' \
+    "{\"input\":{\"communityId\":\"$2\",\"kind\":\"DISCUSSION\",\"title\":\"$3\",\"body\":\"$4\"}}")"
+  expect_payload threadCreate "$response"
+  json data.threadCreate.thread.id <<<"$response"
+}
+
+# tenant_id_of REALM: the tenant's id, as the operator sees it
+tenant_id_of() {
+  local operator_token
+  operator_token="$(token "$PLATFORM_REALM" "$OPERATOR" "$OPERATOR_PASSWORD")"
+  graphql "$operator_token" '{ tenants(first: 100) { edges { node { id realm } } } }' | python3 -c '
+import json, sys
+edges = json.load(sys.stdin)["data"]["tenants"]["edges"]
+print(next((e["node"]["id"] for e in edges if e["node"]["realm"] == sys.argv[1]), ""))' "$1"
+}
+
+# raise_tenant_limits REALM: the operator raises the tenant's query-cost budget (tenantLimitsSet) far
+# beyond what a benchmark's load costs, as one would for a customer whose integration reads this much
+raise_tenant_limits() {
+  local tenant_id operator_token
+  tenant_id="$(tenant_id_of "$1")"
+  [[ -n "$tenant_id" ]] || die "tenant $1 was not found"
+  operator_token="$(token "$PLATFORM_REALM" "$OPERATOR" "$OPERATOR_PASSWORD")"
+  expect_payload tenantLimitsSet "$(graphql "$operator_token" 'mutation($input: TenantLimitsSetInput!) { tenantLimitsSet(input: $input) {
+  tenant { id } userErrors { field code message } } }' \
+    "{\"input\":{\"tenantId\":\"$tenant_id\",\"tenantCapacity\":10000000,\"tenantRefillPerSecond\":10000000,
+  \"callerCapacity\":10000000,\"callerRefillPerSecond\":10000000}}")"
 }

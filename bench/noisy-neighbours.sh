@@ -53,19 +53,6 @@ start_single_replica
 provision_tenant "$NOISY_REALM" Noisy "$NOISY_ADMIN" "$NOISY_ADMIN_PASSWORD"
 add_cli_client "$NOISY_REALM"
 
-# create_communities TOKEN PREFIX
-create_communities() {
-  local create='mutation Create($input: CommunityCreateInput!) { communityCreate(input: $input) { community { id } userErrors { field code message } } }'
-  local body response
-  for i in $(seq 1 "$COMMUNITIES"); do
-    body="$(printf '{"query":"%s","variables":{"input":{"name":"%s %d","slug":"%s-%d","visibility":"PUBLIC","description":"Community number %d of the noisy neighbours benchmark"}}}' \
-      "$create" "$2" "$i" "$2" "$i" "$i")"
-    response="$(curl -sS --fail-with-body -H "Authorization: Bearer $1" -H 'Content-Type: application/json' \
-      --data-binary "$body" "$GRAPHQL_URL")"
-    expect_payload "communityCreate $2 #$i" "$response"
-  done
-}
-
 # the whole run takes longer than a token's default five minutes
 long_lived_tokens "$TENANT_REALM"
 long_lived_tokens "$NOISY_REALM"
@@ -73,22 +60,12 @@ victim_token="$(token "$TENANT_REALM" "$TENANT_ADMIN" "$TENANT_ADMIN_PASSWORD")"
 noisy_token="$(token "$NOISY_REALM" "$NOISY_ADMIN" "$NOISY_ADMIN_PASSWORD")"
 [[ -n "$victim_token" && -n "$noisy_token" ]] || die "no tokens for the two tenants"
 log "creating $COMMUNITIES communities in each tenant"
-create_communities "$victim_token" bench
-create_communities "$noisy_token" noisy
+create_communities "$victim_token" "$COMMUNITIES" bench "A community of the noisy neighbours benchmark"
+create_communities "$noisy_token" "$COMMUNITIES" noisy "A community of the noisy neighbours benchmark"
 
 # The victim's load is far more than one person's default budget: the operator raises its limits,
 # as one would for a customer whose integration reads this much. The noisy tenant keeps the defaults.
-operator_token="$(token "$PLATFORM_REALM" "$OPERATOR" "$OPERATOR_PASSWORD")"
-victim_id="$(graphql "$operator_token" '{ tenants(first: 100) { edges { node { id realm } } } }' | python3 -c '
-import json, sys
-edges = json.load(sys.stdin)["data"]["tenants"]["edges"]
-print(next((e["node"]["id"] for e in edges if e["node"]["realm"] == sys.argv[1]), ""))' "$TENANT_REALM")"
-[[ -n "$victim_id" ]] || die "the victim tenant was not found"
-response="$(graphql "$operator_token" 'mutation($input: TenantLimitsSetInput!) { tenantLimitsSet(input: $input) {
-  tenant { costLimits { tenantRefillPerSecond callerRefillPerSecond } } userErrors { field code message } } }' \
-  "{\"input\":{\"tenantId\":\"$victim_id\",\"tenantCapacity\":200000,\"tenantRefillPerSecond\":100000,
-  \"callerCapacity\":200000,\"callerRefillPerSecond\":100000}}")"
-expect_payload tenantLimitsSet "$response"
+raise_tenant_limits "$TENANT_REALM"
 
 victim_cost="$(json extensions.cost.requested <<<"$(graphql "$victim_token" "$VICTIM_QUERY")")"
 noisy_response="$(graphql "$noisy_token" "$NOISY_QUERY")"

@@ -7,7 +7,13 @@
 #   source "$ROOT/bench/single-replica.sh"   # also installs the clean-up of bench/lib.sh
 #   start_single_replica                     # after any checks of your own
 #
-# Environment: DURATION, WARMUP, CONCURRENCY, MAX_REQUESTS (load), SKIP_BUILD=1, ANIMO_JAVA_OPTS.
+# Environment: DURATION, WARMUP, CONCURRENCY, MAX_REQUESTS (load), SKIP_BUILD=1, ANIMO_JAVA_OPTS, and, to run
+# next to another bench on this machine (defaults in brackets):
+#   DB_NAME [animo_bench]  the database; its roles are DB_NAME_owner and DB_NAME_app (all dropped at the end)
+#   KC_PORT [8380]         Keycloak (and KC_PORT+1, its management port)
+#   KC_INSTANCE [bench]    deploy/keycloak/keycloak.sh instance (its data is wiped at start: one per concurrent run)
+#   APP_PORT [8089]        Animo (and APP_PORT+1000, its management port)
+#   ANIMO_JAR              a built Animo to run instead of target/quarkus-app/quarkus-run.jar (never builds)
 
 DURATION="${DURATION:-20}"
 WARMUP="${WARMUP:-5}"
@@ -16,23 +22,28 @@ MAX_REQUESTS="${MAX_REQUESTS:-1000000}"
 
 PG_HOST=127.0.0.1
 PG_PORT=5432
-DB_NAME=animo_bench
-DB_OWNER=animo_bench_owner
-DB_APP=animo_bench_app
+DB_NAME="${DB_NAME:-animo_bench}"
+DB_OWNER="${DB_NAME}_owner"
+DB_APP="${DB_NAME}_app"
 
-KC_PORT=8380
+KC_PORT="${KC_PORT:-8380}"
 KC_URL="http://localhost:$KC_PORT"
 KC_VERSION=26.5.6
-KC_INSTANCE=bench
+KC_INSTANCE="${KC_INSTANCE:-bench}"
 PLATFORM_REALM=animo-platform
 CLI_CLIENT=animo-cli
 OPERATOR=operator
 OPERATOR_PASSWORD=bench-pass
 
-APP_PORT=8089
+APP_PORT="${APP_PORT:-8089}"
 APP_URL="http://localhost:$APP_PORT"
 GRAPHQL_URL="$APP_URL/graphql"
-JAR=target/quarkus-app/quarkus-run.jar
+if [[ -n "${ANIMO_JAR:-}" ]]; then
+  JAR="$ANIMO_JAR"
+  SKIP_BUILD=1 # a given jar is run as it is; a build would only write target/
+else
+  JAR=target/quarkus-app/quarkus-run.jar
+fi
 
 TENANT_REALM=bench
 TENANT_ADMIN=admin
@@ -46,6 +57,11 @@ RESULT_FILE="$RESULTS_DIR/$BENCH_NAME-$STAMP.txt"
 # Helpers (log, pg, keycloak, token, graphql, ...), the start-up steps and the clean-up
 source "$ROOT/bench/lib.sh"
 cleanup_on_exit
+# they end up unquoted in SQL and in URLs
+[[ "$DB_NAME" =~ ^[a-z_][a-z0-9_]{0,40}$ ]] || die "DB_NAME must be a plain lower-case identifier (got '$DB_NAME')"
+[[ "$KC_INSTANCE" =~ ^[a-z0-9][a-z0-9_-]{0,40}$ ]] || die "KC_INSTANCE must be a plain name (got '$KC_INSTANCE')"
+check_int KC_PORT "$KC_PORT" 1
+check_int APP_PORT "$APP_PORT" 1
 
 # start_single_replica: checks and build first (a failed build leaves nothing behind), then the
 # database, Keycloak (only the platform realm imported), Animo, the operator and the tenant
