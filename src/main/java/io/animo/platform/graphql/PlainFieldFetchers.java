@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.graphql.execution.datafetcher.PlugableDataFetcher;
 import io.smallrye.graphql.schema.model.Field;
 import io.smallrye.graphql.schema.model.Reference;
@@ -24,6 +25,7 @@ import graphql.schema.DataFetchingEnvironment;
  * {@code Instant} to a string, formats, adapters, maps, arrays, optionals). Installed through SmallRye's
  * {@link DataFetcherService} SPI (META-INF/services).
  */
+@RegisterForReflection // made by the ServiceLoader
 public class PlainFieldFetchers implements DataFetcherService {
 
     @Override
