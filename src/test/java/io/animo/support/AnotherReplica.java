@@ -75,4 +75,39 @@ public final class AnotherReplica {
             return community.id;
         }
     }
+
+    /**
+     * A member activity another replica recorded (a message posted there, say): written to the database only; this
+     * replica learns of it through the aggregator's count and its notification, like any other replica would.
+     */
+    public static void recordActivity(String realm, UUID communityId, UUID memberId, String kind) throws Exception {
+        var config = ConfigProvider.getConfig();
+        try (Connection db = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class))) {
+            db.setAutoCommit(false);
+            UUID tenantId;
+            try (PreparedStatement find = db.prepareStatement("select id from tenant where realm = ?")) {
+                find.setString(1, realm);
+                try (ResultSet rows = find.executeQuery()) {
+                    rows.next();
+                    tenantId = rows.getObject(1, UUID.class);
+                }
+            }
+            try (PreparedStatement declare = db.prepareStatement("select set_config('animo.tenant_id', ?, true)")) {
+                declare.setString(1, tenantId.toString());
+                declare.executeQuery().close();
+            }
+            try (PreparedStatement insert = db.prepareStatement("insert into activity (tenant_id, id, community_id,"
+                    + " member_id, kind, occurred_at, sentiment) values (?, ?, ?, ?, ?, now(), 'NEUTRAL')")) {
+                insert.setObject(1, tenantId);
+                insert.setObject(2, UUID.randomUUID());
+                insert.setObject(3, communityId);
+                insert.setObject(4, memberId);
+                insert.setString(5, kind);
+                insert.executeUpdate();
+            }
+            db.commit();
+        }
+    }
 }

@@ -37,14 +37,11 @@ public final class Tokens {
     }
 
     public static String of(String realm, String username, String password) {
-        String key = realm + "/" + username;
-        Cached cached = CACHE.get(key);
-        if (cached != null && cached.expiresAt() > System.currentTimeMillis()) {
-            return cached.token();
-        }
-        String token = fetch(realm, username, password);
-        CACHE.put(key, new Cached(token, System.currentTimeMillis() + 120_000));
-        return token;
+        // one login at a time per person: Keycloak's brute-force detector may refuse parallel logins of one user
+        return CACHE.compute(realm + "/" + username, (key, cached) -> cached != null
+                && cached.expiresAt() > System.currentTimeMillis() ? cached
+                        : new Cached(fetch(realm, username, password), System.currentTimeMillis() + 120_000))
+                .token();
     }
 
     public static String fetch(String realm, String username, String password) {

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.animo.platform.persistence.Rows;
 import io.animo.platform.persistence.Tx;
+import io.animo.sentiment.domain.SentimentLabel;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -27,9 +28,19 @@ public final class Activities {
 
     /** Stores the activity at once, on the unit of work's connection (the table only grows: no entity needed). */
     public static Uni<Void> record(Tx tx, UUID communityId, UUID memberId, ActivityKind kind, Instant at) {
-        return tx.sql().preparedQuery("insert into activity (id, tenant_id, community_id, member_id, kind, occurred_at)"
-                + " values ($1, $2, $3, $4, $5, $6)")
-                .execute(Tuple.of(UUID.randomUUID(), tx.tenantId(), communityId, memberId, kind.name(), Rows.timestamp(at)))
+        return record(tx, communityId, memberId, kind, at, null, null);
+    }
+
+    /**
+     * An activity about one object ({@code subjectId}: the message posted, the sanction issued…), with the sentiment of
+     * the content it brought (null for what has no text). The engagement metrics count from these rows.
+     */
+    public static Uni<Void> record(Tx tx, UUID communityId, UUID memberId, ActivityKind kind, Instant at, UUID subjectId,
+            SentimentLabel sentiment) {
+        return tx.sql().preparedQuery("insert into activity (id, tenant_id, community_id, member_id, kind, occurred_at,"
+                + " subject_id, sentiment) values ($1, $2, $3, $4, $5, $6, $7, $8)")
+                .execute(Tuple.from(new Object[]{UUID.randomUUID(), tx.tenantId(), communityId, memberId, kind.name(),
+                        Rows.timestamp(at), subjectId, sentiment == null ? null : sentiment.name()}))
                 .replaceWithVoid();
     }
 }

@@ -125,11 +125,13 @@ public class ContentRepository implements BacktestMessages {
     public Uni<Void> insertMessage(Tx tx, MessageEntity message) {
         return tx.sql().preparedQuery("insert into message (id, tenant_id, thread_id, community_id, parent_id,"
                 + " author_member_id, body, status, flagged, moderation_note, debate_side_id, created_at, updated_at,"
-                + " edited_at, version) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 0)")
+                + " edited_at, language, sentiment, sentiment_score, version)"
+                + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 0)")
                 .execute(Tuple.from(new Object[]{message.id, message.tenantId, message.threadId, message.communityId,
                         message.parentId, message.authorMemberId, message.body, message.status.name(), message.flagged,
                         message.moderationNote, message.debateSideId, Rows.timestamp(message.createdAt),
-                        Rows.timestamp(message.updatedAt), Rows.timestamp(message.editedAt)}))
+                        Rows.timestamp(message.updatedAt), Rows.timestamp(message.editedAt), message.language,
+                        message.sentiment == null ? null : message.sentiment.name(), message.sentimentScore}))
                 .replaceWithVoid();
     }
 

@@ -43,6 +43,7 @@ import io.animo.rule.domain.RuleSets;
 import io.animo.rule.domain.RuleSeverity;
 import io.animo.rule.domain.Verdict;
 import io.animo.sanction.domain.SanctionService;
+import io.animo.sentiment.domain.SentimentAnalyzer;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -67,10 +68,11 @@ public class ContentService {
     private final ReplyGuard replyGuard;
     private final SanctionService sanctions;
     private final MutationReceipts receipts;
+    private final SentimentAnalyzer sentiments;
 
     public ContentService(ContentRepository content, MemberRepository members,
             MembershipRepository memberships, CommunityGate gate, RuleSets ruleSets, ReviewRequests reviews,
-            ReplyGuard replyGuard, SanctionService sanctions, MutationReceipts receipts) {
+            ReplyGuard replyGuard, SanctionService sanctions, MutationReceipts receipts, SentimentAnalyzer sentiments) {
         this.content = content;
         this.members = members;
         this.memberships = memberships;
@@ -80,6 +82,7 @@ public class ContentService {
         this.replyGuard = replyGuard;
         this.sanctions = sanctions;
         this.receipts = receipts;
+        this.sentiments = sentiments;
     }
 
     /** Who posts where, once the gate let them: a member in good standing of an active community. */
@@ -142,10 +145,12 @@ public class ContentService {
         thread.createdAt = now;
         thread.updatedAt = now;
         MessageEntity opening = message(author, thread.id, null, body, verdict, now);
+        opening.feel(sentiments.analyze(title.strip() + "\n" + body));
         return content.persistThread(thread, opening)
                 .chain(() -> extras.apply(tx, thread))
                 .chain(() -> review(tx, opening, verdict))
-                .chain(() -> Activities.record(tx, thread.communityId, author.member().id, ActivityKind.THREAD_CREATED, now))
+                .chain(() -> Activities.record(tx, thread.communityId, author.member().id, ActivityKind.THREAD_CREATED, now,
+                        opening.id, opening.sentiment))
                 .map(ignored -> new PostResult(thread, opening, verdict.outcome(), reasons(verdict), List.of()));
     }
 
@@ -156,7 +161,7 @@ public class ContentService {
         if (!errors.isEmpty()) {
             return Uni.createFrom().item(PostResult.refused(errors));
         }
-        Poster poster = new Poster(seesHeld(caller), unit -> members.readBySubject(unit, caller.subject()),
+        Poster poster = new Poster(seesHeld(caller), false, unit -> members.readBySubject(unit, caller.subject()),
                 (unit, thread, existing) -> gate.checkAs(unit, caller, existing, thread.communityId, CommunityAction.POST,
                         "input.threadId"));
         return postWithin(tx, threadId, parentId, sideId, body, poster);
@@ -176,7 +181,7 @@ public class ContentService {
         if (!errors.isEmpty()) {
             return Uni.createFrom().item(PostResult.refused(errors));
         }
-        Poster poster = new Poster(false, unit -> members.findByExternalHandle(unit.tenantId(), external.handle()),
+        Poster poster = new Poster(false, true, unit -> members.findByExternalHandle(unit.tenantId(), external.handle()),
                 (unit, thread, found) -> gate.checkCommunity(unit, thread.communityId, CommunityAction.POST, "input.threadId")
                         .chain(community -> !community.allowed()
                                 ? Uni.createFrom().item(community)
@@ -211,7 +216,9 @@ public class ContentService {
     }
 
     /** Who posts: whether they see held content, their member profile if they already have one, and how the gate lets them in. */
-    private record Poster(boolean seesHeld, Function<Tx, Uni<MemberEntity>> existingMember, Admission admission) {
+    /** Who posts; {@code ingested}: an integration brings the message from a listened-to community (a mention). */
+    private record Poster(boolean seesHeld, boolean ingested, Function<Tx, Uni<MemberEntity>> existingMember,
+            Admission admission) {
     }
 
     private Uni<PostResult> postWithin(Tx tx, UUID threadId, UUID parentId, UUID sideId, String body, Poster poster) {
@@ -242,16 +249,17 @@ public class ContentService {
                                 : poster.admission().admit(tx, thread, existing)
                                         .chain(access -> !access.allowed()
                                                 ? Uni.createFrom().item(PostResult.refused(List.of(access.refusal())))
-                                                : judgeAndStore(tx, Author.of(access), thread, parentId, sideId, body)));
+                                                : judgeAndStore(tx, Author.of(access), thread, parentId, sideId, body,
+                                                        poster.ingested())));
                     });
                 }));
     }
 
     private Uni<PostResult> judgeAndStore(Tx tx, Author author, ThreadEntity thread, UUID parentId, UUID sideId,
-            String body) {
+            String body, boolean ingested) {
         return judge(tx, author, body).chain(verdict -> verdict.outcome() == ModerationOutcome.REJECTED
                 ? rejected(tx, author, verdict)
-                : store(tx, author, thread, parentId, sideId, body, verdict));
+                : store(tx, author, thread, parentId, sideId, body, verdict, ingested));
     }
 
     private static PostResult noThread() {
@@ -271,14 +279,18 @@ public class ContentService {
     }
 
     private Uni<PostResult> store(Tx tx, Author author, ThreadEntity thread, UUID parentId, UUID sideId, String body,
-            Verdict verdict) {
+            Verdict verdict, boolean ingested) {
         Instant now = now();
         MessageEntity message = message(author, thread.id, parentId, body, verdict, now);
         message.debateSideId = sideId;
-        ActivityKind kind = parentId == null ? ActivityKind.MESSAGE_POSTED : ActivityKind.REPLY_POSTED;
+        message.feel(sentiments.analyze(body));
+        ActivityKind kind = ingested
+                ? ActivityKind.MENTION_INGESTED
+                : parentId == null ? ActivityKind.MESSAGE_POSTED : ActivityKind.REPLY_POSTED;
         return content.insertMessage(tx, message)
                 .chain(() -> review(tx, message, verdict))
-                .chain(() -> Activities.record(tx, message.communityId, author.member().id, kind, now))
+                .chain(() -> Activities.record(tx, message.communityId, author.member().id, kind, now, message.id,
+                        message.sentiment))
                 .map(ignored -> new PostResult(thread, message, verdict.outcome(), reasons(verdict), List.of()));
     }
 

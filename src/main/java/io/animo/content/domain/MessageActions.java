@@ -27,6 +27,7 @@ import io.animo.platform.persistence.Tx;
 import io.animo.platform.security.Caller;
 import io.animo.rule.domain.ModerationOutcome;
 import io.animo.rule.domain.Verdict;
+import io.animo.sentiment.domain.SentimentAnalyzer;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -47,9 +48,10 @@ public class MessageActions {
     private final AuditLog audit;
     private final ReplyGuard replyGuard;
     private final ReviewRequests reviews;
+    private final SentimentAnalyzer sentiments;
 
     public MessageActions(ContentRepository content, ReactionRepository reactions, ContentService posting,
-            CommunityGate gate, AuditLog audit, ReplyGuard replyGuard, ReviewRequests reviews) {
+            CommunityGate gate, AuditLog audit, ReplyGuard replyGuard, ReviewRequests reviews, SentimentAnalyzer sentiments) {
         this.content = content;
         this.reactions = reactions;
         this.posting = posting;
@@ -57,6 +59,7 @@ public class MessageActions {
         this.audit = audit;
         this.replyGuard = replyGuard;
         this.reviews = reviews;
+        this.sentiments = sentiments;
     }
 
     /**
@@ -126,6 +129,7 @@ public class MessageActions {
         revision.body = message.body;
         revision.editedAt = now;
         message.body = body;
+        message.feel(sentiments.analyze(body));
         message.editedAt = now;
         message.updatedAt = now;
         if (verdict.outcome() == ModerationOutcome.HELD) {

@@ -11,6 +11,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import io.animo.sentiment.domain.Sentiment;
+import io.animo.sentiment.domain.SentimentLabel;
+
 @Entity
 @Table(name = "message")
 public class MessageEntity {
@@ -61,6 +64,22 @@ public class MessageEntity {
     @Column(name = "edited_at")
     public Instant editedAt;
 
+    /** {@code en}, {@code fr} or {@code und}, as the sentiment analyser told when the text was stored. */
+    public String language;
+
+    @Enumerated(EnumType.STRING)
+    public SentimentLabel sentiment;
+
+    @Column(name = "sentiment_score")
+    public Float sentimentScore;
+
     @Version
     public long version;
+
+    /** Reads the text's language and sentiment into this message. */
+    public void feel(Sentiment read) {
+        language = read.language();
+        sentiment = read.label();
+        sentimentScore = (float) read.score();
+    }
 }

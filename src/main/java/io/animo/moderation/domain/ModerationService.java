@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.animo.activity.domain.Activities;
+import io.animo.activity.domain.ActivityKind;
 import io.animo.audit.domain.AuditLog;
 import io.animo.content.domain.ContentRepository;
 import io.animo.content.domain.ContentService;
@@ -107,6 +109,8 @@ public class ModerationService {
                 .chain(() -> items.ofMessageLocked(tx.tenantId(), message.id))
                 .chain(item -> item == null ? newReportItem(tx, message, now) : raise(tx, item, now))
                 .chain(() -> items.flush())
+                .chain(() -> Activities.record(tx, message.communityId, reporter, ActivityKind.REPORT_FILED, now, report.id,
+                        null))
                 .map(ignored -> new ReportResult(report, List.of()));
     }
 
@@ -261,6 +265,8 @@ public class ModerationService {
             case ESCALATE -> item.status = ItemStatus.ESCALATED;
         }
         return effect.chain(() -> items.flush())
+                .chain(() -> Activities.record(tx, item.communityId, message.authorMemberId, ActivityKind.MODERATION_DECIDED,
+                        now, item.id, null))
                 .chain(() -> audit.record(tx, caller, "MODERATION_" + item.status, "Message", message.id,
                         "Queue item " + item.reason + (item.decisionNote == null ? "" : ": " + item.decisionNote)))
                 .chain(() -> events.publish(tx, "DECIDED", item))

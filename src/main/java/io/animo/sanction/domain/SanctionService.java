@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.animo.activity.domain.Activities;
+import io.animo.activity.domain.ActivityKind;
 import io.animo.audit.domain.AuditLog;
 import io.animo.member.domain.CommunityAction;
 import io.animo.member.domain.CommunityGate;
@@ -161,7 +163,7 @@ public class SanctionService implements StandingOnReturn {
         SanctionEntity sanction = sanction(membership, order.kind(), order.reason().strip(),
                 order.until() == null ? null : DbTime.stored(order.until()), caller.subject(), caller.displayName());
         sanction.moderationItemId = moderationItemId;
-        return record(membership, sanction)
+        return record(tx, membership, sanction)
                 .chain(() -> audit.record(tx, caller, "SANCTION_" + sanction.kind, "Sanction", sanction.id,
                         sanction.kind + " of member " + sanction.memberId + ": " + sanction.reason))
                 .replaceWith(sanction);
@@ -172,7 +174,7 @@ public class SanctionService implements StandingOnReturn {
      * lifting another sanction keeps it, the member can appeal it, and the report counts it.
      */
     public Uni<Void> ruleMute(Tx tx, MembershipEntity membership, List<String> ruleNames, Instant until) {
-        return record(membership, sanction(membership, SanctionKind.MUTE, "Muted by the rule " + String.join(", ",
+        return record(tx, membership, sanction(membership, SanctionKind.MUTE, "Muted by the rule " + String.join(", ",
                 ruleNames), DbTime.stored(until), RULE_ISSUER, "Automated rules"));
     }
 
@@ -193,8 +195,10 @@ public class SanctionService implements StandingOnReturn {
     }
 
     /** Stores it; a mute or ban then sets the standing from all the sanctions in force (the longest wins). */
-    private Uni<Void> record(MembershipEntity membership, SanctionEntity sanction) {
-        Uni<Void> stored = sanctions.persistAndFlush(sanction).replaceWithVoid();
+    private Uni<Void> record(Tx tx, MembershipEntity membership, SanctionEntity sanction) {
+        Uni<Void> stored = sanctions.persistAndFlush(sanction)
+                .chain(() -> Activities.record(tx, sanction.communityId, sanction.memberId, ActivityKind.SANCTION_ISSUED,
+                        sanction.createdAt, sanction.id, null));
         if (sanction.kind == SanctionKind.WARN) {
             return stored;
         }

@@ -1,0 +1,95 @@
+package io.animo.metrics.domain;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.animo.community.domain.CommunityRepository;
+import io.animo.platform.graphql.BadRequestException;
+import io.animo.platform.graphql.NotFoundException;
+import io.animo.platform.persistence.Tx;
+import io.smallrye.mutiny.Uni;
+
+/** Engagement series of a community or a whole tenant, inside the caller's unit of work. */
+@ApplicationScoped
+public class EngagementService {
+
+    /** A series has at most this many points: 16 hours of minutes, 41 days of hours, 2.7 years of days. */
+    public static final int MAX_POINTS = 1_000;
+
+    private final EngagementRepository engagement;
+    private final CommunityRepository communities;
+
+    public EngagementService(EngagementRepository engagement, CommunityRepository communities) {
+        this.engagement = engagement;
+        this.communities = communities;
+    }
+
+    /** The points of {@code [from, to)}, one per bucket, zeros included. */
+    public Uni<List<EngagementPoint>> series(Tx tx, UUID communityId, Instant from, Instant to, Granularity granularity,
+            String timeZone) {
+        ZoneId zone = zone(timeZone);
+        if (!from.isBefore(to)) {
+            return Uni.createFrom().failure(new BadRequestException("from must be before to."));
+        }
+        if (granularity.pointsBetween(from, to) > MAX_POINTS) {
+            return Uni.createFrom().failure(new BadRequestException("At most " + MAX_POINTS + " points: ask for a"
+                    + " shorter range or a coarser granularity."));
+        }
+        Map<Instant, EngagementPoint> points = emptyPoints(from, to, granularity, zone);
+        Instant start = points.keySet().iterator().next();
+        return inScope(tx, communityId).chain(() -> Uni.combine().all().unis(
+                engagement.counts(tx, communityId, granularity, zone, start, to, (bucket, row) -> pointAt(points, bucket)
+                        .counts().merge(Metric.valueOf(row.getString(1)), row.getLong(2), Long::sum)),
+                engagement.activeMembers(tx, communityId, granularity, zone, start, to,
+                        (bucket, members) -> points.computeIfPresent(bucket, (at, point) -> new EngagementPoint(at,
+                                point.counts(), members, point.medianFirstReplySeconds()))),
+                engagement.medianFirstReply(tx, communityId, granularity, zone, start, to,
+                        (bucket, median) -> points.computeIfPresent(bucket, (at, point) -> new EngagementPoint(at,
+                                point.counts(), point.activeMembers(), median))))
+                .discardItems())
+                .map(ignored -> List.copyOf(points.values()));
+    }
+
+    /** A community scope must be one of the tenant's communities ({@code NOT_FOUND} otherwise). */
+    public Uni<Void> inScope(Tx tx, UUID communityId) {
+        if (communityId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return communities.read(tx, communityId).map(community -> {
+            if (community == null) {
+                throw new NotFoundException("No community of this tenant has this id.");
+            }
+            return null;
+        });
+    }
+
+    static ZoneId zone(String timeZone) {
+        try {
+            return timeZone == null ? Granularity.utc() : ZoneId.of(timeZone);
+        } catch (DateTimeException e) {
+            String shown = timeZone.length() > 50 ? timeZone.substring(0, 50) : timeZone;
+            throw new BadRequestException("Unknown time zone '" + shown + "': give an IANA name such as Europe/Paris.");
+        }
+    }
+
+    private static EngagementPoint pointAt(Map<Instant, EngagementPoint> points, Instant bucket) {
+        return points.getOrDefault(bucket, EngagementPoint.empty(bucket));
+    }
+
+    private static Map<Instant, EngagementPoint> emptyPoints(Instant from, Instant to, Granularity granularity, ZoneId zone) {
+        Map<Instant, EngagementPoint> points = new LinkedHashMap<>();
+        for (ZonedDateTime at = granularity.floor(from.atZone(zone)); at.toInstant().isBefore(to); at = granularity.next(at)) {
+            points.put(at.toInstant(), new EngagementPoint(at.toInstant(), new EnumMap<>(Metric.class), 0, null));
+        }
+        return points;
+    }
+}
