@@ -38,10 +38,24 @@ public final class GraphQL {
         return run(token, documentName, Map.of());
     }
 
+    /** Runs one operation of a named document holding several, and expects HTTP 200. */
+    public static ValidatableResponse operation(String token, String documentName, String operationName,
+            Map<String, Object> variables) {
+        return raw(token, document(documentName), variables, operationName).then().statusCode(200);
+    }
+
     public static io.restassured.response.Response raw(String token, String query, Map<String, Object> variables) {
+        return raw(token, query, variables, null);
+    }
+
+    private static io.restassured.response.Response raw(String token, String query, Map<String, Object> variables,
+            String operationName) {
         Map<String, Object> body = new HashMap<>();
         body.put("query", query);
         body.put("variables", variables);
+        if (operationName != null) {
+            body.put("operationName", operationName);
+        }
         RequestSpecification request = given().contentType(ContentType.JSON).body(body);
         if (token != null) {
             request = request.auth().oauth2(token);

@@ -54,6 +54,11 @@ public final class GraphQLWebSocket implements WebSocket.Listener, AutoCloseable
         send(new JsonObject().put("id", id).put("type", "subscribe").put("payload", new JsonObject().put("query", query)));
     }
 
+    public void subscribe(String id, String query, java.util.Map<String, Object> variables) {
+        send(new JsonObject().put("id", id).put("type", "subscribe").put("payload", new JsonObject().put("query", query)
+                .put("variables", new JsonObject(variables))));
+    }
+
     /** The next message, or null after {@code seconds}. Pings are answered and skipped. */
     public JsonObject next(int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);

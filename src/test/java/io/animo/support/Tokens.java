@@ -39,7 +39,8 @@ public final class Tokens {
     public static String of(String realm, String username, String password) {
         // one login at a time per person: Keycloak's brute-force detector may refuse parallel logins of one user
         return CACHE.compute(realm + "/" + username, (key, cached) -> cached != null
-                && cached.expiresAt() > System.currentTimeMillis() ? cached
+                && cached.expiresAt() > System.currentTimeMillis()
+                        ? cached
                         : new Cached(fetch(realm, username, password), System.currentTimeMillis() + 120_000))
                 .token();
     }

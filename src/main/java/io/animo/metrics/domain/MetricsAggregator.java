@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -40,17 +41,19 @@ public class MetricsAggregator {
 
     private final UnitOfWork units;
     private final Vertx vertx;
+    private final List<CountsListener> listeners;
     private final boolean enabled;
     private final Duration every;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile long timer = -1;
     private volatile long lastRetention;
 
-    public MetricsAggregator(UnitOfWork units, Vertx vertx,
+    public MetricsAggregator(UnitOfWork units, Vertx vertx, Instance<CountsListener> listeners,
             @ConfigProperty(name = "animo.metrics.enabled", defaultValue = "true") boolean enabled,
             @ConfigProperty(name = "animo.metrics.aggregate-every", defaultValue = "1s") Duration every) {
         this.units = units;
         this.vertx = vertx;
+        this.listeners = listeners.stream().toList();
         this.enabled = enabled;
         this.every = every;
     }
@@ -73,7 +76,18 @@ public class MetricsAggregator {
         if (!running.compareAndSet(false, true)) {
             return Uni.createFrom().item(List.of());
         }
-        return units.platform(this::countNewActivities).eventually(() -> running.set(false));
+        return units.platform(this::countNewActivities)
+                .call(changed -> changed.isEmpty() ? Uni.createFrom().voidItem() : tellListeners(changed))
+                .eventually(() -> running.set(false));
+    }
+
+    private Uni<Void> tellListeners(List<ScopeChange> changed) {
+        Uni<Void> told = Uni.createFrom().voidItem();
+        for (CountsListener listener : listeners) {
+            told = told.call(() -> listener.counted(changed).onFailure().invoke(failure -> LOG.warnf(
+                    "A listener of the counts failed: %s", failure.getMessage())).onFailure().recoverWithNull());
+        }
+        return told;
     }
 
     private Uni<List<ScopeChange>> countNewActivities(Tx tx) {
