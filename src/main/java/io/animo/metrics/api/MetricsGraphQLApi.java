@@ -1,6 +1,7 @@
 package io.animo.metrics.api;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,6 +12,8 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
+import io.animo.metrics.domain.AudienceService;
+import io.animo.metrics.domain.CohortPeriod;
 import io.animo.metrics.domain.EngagementService;
 import io.animo.metrics.domain.Granularity;
 import io.animo.metrics.domain.LiveEngagement;
@@ -38,14 +41,16 @@ public class MetricsGraphQLApi {
     static final int MAX_WINDOW_MINUTES = 1_440;
 
     private final EngagementService engagement;
+    private final AudienceService audience;
     private final LiveEngagement live;
     private final TenantWork work;
     private final TenantAccess access;
     private final SecurityIdentity identity;
 
-    public MetricsGraphQLApi(EngagementService engagement, LiveEngagement live, TenantWork work, TenantAccess access,
-            SecurityIdentity identity) {
+    public MetricsGraphQLApi(EngagementService engagement, AudienceService audience, LiveEngagement live, TenantWork work,
+            TenantAccess access, SecurityIdentity identity) {
         this.engagement = engagement;
+        this.audience = audience;
         this.live = live;
         this.work = work;
         this.access = access;
@@ -64,6 +69,49 @@ public class MetricsGraphQLApi {
                 .run((tx, caller) -> engagement.series(tx, community, from, to, granularity, timeZone))
                 .map(points -> new EngagementSeries(communityId, granularity, timeZone,
                         points.stream().map(EngagementPoint::of).toList()));
+    }
+
+    @Query
+    @Description("DAU, WAU, MAU and stickiness around the day `on`, and the new, returning and churned members of the"
+            + " 30 days ending with it; of one community or the whole tenant. Roles: tenant-admin, community-manager,"
+            + " moderator, analyst.")
+    public Uni<@NonNull AudienceFigures> audience(@Id String communityId, @NonNull LocalDate on,
+            @DefaultValue("UTC") @Description("IANA time zone in which days are cut") String timeZone) {
+        UUID community = GlobalId.optional(communityId, COMMUNITY);
+        return work.as(identity, READERS).run((tx, caller) -> audience.audience(tx, community, on, timeZone))
+                .map(figures -> AudienceFigures.of(communityId, on, timeZone, figures));
+    }
+
+    @Query
+    @Description("Cohort retention: the last `periods` weeks or months (1 to 52) up to the current one, each with the"
+            + " members first active in it and how many were active in each period since. Roles: tenant-admin,"
+            + " community-manager, moderator, analyst.")
+    public Uni<@NonNull List<@NonNull RetentionCohort>> retention(@Id String communityId, @NonNull CohortPeriod cohort,
+            @DefaultValue("12") int periods, @DefaultValue("UTC") String timeZone) {
+        UUID community = GlobalId.optional(communityId, COMMUNITY);
+        return work.as(identity, READERS)
+                .run((tx, caller) -> audience.retention(tx, community, cohort, periods, timeZone))
+                .map(cohorts -> cohorts.stream().map(RetentionCohort::of).toList());
+    }
+
+    @Query
+    @Description("The members who did the most in [from, to), most active first (at most 100). Roles: tenant-admin,"
+            + " community-manager, moderator, analyst.")
+    public Uni<@NonNull List<@NonNull MemberActivity>> topMembers(@Id String communityId, @NonNull Instant from,
+            @NonNull Instant to, @DefaultValue("10") int first) {
+        UUID community = GlobalId.optional(communityId, COMMUNITY);
+        return work.as(identity, READERS).run((tx, caller) -> audience.topMembers(tx, community, from, to, first))
+                .map(members -> members.stream().map(MemberActivity::of).toList());
+    }
+
+    @Query
+    @Description("The words most messages of [from, to) use (at most 100 words, 400 days), with the sentiment of"
+            + " those messages. Roles: tenant-admin, community-manager, moderator, analyst.")
+    public Uni<@NonNull List<@NonNull TermUsage>> topTerms(@Id String communityId, @NonNull Instant from,
+            @NonNull Instant to, @DefaultValue("20") int first) {
+        UUID community = GlobalId.optional(communityId, COMMUNITY);
+        return work.as(identity, READERS).run((tx, caller) -> audience.topTerms(tx, community, from, to, first))
+                .map(terms -> terms.stream().map(TermUsage::of).toList());
     }
 
     @Subscription

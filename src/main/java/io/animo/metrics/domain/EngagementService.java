@@ -3,8 +3,6 @@ package io.animo.metrics.domain;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +35,9 @@ public class EngagementService {
     public Uni<List<EngagementPoint>> series(Tx tx, UUID communityId, Instant from, Instant to, Granularity granularity,
             String timeZone) {
         ZoneId zone = zone(timeZone);
-        if (!from.isBefore(to)) {
-            return Uni.createFrom().failure(new BadRequestException("from must be before to."));
-        }
-        if (granularity.pointsBetween(from, to) > MAX_POINTS) {
-            return Uni.createFrom().failure(new BadRequestException("At most " + MAX_POINTS + " points: ask for a"
-                    + " shorter range or a coarser granularity."));
-        }
-        Map<Instant, EngagementPoint> points = emptyPoints(from, to, granularity, zone);
+        checkRange(from, to, granularity);
+        Map<Instant, EngagementPoint> points = new LinkedHashMap<>();
+        granularity.starts(from, to, zone).forEach(start -> points.put(start, EngagementPoint.empty(start)));
         Instant start = points.keySet().iterator().next();
         return inScope(tx, communityId).chain(() -> Uni.combine().all().unis(
                 engagement.counts(tx, communityId, granularity, zone, start, to, (bucket, row) -> pointAt(points, bucket)
@@ -72,6 +65,17 @@ public class EngagementService {
         });
     }
 
+    /** A range of a series: {@code from} before {@code to}, and at most {@link #MAX_POINTS} points. */
+    static void checkRange(Instant from, Instant to, Granularity granularity) {
+        if (!from.isBefore(to)) {
+            throw new BadRequestException("from must be before to.");
+        }
+        if (granularity.pointsBetween(from, to) > MAX_POINTS) {
+            throw new BadRequestException("At most " + MAX_POINTS + " points: ask for a shorter range or a coarser"
+                    + " granularity.");
+        }
+    }
+
     static ZoneId zone(String timeZone) {
         try {
             return timeZone == null ? Granularity.utc() : ZoneId.of(timeZone);
@@ -83,13 +87,5 @@ public class EngagementService {
 
     private static EngagementPoint pointAt(Map<Instant, EngagementPoint> points, Instant bucket) {
         return points.getOrDefault(bucket, EngagementPoint.empty(bucket));
-    }
-
-    private static Map<Instant, EngagementPoint> emptyPoints(Instant from, Instant to, Granularity granularity, ZoneId zone) {
-        Map<Instant, EngagementPoint> points = new LinkedHashMap<>();
-        for (ZonedDateTime at = granularity.floor(from.atZone(zone)); at.toInstant().isBefore(to); at = granularity.next(at)) {
-            points.put(at.toInstant(), new EngagementPoint(at.toInstant(), new EnumMap<>(Metric.class), 0, null));
-        }
-        return points;
     }
 }

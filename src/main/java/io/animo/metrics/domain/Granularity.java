@@ -1,10 +1,15 @@
 package io.animo.metrics.domain;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /** The width of the points of a series. Weeks start on Monday (ISO). */
 public enum Granularity {
@@ -18,7 +23,7 @@ public enum Granularity {
 
     /** The bucket width in PostgreSQL's {@code date_trunc} words. */
     String sqlUnit() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The start of the bucket holding {@code at}, in {@code zone} (minutes and hours are the same everywhere). */
@@ -27,7 +32,7 @@ public enum Granularity {
             case MINUTE -> at.truncatedTo(ChronoUnit.MINUTES);
             case HOUR -> at.truncatedTo(ChronoUnit.HOURS);
             case DAY -> at.truncatedTo(ChronoUnit.DAYS);
-            case WEEK -> at.truncatedTo(ChronoUnit.DAYS).with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+            case WEEK -> at.truncatedTo(ChronoUnit.DAYS).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         };
     }
 
@@ -36,8 +41,17 @@ public enum Granularity {
     }
 
     /** How many points {@code [from, to)} has at most. */
-    long pointsBetween(java.time.Instant from, java.time.Instant to) {
+    long pointsBetween(Instant from, Instant to) {
         return Math.max(0, (Duration.between(from, to).toMillis() + length.toMillis() - 1) / length.toMillis()) + 1;
+    }
+
+    /** The starts of the buckets that hold {@code [from, to)}, cut in {@code zone}. */
+    List<Instant> starts(Instant from, Instant to, ZoneId zone) {
+        List<Instant> starts = new ArrayList<>();
+        for (ZonedDateTime at = floor(from.atZone(zone)); at.toInstant().isBefore(to); at = next(at)) {
+            starts.add(at.toInstant());
+        }
+        return starts;
     }
 
     static ZoneId utc() {

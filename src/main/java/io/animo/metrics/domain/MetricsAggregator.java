@@ -167,16 +167,7 @@ public class MetricsAggregator {
             + " do update set value = metric_bucket.value + excluded.value";
 
     /** The window's messages and mentions that name a tracked term of their tenant (whole words, any case). */
-    private static final String MENTIONS = "insert into term_mention (tenant_id, term_id, message_id, community_id,"
-            + " sentiment, occurred_at)"
-            + " select a.tenant_id, t.id, a.subject_id, a.community_id, a.sentiment, a.occurred_at"
-            + " from activity a"
-            + " join message m on m.tenant_id = a.tenant_id and m.id = a.subject_id"
-            + " join tracked_term t on t.tenant_id = a.tenant_id"
-            + " where" + WINDOW
-            + " and a.kind in ('THREAD_CREATED', 'MESSAGE_POSTED', 'REPLY_POSTED', 'MENTION_INGESTED')"
-            + " and m.body ~* ('\\m' || regexp_replace(t.term, '([.^$*+?()\\[\\]{}|\\\\-])', '\\\\\\1', 'g') || '\\M')"
-            + " on conflict do nothing";
+    private static final String MENTIONS = TermMentions.INSERT + " where" + WINDOW + " on conflict do nothing";
 
     private static final String CHANGED = "select distinct a.tenant_id, a.community_id from activity a where" + WINDOW;
 }

@@ -1,0 +1,24 @@
+package io.animo.metrics.domain;
+
+/**
+ * How content is found to mention a tracked term: its text holds the term as whole words, in any case (the term is
+ * matched literally: its regular-expression characters are escaped). The aggregator applies it to new activities,
+ * and a new term to the activities of the past {@value #BACKFILL_DAYS} days.
+ */
+final class TermMentions {
+
+    static final int BACKFILL_DAYS = 400;
+
+    /** Inserts the mentions of the activities that the {@code where} clause to append keeps (alias {@code a}). */
+    static final String INSERT = "insert into term_mention (tenant_id, term_id, message_id, community_id,"
+            + " sentiment, occurred_at)"
+            + " select a.tenant_id, t.id, a.subject_id, a.community_id, a.sentiment, a.occurred_at"
+            + " from activity a"
+            + " join message m on m.tenant_id = a.tenant_id and m.id = a.subject_id"
+            + " join tracked_term t on t.tenant_id = a.tenant_id"
+            + " and m.body ~* ('\\m' || regexp_replace(t.term, '([.^$*+?()\\[\\]{}|\\\\-])', '\\\\\\1', 'g') || '\\M')"
+            + " and a.kind in ('THREAD_CREATED', 'MESSAGE_POSTED', 'REPLY_POSTED', 'MENTION_INGESTED')";
+
+    private TermMentions() {
+    }
+}
