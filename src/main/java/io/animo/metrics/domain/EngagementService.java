@@ -3,6 +3,8 @@ package io.animo.metrics.domain;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +52,28 @@ public class EngagementService {
                                 point.counts(), point.activeMembers(), median))))
                 .discardItems())
                 .map(ignored -> List.copyOf(points.values()));
+    }
+
+    /**
+     * {@code [from, to)} cut into ranges of fewer than {@link #MAX_POINTS} buckets, for series of any length (exports):
+     * each range starts on a bucket start, so no bucket is split.
+     */
+    public List<Instant[]> chunks(Instant from, Instant to, Granularity granularity, String timeZone) {
+        ZoneId zone = zone(timeZone);
+        if (!from.isBefore(to)) {
+            throw new BadRequestException("from must be before to.");
+        }
+        List<Instant[]> chunks = new ArrayList<>();
+        ZonedDateTime start = granularity.floor(from.atZone(zone));
+        while (start.toInstant().isBefore(to)) {
+            ZonedDateTime end = start;
+            for (int i = 0; i < MAX_POINTS - 2 && end.toInstant().isBefore(to); i++) { // within checkRange's estimate
+                end = granularity.next(end);
+            }
+            chunks.add(new Instant[]{start.toInstant(), end.toInstant().isBefore(to) ? end.toInstant() : to});
+            start = end;
+        }
+        return chunks;
     }
 
     /** A community scope must be one of the tenant's communities ({@code NOT_FOUND} otherwise). */

@@ -39,7 +39,8 @@ public class GraphQLBoundaryInterceptor {
         return result;
     }
 
-    static ApiException toApi(String operation, Throwable failure) {
+    /** The error a client may see for {@code failure}: itself when it is one, otherwise its public kind (logged). */
+    public static ApiException toApi(String operation, Throwable failure) {
         if (failure instanceof ApiException api) {
             return api;
         }
