@@ -22,6 +22,7 @@ import io.animo.platform.graphql.GlobalId;
 import io.animo.support.AnotherReplica;
 import io.animo.support.GraphQLWebSocket;
 import io.animo.support.Tokens;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -32,6 +33,9 @@ class EngagementSubscriptionTest {
 
     @Inject
     LiveEngagement live;
+
+    @Inject
+    MeterRegistry meters;
 
     private static String subscription(String communityId, String resumeToken) {
         String args = (communityId == null ? "" : "communityId: \"" + communityId + "\", ")
@@ -74,6 +78,59 @@ class EngagementSubscriptionTest {
         } finally {
             sockets.forEach(GraphQLWebSocket::close);
         }
+    }
+
+    @Test
+    void identicalSubscriptionsOfATenantShareOneExecutionThatOutlivesItsFirstSubscriber() throws Exception {
+        Scene scene = scene(Tokens.ACME);
+        String document = subscription(scene.community, null);
+        double executionsBefore = gauge("animo.graphql.subscriptions.shared.executions");
+        GraphQLWebSocket first = GraphQLWebSocket.open(Tokens.of(Tokens.ACME, "analyst"));
+        try (GraphQLWebSocket second = GraphQLWebSocket.open(Tokens.of(Tokens.ACME, "analyst"));
+                GraphQLWebSocket otherTenant = GraphQLWebSocket.open(Tokens.of(Tokens.GLOBEX, "analyst"))) {
+            first.awaitAck();
+            second.awaitAck();
+            otherTenant.awaitAck();
+            first.subscribe("a", document);
+            assertEquals(1, value(update(first.nextData(10)), "MESSAGES"));
+            second.subscribe("b", document);
+            second.subscribe("c", document);
+            JsonObject joined = update(second.nextData(10));
+            assertEquals(1, value(joined, "MESSAGES"), "a newcomer gets the last snapshot at once");
+            assertNotNull(update(second.nextData(10)));
+            assertEquals(executionsBefore + 1, gauge("animo.graphql.subscriptions.shared.executions"),
+                    "three identical subscriptions, one execution");
+            // the same document in another tenant is another execution, and finds no such community there
+            otherTenant.subscribe("x", document);
+            JsonObject refused = otherTenant.next(10);
+            assertTrue(refused.encode().contains("NOT_FOUND") && !refused.encode().contains("\"values\""),
+                    refused.encode());
+
+            first.close(); // the subscriber that started the execution leaves
+            second.sendText("{\"id\":\"c\",\"type\":\"complete\"}");
+            run(Tokens.of(Tokens.ACME, "member"), "messagePost", vars("input", Map.of("threadId", scene.thread,
+                    "body", "Still counted for the others"))).body("data.messagePost.userErrors", empty());
+            JsonObject moved = second.next(10);
+            assertNotNull(moved, "the shared execution goes on without its first subscriber");
+            assertEquals("b", moved.getString("id"), "only the operation still running hears of it: " + moved);
+            assertEquals(2, value(update(moved.getJsonObject("payload")), "MESSAGES"));
+            assertNull(moved.getJsonObject("payload").getValue("extensions"),
+                    "no other subscriber's cost budget in shared events");
+            assertNull(second.next(3), "nothing for the completed operation");
+        } finally {
+            first.close();
+        }
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (gauge("animo.graphql.subscriptions.shared.executions") > executionsBefore
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(executionsBefore, gauge("animo.graphql.subscriptions.shared.executions"),
+                "the execution ends with its last subscriber");
+    }
+
+    private double gauge(String name) {
+        return meters.get(name).gauge().value();
     }
 
     @Test
@@ -157,7 +214,29 @@ class EngagementSubscriptionTest {
                 .extract().path("data.communityJoin.membership.member.id");
         String thread = run(member, "threadCreate", vars("input", Map.of("communityId", community, "kind", "DISCUSSION",
                 "title", "Live", "body", "Opening words"))).extract().path("data.threadCreate.thread.id");
+        awaitCounted(realm, community);
         return new Scene(community, thread, GlobalId.decode(memberId, "Member").orElseThrow().toString());
+    }
+
+    /** Snapshots are computed as soon as a scope is watched: wait until the scene's join and message are counted. */
+    private static void awaitCounted(String realm, String community) {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (System.currentTimeMillis() < deadline) {
+            List<Integer> messages = run(Tokens.of(realm, "analyst"), "engagement", vars("communityId", community,
+                    "from", java.time.Instant.now().minusSeconds(3600).toString(),
+                    "to", java.time.Instant.now().plusSeconds(60).toString(), "granularity", "DAY"))
+                    .extract().path("data.engagement.points.messages");
+            if (messages != null && messages.stream().mapToInt(Integer::intValue).sum() == 1) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("the scene's message was not counted within 15 s");
     }
 
     private static JsonObject update(JsonObject payload) {

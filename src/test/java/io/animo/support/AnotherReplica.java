@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -80,34 +81,7 @@ public final class AnotherReplica {
      * A member activity another replica recorded (a message posted there, say): written to the database only; this
      * replica learns of it through the aggregator's count and its notification, like any other replica would.
      */
-    public static void recordActivity(String realm, UUID communityId, UUID memberId, String kind) throws Exception {
-        var config = ConfigProvider.getConfig();
-        try (Connection db = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class))) {
-            db.setAutoCommit(false);
-            UUID tenantId;
-            try (PreparedStatement find = db.prepareStatement("select id from tenant where realm = ?")) {
-                find.setString(1, realm);
-                try (ResultSet rows = find.executeQuery()) {
-                    rows.next();
-                    tenantId = rows.getObject(1, UUID.class);
-                }
-            }
-            try (PreparedStatement declare = db.prepareStatement("select set_config('animo.tenant_id', ?, true)")) {
-                declare.setString(1, tenantId.toString());
-                declare.executeQuery().close();
-            }
-            try (PreparedStatement insert = db.prepareStatement("insert into activity (tenant_id, id, community_id,"
-                    + " member_id, kind, occurred_at, sentiment) values (?, ?, ?, ?, ?, now(), 'NEUTRAL')")) {
-                insert.setObject(1, tenantId);
-                insert.setObject(2, UUID.randomUUID());
-                insert.setObject(3, communityId);
-                insert.setObject(4, memberId);
-                insert.setString(5, kind);
-                insert.executeUpdate();
-            }
-            db.commit();
-        }
+    public static void recordActivity(String realm, UUID communityId, UUID memberId, String kind) {
+        History.record(realm, communityId, List.of(new History.Past(memberId, kind, Instant.now())));
     }
 }

@@ -130,8 +130,10 @@ public class MetricsGraphQLApi {
             return Multi.createFrom().failure(new BadRequestException("At most " + Metric.values().length + " metrics."));
         }
         UUID community = GlobalId.optional(communityId, COMMUNITY);
-        return Multi.createFrom().uni(work.as(identity, READERS)
-                .run((tx, caller) -> engagement.inScope(tx, community).replaceWith(caller)))
+        return Multi.createFrom().uni(work.as(identity, READERS).caller().call(caller -> community == null
+                ? Uni.createFrom().voidItem()
+                : live.checkedScope(caller.tenantId(), community,
+                        () -> work.in(caller, tx -> engagement.inScope(tx, community)))))
                 .onItem().transformToMultiAndConcatenate(caller -> live
                         .subscribe(caller.tenantId(), community, windowMinutes, resumeToken)
                         .call(snapshot -> access.ensureActive(caller)))

@@ -6,15 +6,20 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.animo.platform.persistence.PgNotifications;
 import io.animo.platform.persistence.Tx;
@@ -31,9 +36,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Live engagement snapshots, multiplexed: subscribers of the same scope (a tenant's community, or the whole tenant)
- * and window share one group; each tick (1 s by default) every group whose figures changed since its last snapshot
- * computes one snapshot and pushes it to all its subscribers, so the cost grows with the scopes that change, not with
- * the subscribers. Changes come from the aggregator's notifications, on every replica. A snapshot's resume token
+ * and window share one group; when the figures of a group change, it computes one snapshot and pushes it to all its
+ * subscribers, at once if its last snapshot is a tick (1 s by default) old or more, else one tick after that one: at
+ * most one computation per group and tick, and the cost grows with the scopes that change, not with the subscribers.
+ * Changes come from the aggregator's notifications, on every replica. A snapshot's resume token
  * names its figures: a subscriber never gets the figures it saw last again, so a client that subscribes again with the
  * token of the last snapshot it saw gets the current one at once only if anything changed meanwhile.
  */
@@ -49,8 +55,8 @@ public class LiveEngagement {
     private final Counter computedCounter;
     private final Map<Key, Group> groups = new ConcurrentHashMap<>();
     private final AtomicLong computed = new AtomicLong();
-    private final AtomicBoolean ticking = new AtomicBoolean();
-    private volatile long timer = -1;
+    private final AsyncCache<Key, Boolean> checkedScopes = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(30)).maximumSize(100_000).buildAsync();
 
     /** A group of subscribers: a tenant, a community (null for the whole tenant) and a window in minutes. */
     record Key(UUID tenantId, UUID communityId, int windowMinutes) {
@@ -71,13 +77,9 @@ public class LiveEngagement {
         notifications.listen(MetricsAggregator.CHANNEL).subscribe().with(this::changed);
         // the LISTEN connection was lost for a while: every group may have missed changes, all recompute
         notifications.gapsOf(MetricsAggregator.CHANNEL).subscribe().with(gap -> groups.values().forEach(Group::touch));
-        timer = vertx.setPeriodic(tick.toMillis(), ignored -> tick());
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-        }
         groups.values().forEach(group -> group.snapshots.onComplete());
     }
 
@@ -97,9 +99,10 @@ public class LiveEngagement {
             } else {
                 next = Multi.createBy().concatenating().streams(Multi.createFrom().item(last), group.snapshots);
             }
-            // tokens name the figures: a snapshot with the figures this subscriber saw last is not sent again
+            // tokens name the figures: a snapshot with the figures this subscriber saw last is not sent again; a
+            // subscriber still busy with the last one when the next comes gets the newest only when it is ready
             String[] seen = {resumeToken};
-            return next.filter(snapshot -> {
+            return next.onOverflow().dropPreviousItems().filter(snapshot -> {
                 boolean changed = !snapshot.resumeToken().equals(seen[0]);
                 seen[0] = snapshot.resumeToken();
                 return changed;
@@ -109,6 +112,17 @@ public class LiveEngagement {
                 }
             });
         });
+    }
+
+    /**
+     * {@code check} of the tenant's community (that it exists in the tenant), once for all the subscribers that come
+     * together, and remembered for a while when it passed: a reconnection storm of thousands of subscribers to one
+     * scope does not take a database connection each.
+     */
+    public Uni<Void> checkedScope(UUID tenantId, UUID communityId, Supplier<Uni<Void>> check) {
+        return Uni.createFrom().completionStage(() -> checkedScopes.get(new Key(tenantId, communityId, 0),
+                (key, executor) -> check.get().replaceWith(Boolean.TRUE).subscribeAsCompletionStage()))
+                .replaceWithVoid();
     }
 
     /** How many snapshots this replica computed since it started (one per changed group and tick). */
@@ -126,25 +140,6 @@ public class LiveEngagement {
                 }
             });
         }
-    }
-
-    private void tick() {
-        if (!ticking.compareAndSet(false, true)) {
-            return; // the last tick is still computing: this one is skipped, its changes wait for the next
-        }
-        Uni<Void> all = Uni.createFrom().voidItem();
-        for (Group group : groups.values()) {
-            if (group.dirty.compareAndSet(true, false) && group.subscribers.get() > 0) {
-                all = all.call(() -> compute(group.key).invoke(snapshot -> {
-                    group.last = snapshot;
-                    group.snapshots.onNext(snapshot);
-                }).onFailure().invoke(failure -> {
-                    group.touch(); // try again next tick
-                    LOG.warnf("Engagement snapshot of %s failed: %s", group.key, failure.getMessage());
-                }).onFailure().recoverWithNull());
-            }
-        }
-        all.subscribe().with(done -> ticking.set(false), failure -> ticking.set(false));
     }
 
     private Uni<EngagementSnapshot> compute(Key key) {
@@ -173,20 +168,56 @@ public class LiveEngagement {
     }
 
     /** One scope's subscribers, its last snapshot, and whether its figures changed since. */
-    private static final class Group {
+    private final class Group {
 
         final Key key;
         final BroadcastProcessor<EngagementSnapshot> snapshots = BroadcastProcessor.create();
         final AtomicInteger subscribers = new AtomicInteger();
         final AtomicBoolean dirty = new AtomicBoolean();
+        private final AtomicBoolean scheduled = new AtomicBoolean();
+        private volatile long lastComputedAt = System.nanoTime() - tick.toNanos();
         volatile EngagementSnapshot last;
 
         Group(Key key) {
             this.key = key;
         }
 
+        /** The figures changed: a snapshot is due, at once or one tick after the last one. */
         void touch() {
             dirty.set(true);
+            schedule();
+        }
+
+        private void schedule() {
+            if (subscribers.get() == 0 || !scheduled.compareAndSet(false, true)) {
+                return;
+            }
+            long wait = TimeUnit.NANOSECONDS.toMillis(lastComputedAt + tick.toNanos() - System.nanoTime());
+            vertx.setTimer(Math.max(1, wait), ignored -> computeIfDirty());
+        }
+
+        private void computeIfDirty() {
+            if (subscribers.get() == 0 || !dirty.compareAndSet(true, false)) {
+                done();
+                return;
+            }
+            lastComputedAt = System.nanoTime();
+            compute(key).subscribe().with(snapshot -> {
+                last = snapshot;
+                snapshots.onNext(snapshot);
+                done();
+            }, failure -> {
+                LOG.warnf("Engagement snapshot of %s failed, the next tick tries again: %s", key, failure.getMessage());
+                dirty.set(true);
+                done();
+            });
+        }
+
+        private void done() {
+            scheduled.set(false);
+            if (dirty.get()) {
+                schedule();
+            }
         }
     }
 }

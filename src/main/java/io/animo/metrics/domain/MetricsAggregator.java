@@ -50,7 +50,7 @@ public class MetricsAggregator {
 
     public MetricsAggregator(UnitOfWork units, Vertx vertx, Instance<CountsListener> listeners,
             @ConfigProperty(name = "animo.metrics.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "animo.metrics.aggregate-every", defaultValue = "1s") Duration every) {
+            @ConfigProperty(name = "animo.metrics.aggregate-every", defaultValue = "250ms") Duration every) {
         this.units = units;
         this.vertx = vertx;
         this.listeners = listeners.stream().toList();
@@ -107,20 +107,22 @@ public class MetricsAggregator {
 
     private Uni<List<ScopeChange>> count(Tx tx, String from, String to) {
         Tuple window = Tuple.of(from, to);
-        return tx.sql().preparedQuery(BUCKETS).execute(window)
-                .chain(() -> tx.sql().preparedQuery(MENTIONS).execute(window))
-                .chain(() -> tx.sql().preparedQuery(CHANGED).execute(window))
-                .chain(changed -> {
-                    List<ScopeChange> scopes = new ArrayList<>();
-                    for (Row row : changed) {
-                        scopes.add(new ScopeChange(row.getUUID(0), row.getUUID(1)));
-                    }
-                    return tx.sql().preparedQuery("update metric_watermark set counted_below = $1::xid8, updated_at = now()"
-                            + " where id = 1").execute(Tuple.of(to))
-                            .chain(() -> announce(tx, scopes, to))
-                            .chain(() -> retention(tx))
-                            .replaceWith(scopes);
-                });
+        return tx.sql().preparedQuery(CHANGED).execute(window).chain(changed -> {
+            List<ScopeChange> scopes = new ArrayList<>();
+            for (Row row : changed) {
+                scopes.add(new ScopeChange(row.getUUID(0), row.getUUID(1)));
+            }
+            if (scopes.isEmpty()) {
+                return Uni.createFrom().item(scopes); // nothing new: the watermark may stay where it is
+            }
+            return tx.sql().preparedQuery(BUCKETS).execute(window)
+                    .chain(() -> tx.sql().preparedQuery(MENTIONS).execute(window))
+                    .chain(() -> tx.sql().preparedQuery("update metric_watermark set counted_below = $1::xid8,"
+                            + " updated_at = now() where id = 1").execute(Tuple.of(to)))
+                    .chain(() -> announce(tx, scopes, to))
+                    .chain(() -> retention(tx))
+                    .replaceWith(scopes);
+        });
     }
 
     /** {@code pg_notify} in this transaction: delivered to every replica when it commits, and only then. */

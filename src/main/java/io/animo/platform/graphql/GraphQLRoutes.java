@@ -9,6 +9,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.animo.platform.security.KeycloakTenantConfigResolver;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
@@ -43,7 +45,7 @@ public class GraphQLRoutes {
     private final long maxBodyBytes;
 
     public GraphQLRoutes(CurrentIdentityAssociation identities, CurrentVertxRequest requests, CostBudget budget,
-            KeycloakTenantConfigResolver resolver,
+            KeycloakTenantConfigResolver resolver, MeterRegistry meters,
             @ConfigProperty(name = "quarkus.smallrye-graphql.authorization-client-init-payload-name") Optional<String> initPayloadName,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody,
             @ConfigProperty(name = "animo.graphql.websocket.max-message-size", defaultValue = "64K") MemorySize maxMessage,
@@ -52,6 +54,13 @@ public class GraphQLRoutes {
         this.door = new GraphQLDoor(budget, resolver);
         this.webSocket = new GraphQLWebSocketHandler(identities, requests, initPayloadName,
                 (int) Math.min(Integer.MAX_VALUE, maxMessage.asLongValue()), maxSubscriptions);
+        Gauge.builder("animo.graphql.websocket.sockets", webSocket, GraphQLWebSocketHandler::openSockets)
+                .description("Open subscription sockets").register(meters);
+        Gauge.builder("animo.graphql.subscriptions.shared.executions", webSocket, GraphQLWebSocketHandler::sharedExecutions)
+                .description("Executions shared by identical subscriptions (one per tenant, roles, document and variables)")
+                .register(meters);
+        Gauge.builder("animo.graphql.subscriptions.shared.subscribers", webSocket, GraphQLWebSocketHandler::sharedSubscribers)
+                .description("Subscriptions served by a shared execution").register(meters);
         this.maxBodyBytes = maxBody.asLongValue();
     }
 

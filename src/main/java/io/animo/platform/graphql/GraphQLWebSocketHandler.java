@@ -5,18 +5,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 import jakarta.json.JsonObject;
 
 import org.jboss.logging.Logger;
 
 import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.smallrye.graphql.runtime.SmallRyeAuthGraphQLTransportWSSubprotocolHandler;
 import io.quarkus.smallrye.graphql.runtime.SmallRyeGraphQLAbstractHandler;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.graphql.websocket.GraphQLWebSocketSession;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.impl.ContextInternal;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -36,6 +40,7 @@ class GraphQLWebSocketHandler extends SmallRyeGraphQLAbstractHandler {
     private final int maxMessageChars;
     private final int maxSubscriptions;
     private final Set<ServerWebSocket> open = ConcurrentHashMap.newKeySet();
+    private final SharedSubscriptions shared = new SharedSubscriptions();
 
     GraphQLWebSocketHandler(CurrentIdentityAssociation identities, CurrentVertxRequest requests,
             Optional<String> initPayloadName, int maxMessageChars, int maxSubscriptions) {
@@ -90,14 +95,38 @@ class GraphQLWebSocketHandler extends SmallRyeGraphQLAbstractHandler {
         return open.size();
     }
 
+    int sharedExecutions() {
+        return shared.executions();
+    }
+
+    int sharedSubscribers() {
+        return shared.subscribers();
+    }
+
     private final class Limited extends SmallRyeAuthGraphQLTransportWSSubprotocolHandler {
 
         private final GraphQLWebSocketSession session;
+        private final RoutingContext ctx;
+        private final Executor eventLoop;
+        /** The operations of this connection that share an execution with others (see {@link SharedSubscriptions}). */
+        private final Map<String, Shared> sharedOperations = new ConcurrentHashMap<>();
+
+        private record Shared(SharedSubscriptions.Key key, SharedSubscriptions.Member member) {
+        }
 
         Limited(GraphQLWebSocketSession session, Map<String, Object> metaData, RoutingContext ctx,
                 SmallRyeGraphQLAbstractHandler parent, Optional<String> initPayloadName) {
             super(session, metaData, ctx, parent, initPayloadName);
             this.session = session;
+            this.ctx = ctx;
+            this.eventLoop = ((ContextInternal) ctx.vertx().getOrCreateContext()).nettyEventLoop();
+        }
+
+        @Override
+        public void onClose() {
+            sharedOperations.values().forEach(operation -> shared.leave(operation.key(), operation.member()));
+            sharedOperations.clear();
+            super.onClose();
         }
 
         @Override
@@ -111,16 +140,57 @@ class GraphQLWebSocketHandler extends SmallRyeGraphQLAbstractHandler {
 
         @Override
         protected void onMessage(JsonObject message) {
-            if (message != null && "subscribe".equals(message.getString("type", null))
-                    && activeOperations.size() >= maxSubscriptions && message.getString("id", null) != null) {
-                try {
-                    session.sendMessage(tooMany(message.getString("id")));
-                } catch (IOException e) {
-                    LOG.debugf("Could not refuse a subscription: %s", e.getMessage());
+            String type = message == null ? null : message.getString("type", null);
+            String id = message == null ? null : message.getString("id", null);
+            if ("subscribe".equals(type) && id != null) {
+                if (activeOperations.size() + sharedOperations.size() >= maxSubscriptions) {
+                    send(tooMany(id));
+                    return;
                 }
-                return;
+                if (subscribeShared(id, message)) {
+                    return;
+                }
+            }
+            if ("complete".equals(type) && id != null) {
+                Shared operation = sharedOperations.remove(id);
+                if (operation != null) {
+                    shared.leave(operation.key(), operation.member());
+                    return;
+                }
             }
             super.onMessage(message);
+        }
+
+        /** Joins (or starts) the shared execution of a shareable subscription; false when it is not one. */
+        private boolean subscribeShared(String id, JsonObject message) {
+            if (!connectionInitialized.get() || !(message.get("payload") instanceof JsonObject payload)) {
+                return false; // the usual path refuses it
+            }
+            SharedSubscriptions.Key key = shared.keyOf(payload, identity());
+            if (key == null) {
+                return false;
+            }
+            if (activeOperations.containsKey(id) || sharedOperations.containsKey(id)) {
+                session.close((short) 4409, "Subscriber for " + id + " already exists");
+                return true;
+            }
+            SharedSubscriptions.Member member = new SharedSubscriptions.Member(this::send, id,
+                    () -> sharedOperations.remove(id), eventLoop);
+            sharedOperations.put(id, new Shared(key, member));
+            shared.join(key, member, writer -> executionService.executeAsync(payload, getContext(), writer));
+            return true;
+        }
+
+        private SecurityIdentity identity() {
+            return ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
+        }
+
+        private void send(String text) {
+            try {
+                session.sendMessage(text);
+            } catch (IOException e) {
+                LOG.debugf("Could not send on a subscription socket: %s", e.getMessage());
+            }
         }
 
         private String tooMany(String id) {
