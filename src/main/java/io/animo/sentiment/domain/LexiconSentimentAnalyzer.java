@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.optimaize.langdetect.DetectedLanguage;
 import com.optimaize.langdetect.LanguageDetector;
@@ -45,7 +48,25 @@ public class LexiconSentimentAnalyzer implements SentimentAnalyzer {
     private final LanguageDetector detector;
     private final TextObjectFactory texts = CommonTextObjectFactories.forDetectingShortCleanText();
 
+    private final boolean enabled;
+
     public LexiconSentimentAnalyzer() {
+        this(true);
+    }
+
+    /**
+     * {@code animo.sentiment.enabled=false} turns the analysis off (every text reads undetermined and neutral, and
+     * nothing is loaded): for a deployment that does not want it, and to measure what it costs.
+     */
+    @Inject
+    public LexiconSentimentAnalyzer(@ConfigProperty(name = "animo.sentiment.enabled", defaultValue = "true") boolean enabled) {
+        this.enabled = enabled;
+        if (!enabled) {
+            this.lexicons = Map.of();
+            this.emoji = Map.of();
+            this.detector = null;
+            return;
+        }
         this.lexicons = Map.of("en", Lexicon.load("en"), "fr", Lexicon.load("fr"));
         this.emoji = Lexicon.emoji();
         try {
@@ -59,6 +80,9 @@ public class LexiconSentimentAnalyzer implements SentimentAnalyzer {
 
     @Override
     public Sentiment analyze(String text) {
+        if (!enabled) {
+            return new Sentiment(UNDETERMINED, SentimentLabel.NEUTRAL, 0, List.of());
+        }
         String bounded = text == null ? "" : text.length() > MAX_CHARACTERS ? text.substring(0, MAX_CHARACTERS) : text;
         List<Token> tokens = Tokens.of(bounded);
         String language = detect(bounded);
