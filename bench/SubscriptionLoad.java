@@ -73,7 +73,8 @@ public final class SubscriptionLoad {
             }
             if (measuring && baseline >= 0) {
                 long[] written = writtenAt;
-                for (long k = Math.max(count, baseline) - baseline + 1; k <= value - baseline && k <= written.length; k++) {
+                long first = Math.max(count, baseline) - baseline + 1;
+                for (long k = first; k <= value - baseline && k <= written.length; k++) {
                     long at = written[(int) k - 1];
                     long millis = at == 0 ? 0 : Math.max(0, TimeUnit.NANOSECONDS.toMillis(now - at));
                     histogram.incrementAndGet((int) Math.min(millis, MAX_LATENCY_MS));
@@ -213,9 +214,9 @@ public final class SubscriptionLoad {
         System.out.printf("connected subscribers=%d connections=%d connect_s=%.1f errors=%d%n", total, sockets.size(),
                 connectSeconds, errors.get());
 
-        int rate = intOption("rate");
+        double rate = Double.parseDouble(options.get("rate"));
         int duration = intOption("duration");
-        int messages = rate * duration;
+        int messages = (int) Math.round(rate * duration);
         writtenAt = new long[messages];
         for (Subscriber subscriber : subscribers) {
             subscriber.baseline = subscriber.count;
@@ -236,10 +237,11 @@ public final class SubscriptionLoad {
         long samples = count(histogram);
         long fanOutSamples = count(fanOut);
         long expected = (long) posted * total;
-        System.out.printf("result subscribers=%d connections=%d posted=%d rate=%d pushes=%d samples=%d missing=%d"
-                + " p50_ms=%d p90_ms=%d p99_ms=%d max_ms=%d fanout_p50_ms=%d fanout_p99_ms=%d phase_s=%.1f server_cpu_pct=%.0f client_cpu_pct=%.0f"
-                + " server_rss_mb=%d snapshots=%d snapshots_per_s=%.2f errors=%d%n", total, sockets.size(), posted,
-                rate, pushes.get(), samples, Math.max(0, expected - samples), percentile(histogram, samples, 0.50),
+        System.out.printf("result subscribers=%d connections=%d posted=%d rate=%s pushes=%d samples=%d missing=%d"
+                + " p50_ms=%d p90_ms=%d p99_ms=%d max_ms=%d fanout_p50_ms=%d fanout_p99_ms=%d phase_s=%.1f"
+                + " server_cpu_pct=%.0f client_cpu_pct=%.0f server_rss_mb=%d snapshots=%d snapshots_per_s=%.2f"
+                + " errors=%d%n", total, sockets.size(), posted, options.get("rate"), pushes.get(), samples,
+                Math.max(0, expected - samples), percentile(histogram, samples, 0.50),
                 percentile(histogram, samples, 0.90), percentile(histogram, samples, 0.99),
                 percentile(histogram, samples, 1.0), percentile(fanOut, fanOutSamples, 0.50),
                 percentile(fanOut, fanOutSamples, 0.99), phaseSeconds,
@@ -296,10 +298,10 @@ public final class SubscriptionLoad {
     }
 
     /** Posts {@code messages} messages at {@code rate} per second; returns how many were published. */
-    private int post(HttpClient client, int rate, int messages) throws InterruptedException {
+    private int post(HttpClient client, double rate, int messages) throws InterruptedException {
         AtomicInteger published = new AtomicInteger();
         List<CompletableFuture<?>> sent = new ArrayList<>();
-        long periodNanos = TimeUnit.SECONDS.toNanos(1) / rate;
+        long periodNanos = (long) (TimeUnit.SECONDS.toNanos(1) / rate);
         long start = System.nanoTime();
         for (int k = 0; k < messages; k++) {
             long due = start + k * periodNanos;

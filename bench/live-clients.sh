@@ -9,7 +9,7 @@
 #   bash bench/live-clients.sh
 #
 # Needs node 20 and npm: the clients' exact versions are in bench/clients/package.json, installed
-# with npm install when bench/clients/node_modules is missing. Environment: SKIP_BUILD=1, ANIMO_JAVA_OPTS.
+# with npm ci when bench/clients/node_modules is missing. Environment: SKIP_BUILD=1, ANIMO_JAVA_OPTS.
 set -euo pipefail
 shopt -s inherit_errexit
 
@@ -21,8 +21,8 @@ CLIENTS_DIR="$ROOT/bench/clients"
 source "$ROOT/bench/single-replica.sh"
 require_tools node npm
 if [[ ! -d "$CLIENTS_DIR/node_modules" ]]; then
-  log "installing the reference clients (npm install in bench/clients)"
-  (cd "$CLIENTS_DIR" && npm install --no-audit --no-fund >/dev/null)
+  log "installing the reference clients (npm ci in bench/clients)"
+  (cd "$CLIENTS_DIR" && npm ci --no-audit --no-fund >/dev/null)
 fi
 start_single_replica
 provision_tenant outsider Outsider admin outsider-admin-pass

@@ -11,7 +11,7 @@
 #
 # Environment:
 #   SUBSCRIBERS      the values of N, run in turn (default "5000 10000 20000")
-#   RATE             messages posted per second (default 10)
+#   RATE             messages posted per second, e.g. 10 or 0.5 (default 10)
 #   DURATION         seconds of posting per N (default 30)
 #   MAX_CONNECTIONS  sockets per process (default 19000): one process may hold at most `ulimit -n` open
 #                    files (20,000 here, and root cannot raise it in this container), so beyond that the
@@ -32,7 +32,7 @@ RATE="${RATE:-10}"
 MAX_CONNECTIONS="${MAX_CONNECTIONS:-19000}"
 
 source "$ROOT/bench/single-replica.sh"
-check_int RATE "$RATE" 1
+[[ "$RATE" =~ ^[0-9]+(\.[0-9]+)?$ && "$RATE" != 0 ]] || die "RATE must be a positive number (got '$RATE')"
 check_int MAX_CONNECTIONS "$MAX_CONNECTIONS" 1
 for n in $SUBSCRIBERS; do check_int SUBSCRIBERS "$n" 1; done
 open_files="$(ulimit -n)"
@@ -59,6 +59,8 @@ java_version="$(java -version 2>&1)"
 java_version="${java_version%%$'\n'*}"
 cpu_model="$(sed -n 's/^model name[[:space:]]*:[[:space:]]*//p' /proc/cpuinfo 2>/dev/null | sed -n 1p || true)"
 commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+tick_seconds="$(python3 -c 'import re, sys; m = re.fullmatch(r"(\d+(?:\.\d+)?)(ms|s)", sys.argv[1]); print(float(m[1]) / (1000 if m[2] == "ms" else 1))' "${TICK:-1s}")" \
+  || die "TICK must look like 250ms or 1s (got '${TICK:-}')"
 rows=()
 for n in $SUBSCRIBERS; do
   log "$n subscribers, $RATE messages per second for $DURATION s"
@@ -75,7 +77,7 @@ for n in $SUBSCRIBERS; do
     "$(field "$result" p99_ms)" "$(field "$result" max_ms)" "$(field "$result" fanout_p50_ms)" \
     "$(field "$result" fanout_p99_ms)" "$(field "$result" missing)" \
     "$(field "$result" server_cpu_pct)" "$(field "$result" client_cpu_pct)" "$(field "$result" server_rss_mb)" \
-    "$(field "$result" snapshots_per_s)" "$(field "$result" errors)")")
+    "$(python3 -c "print(f'{$(field "$result" snapshots_per_s) * $tick_seconds:.2f}')")" "$(field "$result" errors)")")
   sleep 5 # the sockets of this round close before the next one opens
 done
 
@@ -88,7 +90,7 @@ done
   echo "keycloak:      $KC_VERSION (localhost:$KC_PORT)"
   echo "load:          engagementUpdated(communityId, metrics: [MESSAGES]) per subscriber; messagePost at $RATE/s for ${DURATION} s"
   echo
-  echo "| subscribers | sockets | p50 | p90 | p99 | max | fan-out p50 | fan-out p99 | missed | Animo CPU | load CPU | Animo RSS | snapshots/s | errors |"
+  echo "| subscribers | sockets | p50 | p90 | p99 | max | fan-out p50 | fan-out p99 | missed | Animo CPU | load CPU | Animo RSS | snapshots per tick | errors |"
   echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
   echo

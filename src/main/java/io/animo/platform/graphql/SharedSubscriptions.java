@@ -135,11 +135,13 @@ final class SharedSubscriptions {
         try {
             Document document = Parser.parse(query);
             List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
-            if (operations.size() != 1 || operations.get(0).getOperation() != OperationDefinition.Operation.SUBSCRIPTION) {
+            if (operations.size() != 1
+                    || operations.get(0).getOperation() != OperationDefinition.Operation.SUBSCRIPTION) {
                 return false;
             }
             var roots = operations.get(0).getSelectionSet().getSelections();
-            return roots.size() == 1 && roots.get(0) instanceof Field field && SHAREABLE_FIELDS.contains(field.getName());
+            return roots.size() == 1 && roots.get(0) instanceof Field field
+                    && SHAREABLE_FIELDS.contains(field.getName());
         } catch (RuntimeException e) {
             return false; // not even a document: the usual path reports it
         }
@@ -178,7 +180,9 @@ final class SharedSubscriptions {
                 stream.subscribe(this);
                 return;
             }
-            String errors = result == null ? "[]" : String.valueOf(response.getExecutionResultAsJsonObject().get("errors"));
+            String errors = result == null
+                    ? "[]"
+                    : String.valueOf(response.getExecutionResultAsJsonObject().get("errors"));
             end(operationId -> message("error", operationId, errors));
         }
 
