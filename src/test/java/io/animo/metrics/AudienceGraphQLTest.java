@@ -95,6 +95,7 @@ class AudienceGraphQLTest {
         Instant twoWeeksAgo = thisWeek.minus(14, ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
         Instant lastWeek = thisWeek.minus(7, ChronoUnit.DAYS).plus(2, ChronoUnit.DAYS);
         UUID p = UUID.randomUUID(), q = UUID.randomUUID(), r = UUID.randomUUID(), s = UUID.randomUUID();
+        Object acmeBefore = acmeCohorts();
         History.record(Tokens.GLOBEX, uuid(community), List.of(
                 new History.Past(p, "MESSAGE_POSTED", twoWeeksAgo), new History.Past(p, "MESSAGE_POSTED", lastWeek),
                 new History.Past(p, "REACTION_ADDED", thisWeek.plusSeconds(1)),
@@ -115,6 +116,16 @@ class AudienceGraphQLTest {
         assertEquals(thisWeek.minus(14, ChronoUnit.DAYS), Instant.parse(cohorts.get(0)));
         GraphQL.raw(globex("manager"), RETENTION, vars("c", community, "n", 53)).then().statusCode(200)
                 .body("errors[0].extensions.code", equalTo("BAD_REQUEST"));
+
+        // another tenant neither reads these cohorts nor finds these members in its own
+        GraphQL.raw(Tokens.of(Tokens.ACME, "analyst"), RETENTION, vars("c", community, "n", 3)).then().statusCode(200)
+                .body("data", nullValue()).body("errors[0].extensions.code", equalTo("NOT_FOUND"));
+        assertEquals(acmeBefore, acmeCohorts(), "the fixture moved nothing in another tenant's cohorts");
+    }
+
+    private static Object acmeCohorts() {
+        return GraphQL.raw(Tokens.of(Tokens.ACME, "analyst"), RETENTION, vars("n", 3)).then().statusCode(200)
+                .body("errors", nullValue()).extract().path("data.retention");
     }
 
     @Test
