@@ -1,0 +1,5 @@
+package io.animo.event.domain;
+
+public enum EventStatus {
+    SCHEDULED, CANCELLED
+}
