@@ -2,11 +2,13 @@ package io.animo.event;
 
 import static io.animo.support.CommunityBuilder.aCommunity;
 import static io.animo.support.GraphQL.vars;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
@@ -29,6 +31,10 @@ import io.animo.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
+
 /** Events: scheduled by staff, answered by members within the capacity and then a waitlist, under concurrency. */
 @QuarkusTest
 class EventGraphQLTest {
@@ -43,6 +49,7 @@ class EventGraphQLTest {
             + " event { checkedIn attendanceRate } rsvp { checkedInAt } userErrors { field code } } }";
     private static final String EVENT = "query($id: ID!) { event(id: $id) { id going waitlisted status } }";
     private static final String EVENTS = "query($c: ID!) { events(communityId: $c) { id title } }";
+    private static final String CALENDAR = "/exports/events.ics";
 
     private static String globex(String username) {
         return Tokens.of(Tokens.GLOBEX, username);
@@ -101,6 +108,47 @@ class EventGraphQLTest {
                 .body("data.eventCancel.userErrors[0].code", equalTo("ALREADY_CANCELLED"));
         call(globex("member"), RSVP, vars("input", Map.of("eventId", id, "answer", "GOING")))
                 .body("data.eventRsvp.userErrors[0].code", equalTo("EVENT_CANCELLED"));
+    }
+
+    @Test
+    void eventsAreExportedAsICalendarToWhoeverReadsTheCommunity() {
+        String community = aCommunity().in(Tokens.GLOBEX).named("Calendar " + UUID.randomUUID()).joinedBy("member")
+                .create().get("id").toString();
+        Map<String, Object> input = event(community, "Launch; with, \"odd\" characters", 30);
+        String id = call(globex("manager"), CREATE, input).body("data.eventCreate.userErrors", empty())
+                .extract().path("data.eventCreate.event.id");
+        String other = call(globex("manager"), CREATE, event(community, "Second", null))
+                .extract().path("data.eventCreate.event.id");
+        call(globex("manager"), CANCEL, vars("id", other)).body("data.eventCancel.userErrors", empty());
+
+        String one = given().auth().oauth2(globex("member")).queryParam("eventId", id).when().get(CALENDAR).then()
+                .statusCode(200).contentType(startsWith("text/calendar")).extract().asString();
+        ICalendar calendar = Biweekly.parse(one).first();
+        assertEquals(1, calendar.getEvents().size());
+        VEvent entry = calendar.getEvents().get(0);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> sent = (Map<String, Object>) input.get("input");
+        assertEquals(sent.get("title"), entry.getSummary().getValue(), "text is escaped and read back whole");
+        assertEquals(Instant.parse((String) sent.get("startsAt")).truncatedTo(ChronoUnit.SECONDS),
+                entry.getDateStart().getValue().toInstant());
+        assertEquals(sent.get("location"), entry.getLocation().getValue());
+        assertEquals(sent.get("joinUrl"), entry.getUrl().getValue());
+        assertEquals(id + "@animo", entry.getUid().getValue());
+
+        String all = given().auth().oauth2(globex("analyst")).queryParam("communityId", community).when().get(CALENDAR)
+                .then().statusCode(200).extract().asString();
+        List<VEvent> entries = Biweekly.parse(all).first().getEvents();
+        assertEquals(2, entries.size());
+        assertEquals(List.of("CONFIRMED", "CANCELLED"), entries.stream().map(e -> e.getStatus().getValue()).toList());
+
+        // refusals: another tenant, no token, neither or both parameters
+        given().auth().oauth2(Tokens.of(Tokens.ACME, "admin")).queryParam("eventId", id).when().get(CALENDAR).then()
+                .statusCode(404).body("errors[0].extensions.code", equalTo("NOT_FOUND"));
+        given().auth().oauth2(Tokens.of(Tokens.ACME, "admin")).queryParam("communityId", community).when()
+                .get(CALENDAR).then().statusCode(404).body("errors[0].extensions.code", equalTo("NOT_FOUND"));
+        given().queryParam("eventId", id).when().get(CALENDAR).then().statusCode(401);
+        given().auth().oauth2(globex("member")).when().get(CALENDAR).then().statusCode(400)
+                .body("errors[0].extensions.code", equalTo("BAD_REQUEST"));
     }
 
     @Test

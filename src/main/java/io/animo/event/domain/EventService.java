@@ -2,6 +2,7 @@ package io.animo.event.domain;
 
 import java.net.URI;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -27,6 +28,7 @@ public class EventService {
 
     public static final int MAX_LIST = 100;
     private static final int MAX_CAPACITY = 100_000;
+    private static final Duration CALENDAR_PAST = Duration.ofDays(90);
 
     private final EventRepository events;
     private final CommunityGate gate;
@@ -142,6 +144,13 @@ public class EventService {
         return gate.check(tx, caller, communityId, CommunityAction.READ, "communityId").chain(access -> access.allowed()
                 ? events.upcoming(tx, communityId, from == null ? Instant.now() : from, limit)
                 : Uni.createFrom().item(List.<Event>of()));
+    }
+
+    /** A community's events for a calendar: from 90 days ago on, at most {@link #MAX_LIST}; null when unreadable. */
+    public Uni<List<Event>> calendar(Tx tx, Caller caller, UUID communityId) {
+        return gate.check(tx, caller, communityId, CommunityAction.READ, "communityId").chain(access -> access.allowed()
+                ? events.upcoming(tx, communityId, Instant.now().minus(CALENDAR_PAST), MAX_LIST)
+                : Uni.createFrom().nullItem());
     }
 
     /** The caller's own answer to an event (null when none). */

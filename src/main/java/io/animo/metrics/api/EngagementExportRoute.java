@@ -19,25 +19,19 @@ import io.animo.metrics.domain.Granularity;
 import io.animo.metrics.domain.Metric;
 import io.animo.platform.graphql.ApiException;
 import io.animo.platform.graphql.BadRequestException;
-import io.animo.platform.graphql.ForbiddenException;
 import io.animo.platform.graphql.GlobalId;
 import io.animo.platform.graphql.GraphQLBoundaryInterceptor;
-import io.animo.platform.graphql.NotFoundException;
-import io.animo.platform.graphql.ServiceUnavailableException;
-import io.animo.platform.graphql.TenantSuspendedException;
+import io.animo.platform.graphql.HttpRefusals;
 import io.animo.platform.graphql.UnauthenticatedException;
 import io.animo.platform.security.Caller;
 import io.animo.tenancy.domain.TenantWork;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -73,18 +67,18 @@ public class EngagementExportRoute {
         try {
             request = Request.of(ctx);
         } catch (ApiException e) {
-            refuse(ctx, e);
+            HttpRefusals.refuse(ctx, e);
             return;
         }
-        SecurityIdentity identity = ctx.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
-        if (identity == null || identity.isAnonymous()) {
-            refuse(ctx, new UnauthenticatedException());
+        SecurityIdentity identity = HttpRefusals.identity(ctx);
+        if (identity == null) {
+            HttpRefusals.refuse(ctx, new UnauthenticatedException());
             return;
         }
         work.as(identity, MetricsGraphQLApi.READERS)
                 .run((tx, caller) -> engagement.inScope(tx, request.communityId()).replaceWith(caller))
                 .subscribe().with(caller -> start(ctx, request, caller),
-                        failure -> refuse(ctx, GraphQLBoundaryInterceptor.toApi("export", failure)));
+                        failure -> HttpRefusals.refuse(ctx, GraphQLBoundaryInterceptor.toApi("export", failure)));
     }
 
     private void start(RoutingContext ctx, Request request, Caller caller) {
@@ -92,14 +86,14 @@ public class EngagementExportRoute {
         try {
             chunks = engagement.chunks(request.from(), request.to(), request.granularity(), request.timeZone());
         } catch (ApiException e) {
-            refuse(ctx, e);
+            HttpRefusals.refuse(ctx, e);
             return;
         }
         AtomicInteger exports = running.computeIfAbsent(caller.tenantId(), tenant -> new AtomicInteger());
         if (exports.incrementAndGet() > MAX_EXPORTS_PER_TENANT) {
             exports.decrementAndGet();
             ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "10");
-            refuse(ctx, 429, "RATE_LIMITED", "Your tenant already runs " + MAX_EXPORTS_PER_TENANT
+            HttpRefusals.refuse(ctx, 429, "RATE_LIMITED", "Your tenant already runs " + MAX_EXPORTS_PER_TENANT
                     + " exports: try again when one is done.");
             return;
         }
@@ -137,30 +131,6 @@ public class EngagementExportRoute {
             rows.append("\r\n");
         }
         return Buffer.buffer(rows.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void refuse(RoutingContext ctx, ApiException failure) {
-        if (failure instanceof UnauthenticatedException) {
-            refuse(ctx, 401, "UNAUTHENTICATED", failure.getMessage());
-        } else if (failure instanceof TenantSuspendedException) {
-            refuse(ctx, 403, "TENANT_SUSPENDED", failure.getMessage());
-        } else if (failure instanceof ForbiddenException) {
-            refuse(ctx, 403, "FORBIDDEN", failure.getMessage());
-        } else if (failure instanceof NotFoundException) {
-            refuse(ctx, 404, "NOT_FOUND", failure.getMessage());
-        } else if (failure instanceof BadRequestException) {
-            refuse(ctx, 400, "BAD_REQUEST", failure.getMessage());
-        } else if (failure instanceof ServiceUnavailableException) {
-            refuse(ctx, 503, "UNAVAILABLE", failure.getMessage());
-        } else {
-            refuse(ctx, 500, "INTERNAL", failure.getMessage());
-        }
-    }
-
-    private static void refuse(RoutingContext ctx, int status, String code, String message) {
-        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .end(new JsonObject().put("errors", new JsonArray().add(new JsonObject().put("message", message)
-                        .put("extensions", new JsonObject().put("code", code)))).encode());
     }
 
     /** The query parameters: communityId (optional), from, to, granularity, timeZone (UTC by default). */
