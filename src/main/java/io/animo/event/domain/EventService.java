@@ -13,9 +13,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.animo.audit.domain.AuditLog;
 import io.animo.member.domain.CommunityAction;
 import io.animo.member.domain.CommunityGate;
+import io.animo.platform.graphql.GlobalId;
 import io.animo.platform.persistence.Tx;
 import io.animo.platform.security.Caller;
+import io.animo.webhook.domain.WebhookEventType;
+import io.animo.webhook.domain.WebhookOutbox;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 
 /**
  * Events of a community: staff schedule and cancel them (audited), members answer, staff check people in. An
@@ -33,11 +37,13 @@ public class EventService {
     private final EventRepository events;
     private final CommunityGate gate;
     private final AuditLog audit;
+    private final WebhookOutbox webhooks;
 
-    public EventService(EventRepository events, CommunityGate gate, AuditLog audit) {
+    public EventService(EventRepository events, CommunityGate gate, AuditLog audit, WebhookOutbox webhooks) {
         this.events = events;
         this.gate = gate;
         this.audit = audit;
+        this.webhooks = webhooks;
     }
 
     public Uni<EventResult> create(Tx tx, Caller caller, UUID communityId, NewEvent event) {
@@ -56,6 +62,7 @@ public class EventService {
             return events.insert(tx, id, communityId, clean)
                     .chain(() -> audit.record(tx, caller, "EVENT_CREATED", "Event", id, clean.title()))
                     .chain(() -> events.find(tx, id))
+                    .call(created -> webhooks.announce(tx, WebhookEventType.EVENT_CREATED, webhookData(created)))
                     .map(created -> EventResult.ok(created, null));
         });
     }
@@ -72,6 +79,7 @@ public class EventService {
             return events.cancel(tx, eventId)
                     .chain(() -> audit.record(tx, caller, "EVENT_CANCELLED", "Event", eventId, found.event().title()))
                     .chain(() -> events.find(tx, eventId))
+                    .call(cancelled -> webhooks.announce(tx, WebhookEventType.EVENT_CANCELLED, webhookData(cancelled)))
                     .map(cancelled -> EventResult.ok(cancelled, null));
         });
     }
@@ -169,6 +177,15 @@ public class EventService {
                         : "NOT_FOUND".equals(access.refusal().code()) || action == CommunityAction.READ
                                 ? notFound()
                                 : EventResult.refused(access.refusal())));
+    }
+
+    /** What the tenant's webhooks hear of an event: the ids of the API, and its schedule. */
+    private static JsonObject webhookData(Event event) {
+        return new JsonObject().put("eventId", GlobalId.encode("Event", event.id()))
+                .put("communityId", GlobalId.encode("Community", event.communityId())).put("title", event.title())
+                .put("format", event.format().name()).put("startsAt", event.startsAt().toString())
+                .put("endsAt", event.endsAt().toString()).put("timeZone", event.timeZone())
+                .put("status", event.status().name());
     }
 
     private static EventResult notFound() {

@@ -1,0 +1,15 @@
+package io.animo.webhook.domain;
+
+import java.util.Set;
+
+/** What a tenant's endpoints can hear of. */
+public final class WebhookEventType {
+
+    public static final String EVENT_CREATED = "event.created";
+    public static final String EVENT_CANCELLED = "event.cancelled";
+    public static final String TEST = "webhook.test";
+    public static final Set<String> ALL = Set.of(EVENT_CREATED, EVENT_CANCELLED, TEST);
+
+    private WebhookEventType() {
+    }
+}
