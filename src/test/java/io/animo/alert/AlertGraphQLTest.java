@@ -35,7 +35,7 @@ import io.vertx.core.json.JsonObject;
  * (and to nobody else); staff take it through its lifecycle and its playbook; tenants set what a spike is.
  */
 @QuarkusTest
-class AlertGraphQLTest {
+public class AlertGraphQLTest {
 
     private static final String RAISED = "subscription($c: ID) { alertRaised(communityId: $c) { id communityId kind"
             + " status observed baseline deviation } }";
@@ -217,7 +217,7 @@ class AlertGraphQLTest {
     }
 
     /** Thirty angry messages in a few seconds, in a community quiet until then. */
-    static void burst(String realm, String community) {
+    public static void burst(String realm, String community) {
         String member = Tokens.of(realm, "member");
         run(member, "communityJoin", vars("input", Map.of("communityId", community)))
                 .body("data.communityJoin.userErrors", empty());

@@ -28,7 +28,9 @@ import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpServer;
 
+import io.animo.alert.AlertGraphQLTest;
 import io.animo.support.GraphQL;
+import io.animo.support.QueueItems;
 import io.animo.support.Tokens;
 import io.animo.webhook.domain.WebhookSignature;
 import io.quarkus.test.junit.QuarkusTest;
@@ -173,6 +175,38 @@ class WebhookGraphQLTest {
         createEvent(Tokens.GLOBEX, community, "after");
         Thread.sleep(1_500);
         assertEquals(before, received.size(), "neither another tenant's event nor one after the deletion");
+    }
+
+    @Test
+    void alertsAndModerationDecisionsAreAnnounced() throws Exception {
+        String community = aCommunity().in(Tokens.GLOBEX).named("Watched " + UUID.randomUUID()).create().get("id")
+                .toString();
+        String endpoint = call(admin(Tokens.GLOBEX), CREATE, vars("url", url(), "types",
+                List.of("alert.raised", "moderation.decided"))).body("data.webhookEndpointCreate.userErrors", empty())
+                .extract().path("data.webhookEndpointCreate.endpoint.id");
+
+        AlertGraphQLTest.burst(Tokens.GLOBEX, community);
+        await(() -> received.stream().anyMatch(r -> "alert.raised".equals(r.event())
+                && community.equals(new JsonObject(r.body()).getJsonObject("data").getString("communityId"))),
+                "an alert.raised for the burst");
+
+        String thread = GraphQL.run(Tokens.of(Tokens.GLOBEX, "member"), "threadCreate", vars("input", Map.of(
+                "communityId", community, "kind", "DISCUSSION", "title", "Report me", "body", "Something to report")))
+                .extract().path("data.threadCreate.thread.id");
+        String message = GraphQL.run(Tokens.of(Tokens.GLOBEX, "member"), "messagePost", vars("input", Map.of(
+                "threadId", thread, "body", "A message someone reports"))).extract().path("data.messagePost.message.id");
+        GraphQL.run(Tokens.of(Tokens.GLOBEX, "analyst"), "contentReport", vars("input", Map.of("messageId", message,
+                "reason", "Rude"))).body("data.contentReport.userErrors", empty());
+        String item = QueueItems.openId(Tokens.of(Tokens.GLOBEX, "moderator"), community, message);
+        GraphQL.run(Tokens.of(Tokens.GLOBEX, "moderator"), "moderationItemDecide", vars("input", Map.of("itemId", item,
+                "decision", "REMOVE"))).body("data.moderationItemDecide.userErrors", empty());
+        await(() -> received.stream().anyMatch(r -> "moderation.decided".equals(r.event())), "the decision");
+        JsonObject decided = received.stream().filter(r -> "moderation.decided".equals(r.event()))
+                .map(r -> new JsonObject(r.body()).getJsonObject("data")).findFirst().orElseThrow();
+        assertEquals(item, decided.getString("itemId"));
+        assertEquals(message, decided.getString("messageId"));
+        assertEquals("REMOVED", decided.getString("status"));
+        call(admin(Tokens.GLOBEX), DELETE, vars("id", endpoint)).body("data.webhookEndpointDelete.userErrors", empty());
     }
 
     @Test

@@ -13,10 +13,14 @@ import org.jboss.logging.Logger;
 
 import io.animo.metrics.domain.CountsListener;
 import io.animo.metrics.domain.ScopeChange;
+import io.animo.platform.graphql.GlobalId;
 import io.animo.platform.persistence.Rows;
 import io.animo.platform.persistence.Tx;
 import io.animo.platform.persistence.UnitOfWork;
+import io.animo.webhook.domain.WebhookEventType;
+import io.animo.webhook.domain.WebhookOutbox;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 
 /**
  * Looks for spikes each time the aggregator changed communities' figures: per tenant, in one unit of work, the
@@ -31,11 +35,13 @@ public class AlertDetector implements CountsListener {
     private final UnitOfWork units;
     private final AlertRepository alerts;
     private final AlertEvents events;
+    private final WebhookOutbox webhooks;
 
-    public AlertDetector(UnitOfWork units, AlertRepository alerts, AlertEvents events) {
+    public AlertDetector(UnitOfWork units, AlertRepository alerts, AlertEvents events, WebhookOutbox webhooks) {
         this.units = units;
         this.alerts = alerts;
         this.events = events;
+        this.webhooks = webhooks;
     }
 
     @Override
@@ -76,7 +82,17 @@ public class AlertDetector implements CountsListener {
                     LOG.logf(recorded.raised() ? Logger.Level.INFO : Logger.Level.DEBUG,
                             "%s in community %s of tenant %s: %.2f against a baseline of %.2f", spike.kind(), communityId,
                             tx.tenantId(), spike.observed(), spike.baseline());
-                    return events.publish(tx, recorded.raised() ? AlertChange.RAISED : AlertChange.UPDATED, alert);
+                    return events.publish(tx, recorded.raised() ? AlertChange.RAISED : AlertChange.UPDATED, alert)
+                            .call(() -> recorded.raised()
+                                    ? webhooks.announce(tx, WebhookEventType.ALERT_RAISED, webhookData(alert))
+                                    : Uni.createFrom().voidItem());
                 }));
+    }
+
+    private static JsonObject webhookData(AlertEntity alert) {
+        return new JsonObject().put("alertId", GlobalId.encode("Alert", alert.id))
+                .put("communityId", GlobalId.encode("Community", alert.communityId)).put("kind", alert.kind.name())
+                .put("minute", alert.minute.toString()).put("observed", alert.observed).put("baseline", alert.baseline)
+                .put("deviation", alert.deviation);
     }
 }

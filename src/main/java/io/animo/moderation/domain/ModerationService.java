@@ -19,6 +19,7 @@ import io.animo.content.domain.ThreadEntity;
 import io.animo.member.domain.CommunityAction;
 import io.animo.member.domain.CommunityGate;
 import io.animo.member.domain.MemberRepository;
+import io.animo.platform.graphql.GlobalId;
 import io.animo.platform.graphql.Page;
 import io.animo.platform.graphql.UserError;
 import io.animo.platform.persistence.Constraints;
@@ -28,7 +29,10 @@ import io.animo.platform.security.Caller;
 import io.animo.platform.security.Roles;
 import io.animo.sanction.domain.SanctionOrder;
 import io.animo.sanction.domain.SanctionService;
+import io.animo.webhook.domain.WebhookEventType;
+import io.animo.webhook.domain.WebhookOutbox;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 
 /** Member reports, the moderators' queue, claims and decisions (each decision audited). */
 @ApplicationScoped
@@ -48,10 +52,11 @@ public class ModerationService {
     private final ContentReportRepository reports;
     private final SanctionService sanctions;
     private final CommunityGate gate;
+    private final WebhookOutbox webhooks;
 
     public ModerationService(ContentRepository content, ContentService contents,
             MemberRepository members, AuditLog audit, QueueEvents events, SanctionService sanctions,
-            ModerationItemRepository items, ContentReportRepository reports, CommunityGate gate) {
+            ModerationItemRepository items, ContentReportRepository reports, CommunityGate gate, WebhookOutbox webhooks) {
         this.content = content;
         this.contents = contents;
         this.members = members;
@@ -61,6 +66,7 @@ public class ModerationService {
         this.reports = reports;
         this.sanctions = sanctions;
         this.gate = gate;
+        this.webhooks = webhooks;
     }
 
     /**
@@ -270,6 +276,12 @@ public class ModerationService {
                 .chain(() -> audit.record(tx, caller, "MODERATION_" + item.status, "Message", message.id,
                         "Queue item " + item.reason + (item.decisionNote == null ? "" : ": " + item.decisionNote)))
                 .chain(() -> events.publish(tx, "DECIDED", item))
+                .chain(() -> webhooks.announce(tx, WebhookEventType.MODERATION_DECIDED, new JsonObject()
+                        .put("itemId", GlobalId.encode("ModerationItem", item.id))
+                        .put("communityId", GlobalId.encode("Community", item.communityId))
+                        .put("messageId", GlobalId.encode("Message", message.id)).put("status", item.status.name())
+                        .put("reason", item.reason.name()).put("decidedBy", item.decidedByName)
+                        .put("decidedAt", item.decidedAt.toString())))
                 .map(ignored -> ItemResult.ok(item, message));
     }
 

@@ -8,6 +8,6 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 @Input("WebhookEndpointCreateInput")
 public record WebhookEndpointCreateInput(@NonNull @Description("https, to a public address") String url,
-        @NonNull @Description("event.created, event.cancelled, webhook.test") List<@NonNull String> eventTypes,
+        @NonNull @Description("event.created, event.cancelled, alert.raised, moderation.decided, webhook.test") List<@NonNull String> eventTypes,
         String clientMutationId) {
 }
