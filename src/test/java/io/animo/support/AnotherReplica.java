@@ -1,15 +1,11 @@
 package io.animo.support;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.animo.community.domain.CommunityChangeType;
 import io.animo.community.domain.CommunityEntity;
@@ -27,24 +23,9 @@ public final class AnotherReplica {
     }
 
     public static UUID createCommunity(String realm, String name) throws Exception {
-
-        var config = ConfigProvider.getConfig();
-        try (Connection db = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class))) {
-            db.setAutoCommit(false);
-            UUID tenantId;
-            try (PreparedStatement find = db.prepareStatement("select id from tenant where realm = ?")) {
-                find.setString(1, realm);
-                try (ResultSet rows = find.executeQuery()) {
-                    rows.next();
-                    tenantId = rows.getObject(1, UUID.class);
-                }
-            }
-            try (PreparedStatement declare = db.prepareStatement("select set_config('animo.tenant_id', ?, true)")) {
-                declare.setString(1, tenantId.toString());
-                declare.executeQuery().close();
-            }
+        try (TenantConnection tenant = TenantConnection.open(realm)) {
+            Connection db = tenant.db();
+            UUID tenantId = tenant.tenantId();
             CommunityEntity community = new CommunityEntity();
             community.id = UUID.randomUUID();
             community.tenantId = tenantId;

@@ -1,15 +1,11 @@
 package io.animo.support;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Past activities of a community, written the way the app writes them (as the app role, within the tenant), for
@@ -29,23 +25,9 @@ public final class History {
     }
 
     public static void record(String realm, UUID communityId, List<Past> activities) {
-        var config = ConfigProvider.getConfig();
-        try (Connection db = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class))) {
-            db.setAutoCommit(false);
-            UUID tenantId;
-            try (PreparedStatement find = db.prepareStatement("select id from tenant where realm = ?")) {
-                find.setString(1, realm);
-                try (ResultSet rows = find.executeQuery()) {
-                    rows.next();
-                    tenantId = rows.getObject(1, UUID.class);
-                }
-            }
-            try (PreparedStatement declare = db.prepareStatement("select set_config('animo.tenant_id', ?, true)")) {
-                declare.setString(1, tenantId.toString());
-                declare.executeQuery().close();
-            }
+        try (TenantConnection tenant = TenantConnection.open(realm)) {
+            Connection db = tenant.db();
+            UUID tenantId = tenant.tenantId();
             try (PreparedStatement insert = db.prepareStatement("insert into activity (tenant_id, id, community_id,"
                     + " member_id, kind, occurred_at) values (?, ?, ?, ?, ?, ?)")) {
                 for (Past past : activities) {
