@@ -103,8 +103,9 @@ public class PgNotifications {
     }
 
     private void subscribeChannel(PgSubscriber target, String name, BroadcastProcessor<String> processor) {
+        // the subscribe handler first: setting the handler sends LISTEN at once on an open connection, and a
+        // LISTEN nobody saw confirmed would make the next one (after a loss) look like the first
         target.channel(name)
-                .handler(processor::onNext)
                 .subscribeHandler(() -> {
                     if (listenedOnce.add(name)) {
                         LOG.debugf("Listening on %s", name);
@@ -112,7 +113,8 @@ public class PgNotifications {
                         LOG.infof("Listening on %s again: notifications sent meanwhile were lost", name);
                         reconnects.onNext(name);
                     }
-                });
+                })
+                .handler(processor::onNext);
     }
 
     void onStop(@Observes ShutdownEvent event) {
