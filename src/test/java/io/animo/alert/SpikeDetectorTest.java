@@ -55,6 +55,19 @@ class SpikeDetectorTest {
     }
 
     @Test
+    void aNegativeBurstThatStraddlesAMinuteIsStillASpike() {
+        long[] content = new long[HOUR + 1];
+        long[] negative = new long[HOUR + 1];
+        content[HOUR - 1] = 8; // the burst began in the last seconds of the minute before
+        negative[HOUR - 1] = 8;
+        content[HOUR] = 22;
+        negative[HOUR] = 22;
+        long[] none = new long[HOUR + 1];
+        assertEquals(List.of(AlertKind.VOLUME_SPIKE, AlertKind.NEGATIVE_SHARE_SPIKE),
+                kinds(SpikeDetector.spikes(new Minutes(content, content, negative, none, none), Settings.DEFAULT)));
+    }
+
+    @Test
     void aWaveOfReportsAndASurgeOfNewcomersAreSpikes() {
         Random random = new Random(3);
         Minutes minutes = series(random, 10, 10, 0.2, 0.2, 0.2, 12, 0.5, 40);

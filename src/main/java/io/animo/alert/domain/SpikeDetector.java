@@ -15,6 +15,11 @@ public final class SpikeDetector {
 
     private static final double PRIOR_NEGATIVE_SHARE = 0.2;
     private static final double PRIOR_WEIGHT = 5;
+    /**
+     * The minutes just before the current one are left out of its baseline: a surge that began there (a burst that
+     * straddles a minute boundary) must not become its own baseline.
+     */
+    static final int GUARD_MINUTES = 2;
 
     private SpikeDetector() {
     }
@@ -50,16 +55,17 @@ public final class SpikeDetector {
         if (last < 1 || series[last] < minimum) {
             return;
         }
+        int end = baselineEnd(last);
         double mean = 0;
-        for (int i = 0; i < last; i++) {
+        for (int i = 0; i < end; i++) {
             mean += series[i];
         }
-        mean /= last;
+        mean /= end;
         double variance = 0;
-        for (int i = 0; i < last; i++) {
+        for (int i = 0; i < end; i++) {
             variance += (series[i] - mean) * (series[i] - mean);
         }
-        double deviation = Math.max(1, Math.sqrt(variance / last));
+        double deviation = Math.max(1, Math.sqrt(variance / end));
         double z = (series[last] - mean) / deviation;
         if (z >= threshold) {
             spikes.add(new Spike(kind, series[last], mean, z));
@@ -74,7 +80,7 @@ public final class SpikeDetector {
         }
         long before = 0;
         long negativeBefore = 0;
-        for (int i = 0; i < last; i++) {
+        for (int i = 0; i < baselineEnd(last); i++) {
             before += minutes.content()[i];
             negativeBefore += minutes.negative()[i];
         }
@@ -84,5 +90,10 @@ public final class SpikeDetector {
         if (z >= settings.threshold()) {
             spikes.add(new Spike(AlertKind.NEGATIVE_SHARE_SPIKE, share, baseline, z));
         }
+    }
+
+    /** The baseline is minutes [0, end): all before the current one but the guard, when there are enough. */
+    private static int baselineEnd(int last) {
+        return last > GUARD_MINUTES ? last - GUARD_MINUTES : last;
     }
 }
