@@ -100,9 +100,11 @@ public class EventRepository {
                 .execute(Tuple.of(tx.tenantId(), eventId)).map(rows -> Rows.first(rows, row -> row.getUUID(0)));
     }
 
+    /** Checks a GOING member in; null when they have no seat or were already checked in. */
     Uni<Rsvp> checkIn(Tx tx, UUID eventId, UUID memberId) {
-        return tx.sql().preparedQuery("update event_rsvp set checked_in_at = coalesce(checked_in_at, now())"
+        return tx.sql().preparedQuery("update event_rsvp set checked_in_at = now()"
                 + " where tenant_id = $1 and event_id = $2 and member_id = $3 and answer = 'GOING'"
+                + " and checked_in_at is null"
                 + " returning event_id, member_id, answer, waitlist_position, responded_at, checked_in_at")
                 .execute(Tuple.of(tx.tenantId(), eventId, memberId)).map(rows -> Rows.first(rows, EventRepository::rsvp));
     }

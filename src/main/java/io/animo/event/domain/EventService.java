@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.animo.activity.domain.Activities;
+import io.animo.activity.domain.ActivityKind;
 import io.animo.audit.domain.AuditLog;
 import io.animo.member.domain.CommunityAction;
 import io.animo.member.domain.CommunityGate;
@@ -110,6 +112,8 @@ public class EventService {
                                     .chain(before -> answer == RsvpAnswer.GOING
                                             ? go(tx, event, member, before)
                                             : stepBack(tx, eventId, member, before, answer))
+                                    .call(rsvp -> Activities.record(tx, event.communityId(), member,
+                                            ActivityKind.EVENT_RSVP, Instant.now(), eventId, null))
                                     .chain(rsvp -> events.find(tx, eventId).map(now -> EventResult.ok(now, rsvp)));
                         }));
     }
@@ -135,10 +139,20 @@ public class EventService {
             if (found.userErrors().size() > 0) {
                 return Uni.createFrom().item(found);
             }
-            return events.checkIn(tx, eventId, memberId).chain(rsvp -> rsvp == null
-                    ? Uni.createFrom().item(EventResult.refused("input.memberId", "NOT_GOING",
-                            "This member has no seat at this event."))
-                    : events.find(tx, eventId).map(event -> EventResult.ok(event, rsvp)));
+            UUID community = found.event().communityId();
+            return events.checkIn(tx, eventId, memberId)
+                    .call(rsvp -> rsvp == null
+                            ? Uni.createFrom().voidItem()
+                            : Activities.record(tx, community, memberId, ActivityKind.EVENT_CHECKED_IN, Instant.now(),
+                                    eventId, null))
+                    .chain(rsvp -> rsvp != null
+                            ? Uni.createFrom().item(rsvp)
+                            : events.rsvp(tx, eventId, memberId)
+                                    .map(known -> known != null && known.checkedInAt() != null ? known : null))
+                    .chain(rsvp -> rsvp == null
+                            ? Uni.createFrom().item(EventResult.refused("input.memberId", "NOT_GOING",
+                                    "This member has no seat at this event."))
+                            : events.find(tx, eventId).map(event -> EventResult.ok(event, rsvp)));
         });
     }
 

@@ -172,7 +172,7 @@ public class MemberService {
     }
 
     /** The caller's member profile, created on first use from the token. */
-    private Uni<MemberEntity> memberOf(Caller caller) {
+    public Uni<MemberEntity> memberOf(Caller caller) {
         return members.findBySubject(caller.tenantId(), caller.subject()).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().item(existing);

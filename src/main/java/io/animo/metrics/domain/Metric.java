@@ -23,6 +23,12 @@ public enum Metric {
                                     ActivityKind.REPORT_FILED), MODERATION_DECISIONS(
                                             ActivityKind.MODERATION_DECIDED), SANCTIONS(
                                                     ActivityKind.SANCTION_ISSUED), MENTIONS(ActivityKind.MENTION_INGESTED),
+    /** Clicks on the tracked links of campaigns that lead into the community. */
+    CLICKS(ActivityKind.CAMPAIGN_CLICKED),
+    /** Answers to the community's events. */
+    RSVPS(ActivityKind.EVENT_RSVP),
+    /** Members checked in at the community's events. */
+    CHECK_INS(ActivityKind.EVENT_CHECKED_IN),
     /** Messages and mentions whose text reads positive. */
     POSITIVE, NEUTRAL, NEGATIVE;
 
@@ -58,7 +64,6 @@ public enum Metric {
 
     /** SQL list of the activity kinds done by members themselves, for distinct active members. */
     static String memberKindsSql() {
-        return Arrays.stream(ActivityKind.values()).filter(ActivityKind::byTheMember).map(kind -> "'" + kind + "'")
-                .collect(Collectors.joining(", ", "(", ")"));
+        return ActivityKind.byTheMemberSql();
     }
 }

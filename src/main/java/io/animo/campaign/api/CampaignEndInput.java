@@ -1,0 +1,9 @@
+package io.animo.campaign.api;
+
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Input("CampaignEndInput")
+public record CampaignEndInput(@Id @NonNull String id, String clientMutationId) {
+}
