@@ -29,10 +29,10 @@ import org.junit.jupiter.api.Test;
 import com.sun.net.httpserver.HttpServer;
 
 import io.animo.alert.AlertGraphQLTest;
+import io.animo.platform.net.WebhookSignature;
 import io.animo.support.GraphQL;
 import io.animo.support.QueueItems;
 import io.animo.support.Tokens;
-import io.animo.webhook.domain.WebhookSignature;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.core.json.JsonObject;

@@ -1,7 +1,7 @@
 package io.animo.metrics.domain;
 
 /**
- * How content is found to mention a tracked term: its text holds the term as whole words, in any case (the term is
+ * How content (messages, and the mentions of listened-to sources) is found to mention a tracked term: its text holds the term as whole words, in any case (the term is
  * matched literally: its regular-expression characters are escaped). The aggregator applies it to new activities,
  * and a new term to the activities of the past {@value #BACKFILL_DAYS} days.
  */
@@ -14,7 +14,9 @@ final class TermMentions {
             + " sentiment, occurred_at)"
             + " select a.tenant_id, t.id, a.subject_id, a.community_id, a.sentiment, a.occurred_at"
             + " from activity a"
-            + " join message m on m.tenant_id = a.tenant_id and m.id = a.subject_id"
+            + " join (select tenant_id, id, body from message"
+            + "  union all select tenant_id, id, body from listening_mention) m"
+            + " on m.tenant_id = a.tenant_id and m.id = a.subject_id"
             + " join tracked_term t on t.tenant_id = a.tenant_id"
             + " and m.body ~* ('\\m' || regexp_replace(t.term, '([.^$*+?()\\[\\]{}|\\\\-])', '\\\\\\1', 'g') || '\\M')"
             + " and a.kind in ('THREAD_CREATED', 'MESSAGE_POSTED', 'REPLY_POSTED', 'MENTION_INGESTED')";

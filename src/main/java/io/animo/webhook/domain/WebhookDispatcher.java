@@ -17,6 +17,8 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.animo.platform.net.PublicTargets;
+import io.animo.platform.net.WebhookSignature;
 import io.animo.platform.persistence.Rows;
 import io.animo.platform.persistence.Tx;
 import io.animo.platform.persistence.UnitOfWork;
@@ -133,7 +135,7 @@ public class WebhookDispatcher {
     }
 
     private Uni<Outcome> send(Due delivery) {
-        return Uni.createFrom().item(() -> WebhookTargets.problem(delivery.url(), allowedHosts))
+        return Uni.createFrom().item(() -> PublicTargets.problem(delivery.url(), allowedHosts, true))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(problem -> {
                     if (problem != null) {

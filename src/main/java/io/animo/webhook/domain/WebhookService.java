@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.animo.audit.domain.AuditLog;
+import io.animo.platform.net.PublicTargets;
 import io.animo.platform.persistence.Tx;
 import io.animo.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
@@ -41,7 +42,7 @@ public class WebhookService {
 
     /** Why the URL may not receive webhooks (null when it may); resolves its host, off the event loops. */
     public Uni<String> targetProblem(String url) {
-        return Uni.createFrom().item(() -> WebhookTargets.problem(url, allowedHosts))
+        return Uni.createFrom().item(() -> PublicTargets.problem(url, allowedHosts, true))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 

@@ -1,4 +1,4 @@
-package io.animo.webhook.domain;
+package io.animo.platform.net;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -8,17 +8,21 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Where a webhook may be sent: https, to a host whose every address is public. Private, loopback, link-local
+ * Where the service may call out to on a tenant's behalf (webhooks, listened-to feeds): http(s) to a host whose every
+ * address is public. Private, loopback, link-local
  * (cloud metadata), multicast and unique-local addresses are refused, so that a tenant cannot make the service call
  * into its own network. {@code allowedHosts} (operators' configuration; tests) may name private hosts that are fine.
  */
-public final class WebhookTargets {
+public final class PublicTargets {
 
-    private WebhookTargets() {
+    private PublicTargets() {
     }
 
-    /** Why the URL is refused, or null when it may be called. Resolves the host. */
-    public static String problem(String url, Set<String> allowedHosts) {
+    /**
+     * Why the URL is refused, or null when it may be called. Resolves the host. {@code httpsOnly}: plain http is
+     * refused too (it always is allowed to {@code allowedHosts}).
+     */
+    public static String problem(String url, Set<String> allowedHosts, boolean httpsOnly) {
         URI uri;
         try {
             uri = URI.create(url == null ? "" : url.strip());
@@ -30,8 +34,9 @@ public final class WebhookTargets {
             return "Give an absolute URL, e.g. https://hooks.example.com/animo.";
         }
         boolean allowed = allowedHosts.contains(host);
-        if (!"https".equals(uri.getScheme()) && !(allowed && "http".equals(uri.getScheme()))) {
-            return "Webhooks are sent over https only.";
+        boolean http = "http".equals(uri.getScheme());
+        if (!"https".equals(uri.getScheme()) && !(http && (allowed || !httpsOnly))) {
+            return httpsOnly ? "Use an https URL." : "Use an http or https URL.";
         }
         if (uri.getUserInfo() != null) {
             return "Put no credentials in the URL: check the signature instead.";
@@ -41,9 +46,9 @@ public final class WebhookTargets {
         }
         try {
             List<InetAddress> addresses = List.of(InetAddress.getAllByName(host));
-            return addresses.stream().allMatch(WebhookTargets::isPublic)
+            return addresses.stream().allMatch(PublicTargets::isPublic)
                     ? null
-                    : "This host is in a private network: webhooks go to public addresses only.";
+                    : "This host is in a private network: only public addresses are called.";
         } catch (UnknownHostException e) {
             return "This host name does not resolve.";
         }

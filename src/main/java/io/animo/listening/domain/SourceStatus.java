@@ -1,0 +1,5 @@
+package io.animo.listening.domain;
+
+public enum SourceStatus {
+    ACTIVE, PAUSED
+}
