@@ -47,7 +47,9 @@ public final class LoadGenerator {
               --warmup SECONDS     not measured (default 5)
               --duration SECONDS   measured (default 20)
               --max-requests N     hard cap on requests sent, warm-up included (default 1000000)
-              --timeout SECONDS    per request (default 10)""";
+              --timeout SECONDS    per request (default 10)
+              --get true           GET the URL instead (no body, no query needed), e.g. a tracked link
+              --expect-status N    the status of a success (default 200; 302 for a redirect)""";
 
     private static final int MAX_CAP = 20_000_000;
     private static final int ERROR_SAMPLE_LENGTH = 300;
@@ -73,12 +75,15 @@ public final class LoadGenerator {
                 .connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        String body = "{\"query\":" + jsonString(options.query) + ",\"variables\":" + options.variables + "}";
         HttpRequest.Builder builder = HttpRequest.newBuilder(options.url)
-                .timeout(Duration.ofSeconds(options.timeoutSeconds))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .timeout(Duration.ofSeconds(options.timeoutSeconds));
+        if (options.get) {
+            builder.GET();
+        } else {
+            String body = "{\"query\":" + jsonString(options.query) + ",\"variables\":" + options.variables + "}";
+            builder.header("Content-Type", "application/json").header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        }
         if (!options.token.isEmpty()) {
             builder.header("Authorization", "Bearer " + options.token);
         }
@@ -153,7 +158,8 @@ public final class LoadGenerator {
             boolean ok;
             try {
                 HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                ok = response.statusCode() == 200 && !response.body().contains("\"errors\"");
+                ok = response.statusCode() == options.expectStatus
+                        && (options.get || !response.body().contains("\"errors\""));
                 if (!ok) {
                     firstError.compareAndSet(null, "HTTP " + response.statusCode() + ": " + truncate(response.body()));
                 }
@@ -246,6 +252,8 @@ public final class LoadGenerator {
         String variables = "{}";
         String token = System.getenv().getOrDefault("BENCH_TOKEN", "");
         String name = "graphql";
+        boolean get;
+        int expectStatus = 200;
         int concurrency = 16;
         int warmupSeconds = 5;
         int durationSeconds = 20;
@@ -287,13 +295,15 @@ public final class LoadGenerator {
                     case "duration" -> o.durationSeconds = number(flag, value, 1, 3600);
                     case "max-requests" -> o.maxRequests = number(flag, value, 1, MAX_CAP);
                     case "timeout" -> o.timeoutSeconds = number(flag, value, 1, 300);
+                    case "get" -> o.get = Boolean.parseBoolean(value.strip());
+                    case "expect-status" -> o.expectStatus = number(flag, value, 100, 599);
                     default -> throw new IllegalArgumentException("unknown option --" + flag);
                 }
             }
             if (o.url == null) {
                 throw new IllegalArgumentException("--url is required");
             }
-            if (o.query == null || o.query.isBlank()) {
+            if (!o.get && (o.query == null || o.query.isBlank())) {
                 throw new IllegalArgumentException("--query is required");
             }
             return o;

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import io.animo.event.domain.Event;
+import io.animo.event.domain.EventRecurrence;
 import io.animo.event.domain.EventService;
 import io.animo.event.domain.EventStatus;
 import io.animo.platform.graphql.BadRequestException;
@@ -104,6 +105,9 @@ public class EventCalendarRoute {
                 entry.setUrl(event.joinUrl());
             }
             entry.setStatus(event.status() == EventStatus.CANCELLED ? Status.cancelled() : Status.confirmed());
+            if (event.recurrence() != null) {
+                entry.setRecurrenceRule(EventRecurrence.parse(event.recurrence(), event.startsAt()));
+            }
             calendar.addEvent(entry);
         }
         return calendar;

@@ -11,7 +11,9 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
 
+import io.animo.event.domain.EventRecurrence;
 import io.animo.event.domain.EventResult;
 import io.animo.event.domain.EventService;
 import io.animo.event.domain.NewEvent;
@@ -63,7 +65,8 @@ public class EventGraphQLApi {
     @Description("Schedule an event in a community. Audited. Roles: tenant-admin, community-manager.")
     public Uni<@NonNull EventPayload> eventCreate(@NonNull EventCreateInput input) {
         NewEvent event = new NewEvent(input.title(), input.description(), input.format(), input.startsAt(),
-                input.endsAt(), input.timeZone(), input.location(), input.joinUrl(), input.capacity());
+                input.endsAt(), input.timeZone(), input.location(), input.joinUrl(), input.capacity(),
+                input.recurrence(), input.remindBeforeMinutes());
         return work.as(identity, ORGANISERS).run((tx, caller) -> GlobalId.decode(input.communityId(), "Community")
                 .map(uuid -> events.create(tx, caller, uuid, event))
                 .orElseGet(() -> Uni.createFrom().item(EventResult.refused("input.communityId", "NOT_FOUND",
@@ -98,6 +101,29 @@ public class EventGraphQLApi {
                 .map(uuid -> events.checkIn(tx, caller, uuid, member))
                 .orElseGet(() -> Uni.createFrom().item(unknown())))
                 .map(result -> EventPayload.of(result, input.clientMutationId()));
+    }
+
+    @Description("The starts of the event's next occurrences from now on (at most 50): one for an event that does not"
+            + " repeat and has not started.")
+    public List<@NonNull Instant> occurrences(@Source EventView event, @DefaultValue("10") int first) {
+        return EventRecurrence.occurrences(event.recurrence(), event.startsAt(), event.timeZone(), Instant.now(), first);
+    }
+
+    @Description("The community's messages, active members and joins in the hours (1 to 744, default 24) after the"
+            + " event ended: what it did to the community.")
+    public Uni<@NonNull EventEngagementView> engagementAfter(@Source EventView event, @DefaultValue("24") int hours) {
+        return engagement(event, true, hours);
+    }
+
+    @Description("The same figures over the hours before it started, to compare with engagementAfter.")
+    public Uni<@NonNull EventEngagementView> engagementBefore(@Source EventView event, @DefaultValue("24") int hours) {
+        return engagement(event, false, hours);
+    }
+
+    private Uni<EventEngagementView> engagement(EventView view, boolean after, int hours) {
+        UUID id = GlobalId.required(view.id(), EventView.TYPE);
+        return work.asMember(identity).run((tx, caller) -> events.get(tx, caller, id)
+                .chain(event -> events.engagement(tx, event, after, hours))).map(EventEngagementView::of);
     }
 
     private static java.util.Optional<UUID> decode(String id) {

@@ -21,7 +21,8 @@ public record EventView(@Id @NonNull String id, @Id @NonNull String communityId,
         @NonNull long going, @NonNull long maybe, @NonNull @Description("Members waiting for a seat") long waitlisted,
         @NonNull long checkedIn,
         @Description("checkedIn / going; null while nobody is going") Double attendanceRate,
-        @NonNull Instant createdAt) {
+        @NonNull Instant createdAt,
+        @Description("RFC 5545 RRULE when the event repeats") String recurrence, Integer remindBeforeMinutes) {
 
     static final String TYPE = "Event";
 
@@ -31,6 +32,7 @@ public record EventView(@Id @NonNull String id, @Id @NonNull String communityId,
                 : new EventView(GlobalId.encode(TYPE, e.id()), GlobalId.encode("Community", e.communityId()), e.title(),
                         e.description(), e.format(), e.startsAt(), e.endsAt(), e.timeZone(), e.location(), e.joinUrl(),
                         e.capacity(), e.status(), e.going(), e.maybe(), e.waitlisted(), e.checkedIn(),
-                        e.going() == 0 ? null : (double) e.checkedIn() / e.going(), e.createdAt());
+                        e.going() == 0 ? null : (double) e.checkedIn() / e.going(), e.createdAt(), e.recurrence(),
+                        e.remindBeforeMinutes());
     }
 }

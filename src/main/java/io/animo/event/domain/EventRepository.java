@@ -28,15 +28,17 @@ public class EventRepository {
             + " (select count(*) filter (where r.answer = 'WAITLISTED') from event_rsvp r"
             + "   where r.tenant_id = e.tenant_id and r.event_id = e.id),"
             + " (select count(*) filter (where r.checked_in_at is not null) from event_rsvp r"
-            + "   where r.tenant_id = e.tenant_id and r.event_id = e.id)";
+            + "   where r.tenant_id = e.tenant_id and r.event_id = e.id), e.recurrence, e.remind_before_minutes";
 
     Uni<Void> insert(Tx tx, UUID id, UUID communityId, NewEvent event) {
         return tx.sql().preparedQuery("insert into event (tenant_id, id, community_id, title, description, format,"
-                + " starts_at, ends_at, time_zone, location, join_url, capacity, status, created_at)"
-                + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'SCHEDULED', now())")
+                + " starts_at, ends_at, time_zone, location, join_url, capacity, status, created_at, recurrence,"
+                + " remind_before_minutes)"
+                + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'SCHEDULED', now(), $13, $14)")
                 .execute(Tuple.from(Arrays.asList(tx.tenantId(), id, communityId, event.title(), event.description(),
                         event.format().name(), Rows.timestamp(event.startsAt()), Rows.timestamp(event.endsAt()),
-                        event.timeZone(), event.location(), event.joinUrl(), event.capacity())))
+                        event.timeZone(), event.location(), event.joinUrl(), event.capacity(), event.recurrence(),
+                        event.remindBeforeMinutes())))
                 .replaceWithVoid();
     }
 
@@ -45,10 +47,11 @@ public class EventRepository {
                 .execute(Tuple.of(tx.tenantId(), id)).map(rows -> Rows.first(rows, EventRepository::event));
     }
 
-    /** The community's events ending after {@code from}, soonest first, at most {@code limit}. */
+    /** The community's events ending after {@code from} (and its series), soonest first, at most {@code limit}. */
     Uni<List<Event>> upcoming(Tx tx, UUID communityId, java.time.Instant from, int limit) {
         return tx.sql().preparedQuery("select " + COLUMNS + " from event e where e.tenant_id = $1"
-                + " and e.community_id = $2 and e.ends_at > $3 order by e.starts_at, e.id limit $4")
+                + " and e.community_id = $2 and (e.ends_at > $3 or e.recurrence is not null)"
+                + " order by e.starts_at, e.id limit $4")
                 .execute(Tuple.of(tx.tenantId(), communityId, Rows.timestamp(from), limit))
                 .map(rows -> Rows.all(rows, EventRepository::event));
     }
@@ -109,11 +112,52 @@ public class EventRepository {
                 .execute(Tuple.of(tx.tenantId(), eventId, memberId)).map(rows -> Rows.first(rows, EventRepository::rsvp));
     }
 
+    /** An event of a tenant whose reminder is due. */
+    record DueReminder(UUID tenantId, UUID eventId) {
+    }
+
+    /** Events of any tenant whose reminder is due (read across tenants: {@code animo.reminding}). */
+    Uni<List<DueReminder>> dueReminders(Tx tx, int limit) {
+        return tx.sql().query("select set_config('animo.reminding', 'on', true)").execute()
+                .chain(() -> tx.sql().preparedQuery("select tenant_id, id from event where status = 'SCHEDULED'"
+                        + " and reminded_at is null and remind_before_minutes is not null and starts_at > now()"
+                        + " and starts_at - make_interval(mins => remind_before_minutes) <= now()"
+                        + " order by starts_at limit $1").execute(Tuple.of(limit)))
+                .map(rows -> Rows.all(rows, row -> new DueReminder(row.getUUID(0), row.getUUID(1))));
+    }
+
+    /** Marks the event reminded; false when it was already (another replica got there first). */
+    Uni<Boolean> markReminded(Tx tx, UUID eventId) {
+        return tx.sql().preparedQuery("update event set reminded_at = now() where tenant_id = $1 and id = $2"
+                + " and reminded_at is null and status = 'SCHEDULED'").execute(Tuple.of(tx.tenantId(), eventId))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    /** The members going, in the order they answered, at most {@code limit}. */
+    Uni<List<UUID>> goingMembers(Tx tx, UUID eventId, int limit) {
+        return tx.sql().preparedQuery("select member_id from event_rsvp where tenant_id = $1 and event_id = $2"
+                + " and answer = 'GOING' order by responded_at limit $3")
+                .execute(Tuple.of(tx.tenantId(), eventId, limit)).map(rows -> Rows.all(rows, row -> row.getUUID(0)));
+    }
+
+    /** Messages, distinct active members and joins of the community in [from, to). */
+    Uni<EventEngagement> engagement(Tx tx, UUID communityId, java.time.Instant from, java.time.Instant to) {
+        return tx.sql().preparedQuery("select count(*) filter (where kind in ('THREAD_CREATED', 'MESSAGE_POSTED',"
+                + " 'REPLY_POSTED')), count(distinct member_id) filter (where kind in "
+                + io.animo.activity.domain.ActivityKind.byTheMemberSql() + "),"
+                + " count(*) filter (where kind = 'MEMBER_JOINED') from activity where tenant_id = $1"
+                + " and community_id = $2 and occurred_at >= $3 and occurred_at < $4")
+                .execute(Tuple.of(tx.tenantId(), communityId, Rows.timestamp(from), Rows.timestamp(to)))
+                .map(rows -> Rows.first(rows, row -> new EventEngagement(from, to, row.getLong(0), row.getLong(1),
+                        row.getLong(2))));
+    }
+
     private static Event event(Row row) {
         return new Event(row.getUUID(0), row.getUUID(1), row.getString(2), row.getString(3),
                 EventFormat.valueOf(row.getString(4)), Rows.instant(row, 5), Rows.instant(row, 6), row.getString(7),
                 row.getString(8), row.getString(9), row.getInteger(10), EventStatus.valueOf(row.getString(11)),
-                row.getLong(13), row.getLong(14), row.getLong(15), row.getLong(16), Rows.instant(row, 12));
+                row.getLong(13), row.getLong(14), row.getLong(15), row.getLong(16), Rows.instant(row, 12),
+                row.getString(17), row.getInteger(18));
     }
 
     private static Rsvp rsvp(Row row) {

@@ -55,7 +55,8 @@ public class EventService {
         }
         NewEvent clean = new NewEvent(event.title().strip(), event.description() == null ? "" : event.description().strip(),
                 event.format(), event.startsAt(), event.endsAt(), event.timeZone(), blankToNull(event.location()),
-                blankToNull(event.joinUrl()), event.capacity());
+                blankToNull(event.joinUrl()), event.capacity(), blankToNull(event.recurrence()),
+                event.remindBeforeMinutes());
         return gate.check(tx, caller, communityId, CommunityAction.ADMINISTER, "input.communityId").chain(access -> {
             if (!access.allowed()) {
                 return Uni.createFrom().item(EventResult.refused(access.refusal()));
@@ -103,7 +104,7 @@ public class EventService {
                                 return Uni.createFrom().item(EventResult.refused("input.eventId", "EVENT_CANCELLED",
                                         "This event is cancelled."));
                             }
-                            if (!event.endsAt().isAfter(Instant.now())) {
+                            if (event.recurrence() == null && !event.endsAt().isAfter(Instant.now())) {
                                 return Uni.createFrom().item(EventResult.refused("input.eventId", "EVENT_OVER",
                                         "This event is over."));
                             }
@@ -175,6 +176,17 @@ public class EventService {
                 : Uni.createFrom().nullItem());
     }
 
+    /**
+     * The community's engagement over the {@code hours} after the event ends ({@code after}) or before it starts: what
+     * the event did to the community, next to what it was doing.
+     */
+    public Uni<EventEngagement> engagement(Tx tx, Event event, boolean after, int hours) {
+        java.time.Duration span = java.time.Duration.ofHours(Math.max(1, Math.min(hours, 24 * 31)));
+        return after
+                ? events.engagement(tx, event.communityId(), event.endsAt(), event.endsAt().plus(span))
+                : events.engagement(tx, event.communityId(), event.startsAt().minus(span), event.startsAt());
+    }
+
     /** The caller's own answer to an event (null when none). */
     public Uni<Rsvp> mine(Tx tx, Caller caller, Event event) {
         return gate.check(tx, caller, event.communityId(), CommunityAction.READ, "id")
@@ -194,7 +206,7 @@ public class EventService {
     }
 
     /** What the tenant's webhooks hear of an event: the ids of the API, and its schedule. */
-    private static JsonObject webhookData(Event event) {
+    static JsonObject webhookData(Event event) {
         return new JsonObject().put("eventId", GlobalId.encode("Event", event.id()))
                 .put("communityId", GlobalId.encode("Community", event.communityId())).put("title", event.title())
                 .put("format", event.format().name()).put("startsAt", event.startsAt().toString())
@@ -231,6 +243,16 @@ public class EventService {
         if (inPerson && (event.location() == null || event.location().isBlank() || event.location().length() > 500)) {
             return EventResult.refused("input.location", "REQUIRED", "An event in person needs a location (up to 500"
                     + " characters).");
+        }
+        if (event.recurrence() != null && !event.recurrence().isBlank()
+                && EventRecurrence.parse(event.recurrence().strip(), event.startsAt()) == null) {
+            return EventResult.refused("input.recurrence", "INVALID", "Give an RFC 5545 RRULE, e.g."
+                    + " FREQ=WEEKLY;BYDAY=TU;COUNT=6.");
+        }
+        if (event.remindBeforeMinutes() != null && (event.remindBeforeMinutes() < 5
+                || event.remindBeforeMinutes() > 10_080)) {
+            return EventResult.refused("input.remindBeforeMinutes", "INVALID", "Remind 5 minutes to 7 days (10080"
+                    + " minutes) before.");
         }
         if (event.capacity() != null && (event.capacity() < 1 || event.capacity() > MAX_CAPACITY)) {
             return EventResult.refused("input.capacity", "INVALID", "A capacity is between 1 and " + MAX_CAPACITY

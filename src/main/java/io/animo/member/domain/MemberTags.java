@@ -13,7 +13,6 @@ import io.animo.platform.graphql.UserError;
 import io.animo.platform.persistence.Tx;
 import io.animo.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Labels staff put on members ("beta-tester", "partner") to aim campaigns at them. */
 @ApplicationScoped
@@ -26,9 +25,11 @@ public class MemberTags {
     public record Result(UUID memberId, List<String> tags, List<UserError> userErrors) {
     }
 
+    private final MemberTagRepository repository;
     private final AuditLog audit;
 
-    public MemberTags(AuditLog audit) {
+    public MemberTags(MemberTagRepository repository, AuditLog audit) {
+        this.repository = repository;
         this.audit = audit;
     }
 
@@ -60,29 +61,17 @@ public class MemberTags {
             return Uni.createFrom().item(refused("input.tags", "INVALID", "Give up to " + MAX_TAGS + " tags of 1 to 40"
                     + " letters, digits, '-' or '_'."));
         }
-        return tx.sql().preparedQuery("select 1 from member where tenant_id = $1 and id = $2")
-                .execute(Tuple.of(tx.tenantId(), memberId)).chain(found -> found.rowCount() == 0
-                        ? Uni.createFrom().item(refused("input.memberId", "NOT_FOUND",
-                                "No member of this tenant has this id."))
-                        : tx.sql().preparedQuery("delete from member_tag where tenant_id = $1 and member_id = $2")
-                                .execute(Tuple.of(tx.tenantId(), memberId))
-                                .chain(() -> tx.sql().preparedQuery("insert into member_tag (tenant_id, member_id, tag)"
-                                        + " select $1, $2, unnest($3::text[])")
-                                        .execute(Tuple.of(tx.tenantId(), memberId, clean.toArray(String[]::new))))
-                                .chain(() -> audit.record(tx, caller, "MEMBER_TAGS_SET", "Member", memberId,
-                                        String.join(", ", clean)))
-                                .map(ignored -> new Result(memberId, clean, List.of())));
+        return repository.exists(tx, memberId).chain(exists -> !exists
+                ? Uni.createFrom().item(refused("input.memberId", "NOT_FOUND", "No member of this tenant has this id."))
+                : repository.replace(tx, memberId, clean)
+                        .chain(() -> audit.record(tx, caller, "MEMBER_TAGS_SET", "Member", memberId,
+                                String.join(", ", clean)))
+                        .map(ignored -> new Result(memberId, clean, List.of())));
     }
 
     /** The member's tags, alphabetically. */
     public Uni<List<String>> of(Tx tx, UUID memberId) {
-        return tx.sql().preparedQuery("select tag from member_tag where tenant_id = $1 and member_id = $2 order by tag")
-                .execute(Tuple.of(tx.tenantId(), memberId))
-                .map(rows -> {
-                    List<String> tags = new ArrayList<>();
-                    rows.forEach(row -> tags.add(row.getString(0)));
-                    return tags;
-                });
+        return repository.of(tx, memberId);
     }
 
     private static Result refused(String field, String code, String message) {

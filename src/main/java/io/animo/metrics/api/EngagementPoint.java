@@ -23,6 +23,9 @@ public record EngagementPoint(
         @NonNull long moderationDecisions,
         @NonNull @Description("Sanctions issued, by moderators and by rules") long sanctions,
         @NonNull @Description("Messages ingested from listened-to communities") long mentions,
+        @NonNull @Description("Clicks on campaigns' tracked links leading into the community") long clicks,
+        @NonNull @Description("Answers to the community's events") long rsvps,
+        @NonNull @Description("Members checked in at the community's events") long checkIns,
         @NonNull @Description("Distinct members who did something themselves in the bucket") long activeMembers,
         @NonNull SentimentSplit sentiment,
         @Description("Median seconds from a question asked in the bucket to its first answer by someone else;"
@@ -33,6 +36,7 @@ public record EngagementPoint(
                 point.count(Metric.THREADS), point.count(Metric.REACTIONS), point.count(Metric.POLL_VOTES),
                 point.count(Metric.JOINS), point.count(Metric.LEAVES), point.count(Metric.REPORTS),
                 point.count(Metric.MODERATION_DECISIONS), point.count(Metric.SANCTIONS), point.count(Metric.MENTIONS),
+                point.count(Metric.CLICKS), point.count(Metric.RSVPS), point.count(Metric.CHECK_INS),
                 point.activeMembers(), new SentimentSplit(point.count(Metric.POSITIVE), point.count(Metric.NEUTRAL),
                         point.count(Metric.NEGATIVE)),
                 point.medianFirstReplySeconds());
