@@ -83,7 +83,7 @@ class CampaignGraphQLTest {
     }
 
     @Test
-    void staffDraftScheduleAndEndCampaignsAndBadInputChangesNothing() {
+    void staffDraftScheduleAndEndCampaignsAndBadInputChangesNothing() throws Exception {
         String community = aCommunity().in(Tokens.GLOBEX).named("Campaigns " + UUID.randomUUID()).create().get("id")
                 .toString();
         Instant now = Instant.now();
@@ -123,20 +123,49 @@ class CampaignGraphQLTest {
 
         call(globex("manager"), END, vars("id", id)).body("data.campaignEnd.userErrors[0].code",
                 equalTo("NOT_SCHEDULED"));
-        call(globex("manager"), SCHEDULE, vars("id", id)).body("data.campaignSchedule.campaign.status",
-                equalTo("RUNNING"));
-        call(globex("manager"), SCHEDULE, vars("id", id)).body("data.campaignSchedule.userErrors[0].code",
-                equalTo("NOT_DRAFT"));
-        call(globex("manager"), LINK, vars("input", Map.of("campaignId", id, "channel", "News Letter", "targetUrl",
-                "https://globex.example"))).body("data.trackedLinkCreate.userErrors[0].field", equalTo("input.channel"));
-        call(globex("manager"), LINK, vars("input", Map.of("campaignId", id, "channel", "newsletter", "targetUrl",
-                "javascript:alert(1)"))).body("data.trackedLinkCreate.userErrors[0].field", equalTo("input.targetUrl"));
-        call(globex("manager"), CAMPAIGN, vars("id", id)).body("data.campaign.links", empty());
+        List<JsonObject> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            heard.add(new JsonObject(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        String admin = Tokens.of(Tokens.GLOBEX, "admin");
+        String endpoint = call(admin, "mutation($url: String!) { webhookEndpointCreate(input: {url: $url,"
+                + " eventTypes: [\"campaign.scheduled\", \"campaign.ended\"]}) { endpoint { id } } }",
+                vars("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"))
+                .extract().path("data.webhookEndpointCreate.endpoint.id");
+        try {
+            call(globex("manager"), SCHEDULE, vars("id", id)).body("data.campaignSchedule.campaign.status",
+                    equalTo("RUNNING"));
+            call(globex("manager"), SCHEDULE, vars("id", id)).body("data.campaignSchedule.userErrors[0].code",
+                    equalTo("NOT_DRAFT"));
+            call(globex("manager"), LINK, vars("input", Map.of("campaignId", id, "channel", "News Letter", "targetUrl",
+                    "https://globex.example"))).body("data.trackedLinkCreate.userErrors[0].field", equalTo("input.channel"));
+            call(globex("manager"), LINK, vars("input", Map.of("campaignId", id, "channel", "newsletter", "targetUrl",
+                    "javascript:alert(1)"))).body("data.trackedLinkCreate.userErrors[0].field", equalTo("input.targetUrl"));
+            call(globex("manager"), CAMPAIGN, vars("id", id)).body("data.campaign.links", empty());
 
-        call(globex("manager"), END, vars("id", id)).body("data.campaignEnd.campaign.status", equalTo("ENDED"))
-                .body("data.campaignEnd.campaign.endedAt", not(nullValue()));
-        call(globex("manager"), END, vars("id", id)).body("data.campaignEnd.userErrors[0].code",
-                equalTo("ALREADY_ENDED"));
+            call(globex("manager"), END, vars("id", id)).body("data.campaignEnd.campaign.status", equalTo("ENDED"))
+                    .body("data.campaignEnd.campaign.endedAt", not(nullValue()));
+            call(globex("manager"), END, vars("id", id)).body("data.campaignEnd.userErrors[0].code",
+                    equalTo("ALREADY_ENDED"));
+            // the tenant's tools heard both, in order
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (heard.stream().filter(body -> id.equals(body.getJsonObject("data").getString("campaignId")))
+                    .count() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertEquals(List.of("campaign.scheduled", "campaign.ended"), heard.stream()
+                    .filter(body -> id.equals(body.getJsonObject("data").getString("campaignId")))
+                    .map(body -> body.getString("type")).toList());
+        } finally {
+            call(admin, "mutation($id: ID!) { webhookEndpointDelete(input: {id: $id}) { userErrors { code } } }",
+                    vars("id", endpoint));
+            receiver.stop(0);
+        }
         call(globex("manager"), LINK, vars("input", Map.of("campaignId", id, "channel", "newsletter", "targetUrl",
                 "https://globex.example"))).body("data.trackedLinkCreate.userErrors[0].code", equalTo("CAMPAIGN_ENDED"));
     }

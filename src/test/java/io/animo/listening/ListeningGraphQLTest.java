@@ -33,9 +33,11 @@ import org.junit.jupiter.api.Test;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.animo.platform.graphql.GlobalId;
 import io.animo.platform.net.WebhookSignature;
 import io.animo.support.ActivityLog;
 import io.animo.support.GraphQL;
+import io.animo.support.TenantConnection;
 import io.animo.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -329,8 +331,16 @@ class ListeningGraphQLTest {
         push("/listening/webhooks/not-an-id", signature, body).statusCode(404);
         push(path, WebhookSignature.header(acmeSecret, now, body), body).statusCode(401);
 
+        // pushes at once, each with new mentions: every one is taken (none waits on another's housekeeping)
+        List<Integer> statuses = io.animo.support.Parallel
+                .run(java.util.stream.IntStream.range(0, 20).<java.util.concurrent.Callable<Integer>>mapToObj(i -> () -> {
+                    String each = "{\"mentions\": [{\"id\": \"burst-" + i + "\", \"body\": \"Burst " + i + "\"}]}";
+                    return push(path, WebhookSignature.header(secret, now, each), each).extract().statusCode();
+                }).toList());
+        assertEquals(Collections.nCopies(20, 202), statuses);
+
         Map<String, Object> source = source(id);
-        assertEquals(2, list(source, "latestMentions").size());
+        assertEquals(22, list(source, "latestMentions").size());
         assertEquals("RECEIVED", list(source, "fetches").get(0).get("outcome"));
         call(Tokens.of(Tokens.ACME, "admin"), SOURCE, vars("id", id)).body("data.listeningSource", nullValue());
 
@@ -346,6 +356,37 @@ class ListeningGraphQLTest {
         String later = "{\"mentions\": [{\"id\": \"m3\", \"body\": \"more\"}]}";
         push(path, WebhookSignature.header(secret, now, later), later).statusCode(404);
         assertTrue(path.startsWith("/listening/webhooks/"));
+    }
+
+    @Test
+    void aFeedLeasedByAnotherReplicaIsNotPolledHereUntilTheLeaseEnds() throws Exception {
+        String community = aCommunity().in(Tokens.GLOBEX).named("Leased " + UUID.randomUUID()).create().get("id")
+                .toString();
+        String feed = add(community, "FEED", "Leased", url("/rss/leased"));
+        await(() -> list(source(feed), "fetches").size() == 1, "the first fetch");
+        // another replica holds the source's lease: due or not, this one leaves it alone
+        lease(feed, "now() + interval '1 hour'");
+        call(globex("manager"), POLL, vars("id", feed)).body("data.listeningSourcePoll.userErrors", empty());
+        Thread.sleep(2_000);
+        assertEquals(1, list(source(feed), "fetches").size(), "not polled while another replica holds it");
+        // that replica died: its lease runs out, and the source is polled here
+        lease(feed, "now() - interval '1 second'");
+        await(() -> list(source(feed), "fetches").size() == 2, "the poll once the lease ran out");
+        assertEquals("NOT_MODIFIED", list(source(feed), "fetches").get(0).get("outcome"));
+        // another tenant cannot resume, pause or poll it
+        String acme = Tokens.of(Tokens.ACME, "admin");
+        call(acme, "mutation($id: ID!) { listeningSourceResume(input: {id: $id}) { userErrors { code } } }",
+                vars("id", feed)).body("data.listeningSourceResume.userErrors[0].code", equalTo("NOT_FOUND"));
+    }
+
+    private static void lease(String source, String until) throws Exception {
+        try (TenantConnection tenant = TenantConnection.open(Tokens.GLOBEX);
+                var update = tenant.db().prepareStatement("update listening_source set lease_until = " + until
+                        + " where id = ?")) {
+            update.setObject(1, GlobalId.decode(source, "ListeningSource").orElseThrow());
+            assertEquals(1, update.executeUpdate());
+            tenant.db().commit();
+        }
     }
 
     private static io.restassured.response.ValidatableResponse push(String path, String signature, String body) {

@@ -207,16 +207,20 @@ public class ListeningRepository {
                 + " new_mentions, error, duration_ms) values ($1, $2, $3, clock_timestamp(), $4, $5, $6, $7, $8)")
                 .execute(Tuple.from(Arrays.asList(tx.tenantId(), UUID.randomUUID(), sourceId, outcome, httpStatus,
                         newMentions, error, durationMs)))
+                // rows another transaction is trimming are left to it: concurrent pushes never wait on each other
                 .chain(() -> tx.sql().preparedQuery("delete from listening_fetch where tenant_id = $1 and id in ("
                         + " select id from listening_fetch where tenant_id = $1 and source_id = $2"
-                        + " order by at desc offset $3)").execute(Tuple.of(tx.tenantId(), sourceId, KEPT_FETCHES)))
+                        + " order by at desc offset $3 for update skip locked)")
+                        .execute(Tuple.of(tx.tenantId(), sourceId, KEPT_FETCHES)))
                 .replaceWithVoid();
     }
 
     /** Remembers a push's signature; false when it was seen already (a replay). Forgets those past the tolerance. */
     Uni<Boolean> firstReceipt(Tx tx, UUID sourceId, String signature, int toleranceSeconds) {
-        return tx.sql().preparedQuery("delete from listening_webhook_receipt where tenant_id = $1 and source_id = $2"
-                + " and received_at < now() - make_interval(secs => $3)")
+        return tx.sql().preparedQuery("delete from listening_webhook_receipt where (tenant_id, source_id, signature) in ("
+                + " select tenant_id, source_id, signature from listening_webhook_receipt where tenant_id = $1"
+                + " and source_id = $2 and received_at < now() - make_interval(secs => $3)"
+                + " limit 1000 for update skip locked)")
                 .execute(Tuple.of(tx.tenantId(), sourceId, (double) toleranceSeconds * 2))
                 .chain(() -> tx.sql().preparedQuery("insert into listening_webhook_receipt (tenant_id, source_id,"
                         + " signature, received_at) values ($1, $2, $3, now()) on conflict do nothing")
