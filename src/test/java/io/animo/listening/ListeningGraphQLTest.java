@@ -311,7 +311,14 @@ class ListeningGraphQLTest {
         String secret = added.path("data.listeningSourceAdd.webhookSecret");
         String path = added.path("data.listeningSourceAdd.source.webhookPath");
         assertTrue(secret.startsWith("lsn_"));
-        String acmeSecret = Tokens.of(Tokens.ACME, "admin");
+        // another tenant's webhook source, with its own secret
+        String acmeCommunity = aCommunity().in(Tokens.ACME).named("Acme pushed " + UUID.randomUUID()).create()
+                .get("id").toString();
+        var acmeAdded = call(Tokens.of(Tokens.ACME, "admin"), ADD, vars("input", Map.of("kind", "WEBHOOK", "name",
+                "Acme app", "communityId", acmeCommunity))).body("data.listeningSourceAdd.userErrors", empty())
+                .extract();
+        String acmeSecret = acmeAdded.path("data.listeningSourceAdd.webhookSecret");
+        String acmePath = acmeAdded.path("data.listeningSourceAdd.source.webhookPath");
         String body = "{\"mentions\": [{\"id\": \"m1\", \"body\": \"The new " + term + " release is wonderful\","
                 + " \"author\": \"@fan\", \"publishedAt\": \"2026-12-01T10:00:00Z\"},"
                 + " {\"id\": \"m2\", \"body\": \"I hate waiting\", \"url\": \"https://social.example/2\"}]}";
@@ -329,7 +336,9 @@ class ListeningGraphQLTest {
         push(path, WebhookSignature.header(secret, now, junk), junk).statusCode(400)
                 .body("errors[0].extensions.code", equalTo("BAD_REQUEST"));
         push("/listening/webhooks/not-an-id", signature, body).statusCode(404);
+        // one tenant's secret opens no other tenant's source, either way
         push(path, WebhookSignature.header(acmeSecret, now, body), body).statusCode(401);
+        push(acmePath, WebhookSignature.header(secret, now, body), body).statusCode(401);
 
         // pushes at once, each with new mentions: every one is taken (none waits on another's housekeeping)
         List<Integer> statuses = io.animo.support.Parallel

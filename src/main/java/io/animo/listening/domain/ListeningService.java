@@ -40,14 +40,16 @@ public class ListeningService {
     private final CommunityGate gate;
     private final AuditLog audit;
     private final SentimentAnalyzer analyzer;
+    private final WebhookSources webhookSources;
 
     public ListeningService(ListeningRepository sources, FeedFetcher fetcher, CommunityGate gate, AuditLog audit,
-            SentimentAnalyzer analyzer) {
+            SentimentAnalyzer analyzer, WebhookSources webhookSources) {
         this.sources = sources;
         this.fetcher = fetcher;
         this.gate = gate;
         this.audit = audit;
         this.analyzer = analyzer;
+        this.webhookSources = webhookSources;
     }
 
     /** Why the source's URL may not be polled (null when it may); resolves its host, off the event loops. */
@@ -97,6 +99,7 @@ public class ListeningService {
                 if (!access.allowed()) {
                     return Uni.createFrom().item(SourceResult.refused(access.refusal()));
                 }
+                tx.afterCommit(() -> webhookSources.forget(id));
                 return sources.setStatus(tx, id, status)
                         .chain(() -> audit.record(tx, caller, status == SourceStatus.PAUSED
                                 ? "LISTENING_SOURCE_PAUSED"

@@ -34,16 +34,19 @@ public class WebhookPushes {
     private final UnitOfWork units;
     private final ListeningRepository sources;
     private final ListeningService listening;
+    private final WebhookSources known;
 
-    public WebhookPushes(UnitOfWork units, ListeningRepository sources, ListeningService listening) {
+    public WebhookPushes(UnitOfWork units, ListeningRepository sources, ListeningService listening,
+            WebhookSources known) {
         this.units = units;
         this.sources = sources;
         this.listening = listening;
+        this.known = known;
     }
 
     public Uni<PushResult> receive(UUID sourceId, String signature, String body) {
         long started = System.nanoTime();
-        return units.platform(tx -> sources.webhookSource(tx, sourceId)).chain(source -> {
+        return known.find(sourceId).chain(source -> {
             if (source == null) {
                 return Uni.createFrom().item(PushResult.refused(404, "NOT_FOUND", "No active webhook source has this id."));
             }
