@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,6 +26,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class ListeningRepository {
 
     static final int KEPT_FETCHES = 50;
+    static final int TRIM_ONE_PUSH_IN = 32;
 
     private static final String COLUMNS = "s.id, s.kind, s.name, s.url, s.handle, s.community_id, s.language, s.tags,"
             + " s.reach, s.status, s.poll_interval_seconds, s.next_poll_at, s.last_polled_at, s.last_error,"
@@ -201,30 +203,43 @@ public class ListeningRepository {
                 fetched.error(), durationMs));
     }
 
+    /**
+     * Logs a fetch or a push. The log is trimmed to its last {@value #KEPT_FETCHES} after a fetch, and after one push
+     * in {@value #TRIM_ONE_PUSH_IN} (a busy webhook source would otherwise spend its time trimming).
+     */
     Uni<Void> log(Tx tx, UUID sourceId, String outcome, Integer httpStatus, int newMentions, String error,
             int durationMs) {
-        return tx.sql().preparedQuery("insert into listening_fetch (tenant_id, id, source_id, at, outcome, http_status,"
-                + " new_mentions, error, duration_ms) values ($1, $2, $3, clock_timestamp(), $4, $5, $6, $7, $8)")
+        boolean trim = !"RECEIVED".equals(outcome) || ThreadLocalRandom.current().nextInt(TRIM_ONE_PUSH_IN) == 0;
+        Uni<Void> logged = tx.sql().preparedQuery("insert into listening_fetch (tenant_id, id, source_id, at, outcome,"
+                + " http_status, new_mentions, error, duration_ms)"
+                + " values ($1, $2, $3, clock_timestamp(), $4, $5, $6, $7, $8)")
                 .execute(Tuple.from(Arrays.asList(tx.tenantId(), UUID.randomUUID(), sourceId, outcome, httpStatus,
                         newMentions, error, durationMs)))
-                // rows another transaction is trimming are left to it: concurrent pushes never wait on each other
-                .chain(() -> tx.sql().preparedQuery("delete from listening_fetch where tenant_id = $1 and id in ("
-                        + " select id from listening_fetch where tenant_id = $1 and source_id = $2"
-                        + " order by at desc offset $3 for update skip locked)")
-                        .execute(Tuple.of(tx.tenantId(), sourceId, KEPT_FETCHES)))
                 .replaceWithVoid();
+        // rows another transaction is trimming are left to it: concurrent pushes never wait on each other
+        return !trim
+                ? logged
+                : logged.chain(() -> tx.sql().preparedQuery("delete from listening_fetch"
+                        + " where tenant_id = $1 and id in (select id from listening_fetch where tenant_id = $1"
+                        + " and source_id = $2 order by at desc offset $3 for update skip locked)")
+                        .execute(Tuple.of(tx.tenantId(), sourceId, KEPT_FETCHES))).replaceWithVoid();
     }
 
-    /** Remembers a push's signature; false when it was seen already (a replay). Forgets those past the tolerance. */
+    /**
+     * Remembers a push's signature; false when it was seen already (a replay). One push in {@value #TRIM_ONE_PUSH_IN}
+     * also forgets those well past the tolerance (they cannot be replayed: their timestamp is refused).
+     */
     Uni<Boolean> firstReceipt(Tx tx, UUID sourceId, String signature, int toleranceSeconds) {
-        return tx.sql().preparedQuery("delete from listening_webhook_receipt where (tenant_id, source_id, signature) in ("
-                + " select tenant_id, source_id, signature from listening_webhook_receipt where tenant_id = $1"
-                + " and source_id = $2 and received_at < now() - make_interval(secs => $3)"
-                + " limit 1000 for update skip locked)")
-                .execute(Tuple.of(tx.tenantId(), sourceId, (double) toleranceSeconds * 2))
-                .chain(() -> tx.sql().preparedQuery("insert into listening_webhook_receipt (tenant_id, source_id,"
-                        + " signature, received_at) values ($1, $2, $3, now()) on conflict do nothing")
-                        .execute(Tuple.of(tx.tenantId(), sourceId, signature)))
+        Uni<Void> forget = ThreadLocalRandom.current().nextInt(TRIM_ONE_PUSH_IN) != 0
+                ? Uni.createFrom().voidItem()
+                : tx.sql().preparedQuery("delete from listening_webhook_receipt where (tenant_id, source_id, signature) in ("
+                        + " select tenant_id, source_id, signature from listening_webhook_receipt where tenant_id = $1"
+                        + " and source_id = $2 and received_at < now() - make_interval(secs => $3)"
+                        + " limit 1000 for update skip locked)")
+                        .execute(Tuple.of(tx.tenantId(), sourceId, (double) toleranceSeconds * 2)).replaceWithVoid();
+        return forget.chain(() -> tx.sql().preparedQuery("insert into listening_webhook_receipt (tenant_id, source_id,"
+                + " signature, received_at) values ($1, $2, $3, now()) on conflict do nothing")
+                .execute(Tuple.of(tx.tenantId(), sourceId, signature)))
                 .map(rows -> rows.rowCount() == 1);
     }
 
