@@ -14,9 +14,10 @@ final class TermMentions {
             + " sentiment, occurred_at)"
             + " select a.tenant_id, t.id, a.subject_id, a.community_id, a.sentiment, a.occurred_at"
             + " from activity a"
-            + " join (select tenant_id, id, body from message"
-            + "  union all select tenant_id, id, body from listening_mention) m"
-            + " on m.tenant_id = a.tenant_id and m.id = a.subject_id"
+            // each activity's text, looked up by key in whichever table holds it
+            + " join lateral (select body from message where tenant_id = a.tenant_id and id = a.subject_id"
+            + "  union all select body from listening_mention where tenant_id = a.tenant_id and id = a.subject_id) m"
+            + " on true"
             + " join tracked_term t on t.tenant_id = a.tenant_id"
             + " and m.body ~* ('\\m' || regexp_replace(t.term, '([.^$*+?()\\[\\]{}|\\\\-])', '\\\\\\1', 'g') || '\\M')"
             + " and a.kind in ('THREAD_CREATED', 'MESSAGE_POSTED', 'REPLY_POSTED', 'MENTION_INGESTED')";
