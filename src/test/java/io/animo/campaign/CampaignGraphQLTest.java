@@ -171,6 +171,22 @@ class CampaignGraphQLTest {
     }
 
     @Test
+    void aCampaignHasAtMostTwoHundredLinks() {
+        String community = aCommunity().in(Tokens.GLOBEX).named("Links " + UUID.randomUUID()).create().get("id")
+                .toString();
+        Instant now = Instant.now();
+        String id = create(campaign(community, now, now.plus(1, ChronoUnit.DAYS)));
+        for (int i = 0; i < 200; i++) {
+            call(globex("manager"), LINK, vars("input", Map.of("campaignId", id, "channel", "channel-" + i,
+                    "targetUrl", "https://globex.example/" + i))).body("data.trackedLinkCreate.userErrors", empty());
+        }
+        call(globex("manager"), LINK, vars("input", Map.of("campaignId", id, "channel", "one-more", "targetUrl",
+                "https://globex.example/more"))).body("data.trackedLinkCreate.link", nullValue())
+                .body("data.trackedLinkCreate.userErrors[0].code", equalTo("TOO_MANY_LINKS"));
+        call(globex("analyst"), CAMPAIGN, vars("id", id)).body("data.campaign.links", org.hamcrest.Matchers.hasSize(200));
+    }
+
+    @Test
     void clickThenJoinThenPostAndRsvpAreAttributedToTheCampaign() throws Exception {
         String community = aCommunity().in(Tokens.GLOBEX).named("Attribution " + UUID.randomUUID()).create().get("id")
                 .toString();

@@ -79,6 +79,11 @@ public class CampaignRepository {
                 .map(rows -> rows.rowCount() == 1);
     }
 
+    Uni<Long> linkCount(Tx tx, UUID campaignId) {
+        return tx.sql().preparedQuery("select count(*) from tracked_link where tenant_id = $1 and campaign_id = $2")
+                .execute(Tuple.of(tx.tenantId(), campaignId)).map(rows -> rows.iterator().next().getLong(0));
+    }
+
     Uni<TrackedLink> link(Tx tx, UUID id) {
         return tx.sql().preparedQuery("select " + LINK_COLUMNS + " from tracked_link l where l.tenant_id = $1"
                 + " and l.id = $2").execute(Tuple.of(tx.tenantId(), id)).map(rows -> Rows.first(rows,

@@ -35,6 +35,7 @@ public class CampaignService {
 
     public static final int MAX_LIST = 100;
     public static final int MAX_COMMUNITIES = 20;
+    public static final int MAX_LINKS = 200;
     private static final Duration MAX_WINDOW = Duration.ofDays(366);
     private static final int DEFAULT_ATTRIBUTION_DAYS = 7;
     private static final Pattern CHANNEL = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
@@ -178,10 +179,13 @@ public class CampaignService {
                     link.utmMedium() == null ? "animo" : link.utmMedium().strip(),
                     link.utmContent() == null ? null : link.utmContent().strip());
             UUID id = UUID.randomUUID();
-            return insertWithFreshCode(tx, id, campaign, clean, 3)
+            return campaigns.linkCount(tx, campaign.id()).chain(count -> count >= MAX_LINKS
+                    ? Uni.createFrom().item(CampaignResult.refused("input.campaignId", "TOO_MANY_LINKS",
+                            "A campaign has at most " + MAX_LINKS + " tracked links."))
+                    : insertWithFreshCode(tx, id, campaign, clean, 3)
                     .chain(() -> audit.record(tx, caller, "TRACKED_LINK_CREATED", "TrackedLink", id,
                             campaign.name() + " / " + channel))
-                    .chain(() -> campaigns.link(tx, id)).map(created -> CampaignResult.ok(campaign, created));
+                    .chain(() -> campaigns.link(tx, id)).map(created -> CampaignResult.ok(campaign, created)));
         });
     }
 

@@ -59,6 +59,11 @@ public class ListeningRepository {
                 .replaceWithVoid();
     }
 
+    Uni<Long> count(Tx tx) {
+        return tx.sql().preparedQuery("select count(*) from listening_source where tenant_id = $1")
+                .execute(Tuple.of(tx.tenantId())).map(rows -> rows.iterator().next().getLong(0));
+    }
+
     Uni<Source> find(Tx tx, UUID id, Instant from, Instant to) {
         return tx.sql().preparedQuery("select " + COLUMNS + ", f.mentions, f.positive, f.negative"
                 + " from listening_source s" + FIGURES + " where s.tenant_id = $1 and s.id = $4")

@@ -31,6 +31,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 public class ListeningService {
 
     public static final int MAX_LIST = 100;
+    /** Sources per tenant: polling is shared by every tenant, so one tenant's feeds cannot crowd out the others'. */
+    public static final int MAX_SOURCES = 200;
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
     private static final int DEFAULT_INTERVAL_MINUTES = 15;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -83,10 +85,13 @@ public class ListeningService {
                             int interval = (clean.pollIntervalMinutes() == null
                                     ? DEFAULT_INTERVAL_MINUTES
                                     : clean.pollIntervalMinutes()) * 60;
-                            return sources.insert(tx, id, clean, interval, secret)
-                                    .chain(() -> audit.record(tx, caller, "LISTENING_SOURCE_ADDED", "ListeningSource",
-                                            id, clean.kind() + " " + clean.name()))
-                                    .chain(() -> get(tx, id)).map(added -> SourceResult.ok(added, secret));
+                            return sources.count(tx).chain(count -> count >= MAX_SOURCES
+                                    ? Uni.createFrom().item(SourceResult.refused("input", "TOO_MANY_SOURCES",
+                                            "A tenant listens to at most " + MAX_SOURCES + " sources."))
+                                    : sources.insert(tx, id, clean, interval, secret)
+                                            .chain(() -> audit.record(tx, caller, "LISTENING_SOURCE_ADDED",
+                                                    "ListeningSource", id, clean.kind() + " " + clean.name()))
+                                            .chain(() -> get(tx, id)).map(added -> SourceResult.ok(added, secret)));
                         });
     }
 
