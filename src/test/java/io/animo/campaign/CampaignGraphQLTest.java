@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -30,11 +31,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.animo.platform.graphql.GlobalId;
+import io.animo.support.Eventually;
 import io.animo.support.GraphQL;
 import io.animo.support.GraphQLWebSocket;
 import io.animo.support.History;
 import io.animo.support.History.Past;
 import io.animo.support.Tokens;
+import io.animo.support.WebhookReceiver;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.core.json.JsonArray;
@@ -123,19 +126,11 @@ class CampaignGraphQLTest {
 
         call(globex("manager"), END, vars("id", id)).body("data.campaignEnd.userErrors[0].code",
                 equalTo("NOT_SCHEDULED"));
-        List<JsonObject> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
-        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hook", exchange -> {
-            heard.add(new JsonObject(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
+        WebhookReceiver receiver = WebhookReceiver.start();
         String admin = Tokens.of(Tokens.GLOBEX, "admin");
         String endpoint = call(admin, "mutation($url: String!) { webhookEndpointCreate(input: {url: $url,"
                 + " eventTypes: [\"campaign.scheduled\", \"campaign.ended\"]}) { endpoint { id } } }",
-                vars("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"))
+                vars("url", receiver.url()))
                 .extract().path("data.webhookEndpointCreate.endpoint.id");
         try {
             call(globex("manager"), SCHEDULE, vars("id", id)).body("data.campaignSchedule.campaign.status",
@@ -153,18 +148,15 @@ class CampaignGraphQLTest {
             call(globex("manager"), END, vars("id", id)).body("data.campaignEnd.userErrors[0].code",
                     equalTo("ALREADY_ENDED"));
             // the tenant's tools heard both, in order
-            long deadline = System.nanoTime() + 20_000_000_000L;
-            while (heard.stream().filter(body -> id.equals(body.getJsonObject("data").getString("campaignId")))
-                    .count() < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
-            assertEquals(List.of("campaign.scheduled", "campaign.ended"), heard.stream()
+            Eventually.await(() -> receiver.received().stream().filter(body -> id.equals(body.getJsonObject("data")
+                    .getString("campaignId"))).count() == 2, "both announcements", Duration.ofSeconds(20));
+            assertEquals(List.of("campaign.scheduled", "campaign.ended"), receiver.received().stream()
                     .filter(body -> id.equals(body.getJsonObject("data").getString("campaignId")))
                     .map(body -> body.getString("type")).toList());
         } finally {
             call(admin, "mutation($id: ID!) { webhookEndpointDelete(input: {id: $id}) { userErrors { code } } }",
                     vars("id", endpoint));
-            receiver.stop(0);
+            receiver.close();
         }
         call(globex("manager"), LINK, vars("input", Map.of("campaignId", id, "channel", "newsletter", "targetUrl",
                 "https://globex.example"))).body("data.trackedLinkCreate.userErrors[0].code", equalTo("CAMPAIGN_ENDED"));

@@ -11,29 +11,25 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.sun.net.httpserver.HttpServer;
-
 import io.animo.platform.graphql.GlobalId;
+import io.animo.support.Eventually;
 import io.animo.support.GraphQL;
 import io.animo.support.History;
 import io.animo.support.History.Past;
 import io.animo.support.Tokens;
+import io.animo.support.WebhookReceiver;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.core.json.JsonObject;
@@ -47,23 +43,16 @@ class EventSeriesGraphQLTest {
     private static final String ENGAGEMENT = "query($id: ID!) { event(id: $id) { engagementAfter(hours: 2) {"
             + " messages activeMembers joins } engagementBefore(hours: 2) { messages activeMembers joins } } }";
 
-    private HttpServer receiver;
-    private final List<JsonObject> received = new CopyOnWriteArrayList<>();
+    private WebhookReceiver receiver;
 
     @BeforeEach
     void startReceiver() throws IOException {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hook", exchange -> {
-            received.add(new JsonObject(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
+        receiver = WebhookReceiver.start();
     }
 
     @AfterEach
     void stopReceiver() {
-        receiver.stop(0);
+        receiver.close();
     }
 
     private static String globex(String username) {
@@ -84,7 +73,8 @@ class EventSeriesGraphQLTest {
     void aWeeklySeriesIsExpandedExportedAndRemindedOfToWebhooks() throws Exception {
         String community = aCommunity().in(Tokens.GLOBEX).named("Series " + UUID.randomUUID()).joinedBy("member")
                 .create().get("id").toString();
-        Instant start = Instant.now().plus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        // reminded 15 minutes before: due 8 s after it is created, once the member below has answered
+        Instant start = Instant.now().plus(15, ChronoUnit.MINUTES).plusSeconds(8).truncatedTo(ChronoUnit.SECONDS);
         for (String bad : List.of("FREQ=SOMETIMES", "FREQ=WEEKLY\r\nATTENDEE:x", "COUNT=3")) {
             Map<String, Object> input = event(community, start, Duration.ofHours(1));
             input.put("recurrence", bad);
@@ -98,7 +88,7 @@ class EventSeriesGraphQLTest {
 
         String endpoint = call(Tokens.of(Tokens.GLOBEX, "admin"), "mutation($url: String!) { webhookEndpointCreate("
                 + "input: {url: $url, eventTypes: [\"event.reminder\"]}) { endpoint { id } userErrors { code } } }",
-                vars("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"))
+                vars("url", receiver.url()))
                 .body("data.webhookEndpointCreate.userErrors", empty())
                 .extract().path("data.webhookEndpointCreate.endpoint.id");
         try {
@@ -120,22 +110,14 @@ class EventSeriesGraphQLTest {
                     .statusCode(200).body(containsString("RRULE:FREQ=WEEKLY;COUNT=3"));
 
             // it starts within 15 minutes: the webhooks hear of it once, with who is going
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            List<JsonObject> reminders = new ArrayList<>();
-            while (System.nanoTime() < deadline) {
-                reminders = received.stream().filter(body -> "event.reminder".equals(body.getString("type"))
-                        && id.equals(body.getJsonObject("data").getString("eventId"))).toList();
-                if (!reminders.isEmpty()) {
-                    break;
-                }
-                Thread.sleep(100);
-            }
-            assertEquals(1, reminders.size(), received.toString());
+            Eventually.await(() -> !receiver.of("event.reminder", "eventId", id).isEmpty(), "the reminder",
+                    Duration.ofSeconds(30));
+            List<JsonObject> reminders = receiver.of("event.reminder", "eventId", id);
+            assertEquals(1, reminders.size(), receiver.received().toString());
             assertEquals(1, reminders.get(0).getJsonObject("data").getInteger("going"));
             assertEquals(1, reminders.get(0).getJsonObject("data").getJsonArray("goingMemberIds").size());
             Thread.sleep(1_000);
-            assertEquals(1, received.stream().filter(body -> "event.reminder".equals(body.getString("type"))
-                    && id.equals(body.getJsonObject("data").getString("eventId"))).count(), "reminded once");
+            assertEquals(1, receiver.of("event.reminder", "eventId", id).size(), "reminded once");
 
             // another tenant sees no occurrences of it
             call(Tokens.of(Tokens.ACME, "admin"), "query($id: ID!) { event(id: $id) { occurrences } }", vars("id", id))

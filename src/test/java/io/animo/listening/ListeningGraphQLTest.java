@@ -36,6 +36,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.animo.platform.graphql.GlobalId;
 import io.animo.platform.net.WebhookSignature;
 import io.animo.support.ActivityLog;
+import io.animo.support.Eventually;
 import io.animo.support.GraphQL;
 import io.animo.support.TenantConnection;
 import io.animo.support.Tokens;
@@ -184,13 +185,7 @@ class ListeningGraphQLTest {
     }
 
     private static void await(BooleanSupplier done, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
+        Eventually.await(done, what, java.time.Duration.ofSeconds(30));
     }
 
     @Test

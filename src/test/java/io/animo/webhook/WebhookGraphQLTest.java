@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -30,6 +31,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.animo.alert.AlertGraphQLTest;
 import io.animo.platform.net.WebhookSignature;
+import io.animo.support.Eventually;
 import io.animo.support.GraphQL;
 import io.animo.support.QueueItems;
 import io.animo.support.Tokens;
@@ -103,13 +105,7 @@ class WebhookGraphQLTest {
     }
 
     private static void await(BooleanSupplier done, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (!done.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
+        Eventually.await(done, what, Duration.ofSeconds(20));
     }
 
     @Test
