@@ -116,4 +116,21 @@ class ModerationReportGraphQLTest {
                 .body("data.messagePost.outcome", equalTo(outcome))
                 .extract().path("data.messagePost.message.id");
     }
+
+    @Test
+    void someoneWhoHasJoinedNothingYetCanReportAPublicMessage() {
+        io.animo.support.TestTenants.Provisioned tenant = io.animo.support.TestTenants.provision("reporter");
+        String admin = tenant.adminToken();
+        String community = run(admin, "communityCreate", vars("input", Map.of("name", "Open", "slug", "open-"
+                + UUID.randomUUID().toString().substring(0, 8), "visibility", "PUBLIC")))
+                .body("data.communityCreate.userErrors", empty()).extract().path("data.communityCreate.community.id");
+        run(admin, "communityJoin", vars("input", Map.of("communityId", community)))
+                .body("data.communityJoin.userErrors", empty());
+        String message = run(admin, "threadCreate", vars("input", Map.of("communityId", community, "kind",
+                "DISCUSSION", "title", "Hello", "body", "Something rude enough to report")))
+                .body("data.threadCreate.userErrors", empty()).extract().path("data.threadCreate.message.id");
+        // the second person of the tenant has no member profile yet: the report creates it
+        run(tenant.secondToken(), "contentReport", vars("input", Map.of("messageId", message, "reason", "Rude")))
+                .body("errors", nullValue()).body("data.contentReport.userErrors", empty());
+    }
 }

@@ -19,6 +19,7 @@ import io.animo.content.domain.ThreadEntity;
 import io.animo.member.domain.CommunityAction;
 import io.animo.member.domain.CommunityGate;
 import io.animo.member.domain.MemberRepository;
+import io.animo.member.domain.MemberService;
 import io.animo.platform.graphql.GlobalId;
 import io.animo.platform.graphql.Page;
 import io.animo.platform.graphql.UserError;
@@ -46,6 +47,7 @@ public class ModerationService {
     private final ContentRepository content;
     private final ContentService contents;
     private final MemberRepository members;
+    private final MemberService profiles;
     private final AuditLog audit;
     private final QueueEvents events;
     private final ModerationItemRepository items;
@@ -56,8 +58,10 @@ public class ModerationService {
 
     public ModerationService(ContentRepository content, ContentService contents,
             MemberRepository members, AuditLog audit, QueueEvents events, SanctionService sanctions,
-            ModerationItemRepository items, ContentReportRepository reports, CommunityGate gate, WebhookOutbox webhooks) {
+            ModerationItemRepository items, ContentReportRepository reports, CommunityGate gate, WebhookOutbox webhooks,
+            MemberService profiles) {
         this.content = content;
+        this.profiles = profiles;
         this.contents = contents;
         this.members = members;
         this.audit = audit;
@@ -94,11 +98,14 @@ public class ModerationService {
                     if (found.problem() != null && !"NOT_FOUND".equals(found.problem().code())) {
                         return Uni.createFrom().item(new ReportResult(null, List.of(found.problem())));
                     }
-                    if (found.problem() != null || found.message().status != ContentStatus.PUBLISHED
-                            || found.access().member() == null) {
+                    if (found.problem() != null || found.message().status != ContentStatus.PUBLISHED) {
                         return Uni.createFrom().item(notVisible());
                     }
-                    return file(tx, found.access().member().id, found.message(), reason);
+                    // someone who reads a public community without having joined anything yet has no profile yet
+                    Uni<UUID> reporter = found.access().member() != null
+                            ? Uni.createFrom().item(found.access().member().id)
+                            : profiles.memberOf(caller).map(member -> member.id);
+                    return reporter.chain(id -> file(tx, id, found.message(), reason));
                 });
     }
 
