@@ -179,13 +179,17 @@ public class CampaignService {
                     link.utmMedium() == null ? "animo" : link.utmMedium().strip(),
                     link.utmContent() == null ? null : link.utmContent().strip());
             UUID id = UUID.randomUUID();
-            return campaigns.linkCount(tx, campaign.id()).chain(count -> count >= MAX_LINKS
-                    ? Uni.createFrom().item(CampaignResult.refused("input.campaignId", "TOO_MANY_LINKS",
-                            "A campaign has at most " + MAX_LINKS + " tracked links."))
-                    : insertWithFreshCode(tx, id, campaign, clean, 3)
-                    .chain(() -> audit.record(tx, caller, "TRACKED_LINK_CREATED", "TrackedLink", id,
-                            campaign.name() + " / " + channel))
-                    .chain(() -> campaigns.link(tx, id)).map(created -> CampaignResult.ok(campaign, created)));
+            return campaigns.linkCount(tx, campaign.id()).chain(count -> {
+                if (count >= MAX_LINKS) {
+                    return Uni.createFrom().item(CampaignResult.refused("input.campaignId", "TOO_MANY_LINKS",
+                            "A campaign has at most " + MAX_LINKS + " tracked links."));
+                }
+                return insertWithFreshCode(tx, id, campaign, clean, 3)
+                        .chain(() -> audit.record(tx, caller, "TRACKED_LINK_CREATED", "TrackedLink", id,
+                                campaign.name() + " / " + channel))
+                        .chain(() -> campaigns.link(tx, id))
+                        .map(created -> CampaignResult.ok(campaign, created));
+            });
         });
     }
 
