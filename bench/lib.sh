@@ -294,7 +294,8 @@ launch_animo() {
     ANIMO_DB_APP_USER="$DB_APP" ANIMO_DB_APP_PASSWORD="$DB_APP" \
     ANIMO_DB_OWNER_USER="$DB_OWNER" ANIMO_DB_OWNER_PASSWORD="$DB_OWNER" \
     ANIMO_KEYCLOAK_URL="$KC_URL" \
-    ANIMO_KEYCLOAK_ADMIN_GRANT_TYPE=PASSWORD ANIMO_KEYCLOAK_ADMIN_USERNAME=admin ANIMO_KEYCLOAK_ADMIN_PASSWORD=admin \
+    ANIMO_KEYCLOAK_ADMIN_CLIENT_SECRET=animo-provisioner-local-secret ANIMO_KEYCLOAK_PASSWORD_GRANT_CLIENT="$CLI_CLIENT" \
+    ANIMO_KEYCLOAK_PROVISIONING_ACCOUNTS="${ANIMO_KEYCLOAK_PROVISIONING_ACCOUNTS:-10}" \
     QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
     ANIMO_MANAGEMENT_PORT="$((port + 1000))" QUARKUS_MANAGEMENT_HOST=127.0.0.1 \
     java ${java_opts[@]+"${java_opts[@]}"} ${ANIMO_ARGS[@]+"${ANIMO_ARGS[@]}"} \
@@ -360,10 +361,14 @@ provision_tenant() {
   expect_payload tenantProvision "$response"
 }
 
-# add_cli_client REALM: the password-grant client in a tenant realm (tokens for its users)
+# add_cli_client REALM: the password-grant client in a realm that Animo did not provision (Animo adds it
+# to the realms it provisions: ANIMO_KEYCLOAK_PASSWORD_GRANT_CLIENT)
 add_cli_client() {
-  log "creating the $CLI_CLIENT client in realm $1"
   kc_admin_login
+  if [[ "$(kc_api GET "/$1/clients?clientId=$CLI_CLIENT")" != "[]" ]]; then
+    return
+  fi
+  log "creating the $CLI_CLIENT client in realm $1"
   kc_api POST "/$1/clients" "$CLI_CLIENT_JSON" >/dev/null
 }
 

@@ -11,21 +11,23 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.idm.RoleRepresentation;
 
+import io.animo.platform.security.KeycloakRealms;
 import io.animo.platform.security.Roles;
 import io.animo.tenancy.domain.NewUser;
+import io.animo.tenancy.domain.OrganizationProvisioner;
 import io.animo.tenancy.domain.RealmProvisioner;
 import io.animo.tenancy.domain.TenantDraft;
+import io.animo.tenancy.domain.TenantKind;
 import io.animo.tenancy.domain.TenantService;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.StartupEvent;
 
 /**
  * Dev and test only: makes sure the seed tenants exist (realm from the template, one user per
- * role, a password-grant client {@code animo-cli}, the tenant row) and an operator in the platform
- * realm. Idempotent: it only adds what is missing.
+ * role, a password-grant client {@code animo-cli}, the tenant row; or, with {@code animo.seed.tenant-kind}
+ * ORGANIZATION, organizations of the shared realm) and an operator in the platform realm. Idempotent: it only
+ * adds what is missing.
  */
 @IfBuildProfile(anyOf = {"dev", "test"})
 @ApplicationScoped
@@ -46,13 +48,21 @@ public class DemoSeeder {
     private final String platformRealm;
     private final RealmProvisioner realms;
     private final TenantService tenantService;
-    private final Keycloak keycloak;
+    private final LocalKeycloak keycloak;
     private final DemoCommunities demoCommunities;
+    private final TenantKind kind;
+    private final OrganizationProvisioner organizations;
+    private final KeycloakRealms keycloakRealms;
 
     public DemoSeeder(@ConfigProperty(name = "animo.seed.tenants") Optional<List<String>> tenants,
             @ConfigProperty(name = "animo.seed.password", defaultValue = "") String password,
             @ConfigProperty(name = "animo.keycloak.platform-realm") String platformRealm,
-            RealmProvisioner realms, TenantService tenantService, Keycloak keycloak, DemoCommunities demoCommunities) {
+            @ConfigProperty(name = "animo.seed.tenant-kind", defaultValue = "REALM") TenantKind kind,
+            RealmProvisioner realms, TenantService tenantService, LocalKeycloak keycloak, DemoCommunities demoCommunities,
+            OrganizationProvisioner organizations, KeycloakRealms keycloakRealms) {
+        this.kind = kind;
+        this.organizations = organizations;
+        this.keycloakRealms = keycloakRealms;
         this.tenants = tenants;
         this.password = password;
         this.platformRealm = platformRealm;
@@ -67,37 +77,67 @@ public class DemoSeeder {
             return;
         }
         seedOperator();
-        for (String realm : tenants.get()) {
-            seedTenant(realm);
+        for (String handle : tenants.get()) {
+            if (kind == TenantKind.ORGANIZATION) {
+                seedOrganization(handle);
+            } else {
+                seedTenant(handle);
+            }
         }
+    }
+
+    /**
+     * A seed tenant as an organization of the shared realm; its people are {@code <alias>-<username>} there (usernames
+     * are the realm's, not the organization's).
+     */
+    private void seedOrganization(String alias) {
+        String name = Character.toUpperCase(alias.charAt(0)) + alias.substring(1);
+        var tenant = tenantService.byKey(keycloakRealms.organizationsRealm(), alias).await().atMost(Duration.ofSeconds(30));
+        if (tenant == null) {
+            List<NewUser> people = PEOPLE.entrySet().stream()
+                    .map(person -> new NewUser(alias + "-" + person.getKey(), person.getKey() + "@" + alias + ".example",
+                            Character.toUpperCase(person.getKey().charAt(0)) + person.getKey().substring(1), name,
+                            password, false, person.getValue()))
+                    .toList();
+            NewUser admin = people.stream().filter(p -> p.username().equals(alias + "-admin")).findFirst().orElseThrow();
+            organizations.create(alias, name, admin);
+            people.stream().filter(p -> p != admin).forEach(person -> organizations.addPerson(alias, person));
+            tenant = tenantService.insertTenant(new TenantDraft(TenantKind.ORGANIZATION, null, alias, name, null, null,
+                    null, null, null)).await().atMost(Duration.ofSeconds(30));
+            LOG.infof("Seeded organization tenant %s", alias);
+        }
+        demoCommunities.seed(tenant.id());
     }
 
     private void seedOperator() {
-        realms.ensureDevClient(platformRealm, DEV_CLIENT);
-        if (realms.findUserId(platformRealm, "operator").isPresent()) {
-            return;
+        keycloak.ensurePasswordGrantClient(platformRealm, DEV_CLIENT);
+        if (keycloak.findUserId(platformRealm, "operator").isEmpty()) {
+            keycloak.createUser(platformRealm, "operator", "operator@animo.example", "Platform", "Operator", password,
+                    List.of(Roles.PLATFORM_ADMIN));
         }
-        String id = realms.createUser(platformRealm, new NewUser("operator", "operator@animo.example", "Platform",
-                "Operator", password, false, List.of()));
-        RoleRepresentation admin = keycloak.realm(platformRealm).roles().get(Roles.PLATFORM_ADMIN).toRepresentation();
-        keycloak.realm(platformRealm).users().get(id).roles().realmLevel().add(List.of(admin));
     }
 
+    /** A new seed realm is provisioned as the service provisions tenants (one call); an existing one is completed. */
     private void seedTenant(String realm) {
         String name = Character.toUpperCase(realm.charAt(0)) + realm.substring(1);
-        if (!realms.realmExists(realm)) {
-            realms.createRealm(realm, name);
+        List<NewUser> people = PEOPLE.entrySet().stream()
+                .map(person -> new NewUser(person.getKey(), person.getKey() + "@" + realm + ".example",
+                        Character.toUpperCase(person.getKey().charAt(0)) + person.getKey().substring(1), name, password,
+                        false, person.getValue()))
+                .toList();
+        if (!keycloak.realmExists(realm)) {
+            realms.createRealm(realm, name, people);
         }
-        realms.ensureDevClient(realm, DEV_CLIENT);
-        PEOPLE.forEach((username, roles) -> {
-            if (realms.findUserId(realm, username).isEmpty()) {
-                realms.createUser(realm, new NewUser(username, username + "@" + realm + ".example",
-                        Character.toUpperCase(username.charAt(0)) + username.substring(1), name, password, false, roles));
+        keycloak.ensurePasswordGrantClient(realm, DEV_CLIENT);
+        for (NewUser person : people) {
+            if (keycloak.findUserId(realm, person.username()).isEmpty()) {
+                keycloak.createUser(realm, person.username(), person.email(), person.firstName(), person.lastName(),
+                        person.password(), person.realmRoles());
             }
-        });
-        var tenant = tenantService.byRealm(realm).await().atMost(Duration.ofSeconds(30));
+        }
+        var tenant = tenantService.byKey(realm, null).await().atMost(Duration.ofSeconds(30));
         if (tenant == null) {
-            tenant = tenantService.insertTenant(new TenantDraft(realm, name, null, null, null, null, null))
+            tenant = tenantService.insertTenant(TenantDraft.realm(realm, name, null, null, null, null, null))
                     .await().atMost(Duration.ofSeconds(30));
             LOG.infof("Seeded tenant %s", realm);
         }

@@ -92,8 +92,8 @@ class AuthenticationTest {
     @Test
     void viewerTellsTenantAndRoles() {
         run(Tokens.of(Tokens.ACME, "manager"), "viewer")
-                .body("data.viewer.username", equalTo("manager"))
-                .body("data.viewer.tenant.realm", equalTo("acme"))
+                .body("data.viewer.username", equalTo(Tokens.usernameIn(Tokens.ACME, "manager")))
+                .body("data.viewer.tenant.realm", equalTo(Tokens.realmOf(Tokens.ACME)))
                 .body("data.viewer.roles", org.hamcrest.Matchers.hasItem("community-manager"))
                 .body("data.viewer.platformOperator", equalTo(false));
         run(Tokens.operator(), "viewer")

@@ -111,7 +111,7 @@ class GraphQLToolingTest {
                 .body(Map.of("query", "{ viewer { username } }"))
                 .when().post("/graphql").then().statusCode(200)
                 .contentType(startsWith("application/graphql-response+json"))
-                .body("data.viewer.username", equalTo("member"));
+                .body("data.viewer.username", equalTo(Tokens.usernameIn(Tokens.ACME, "member")));
         given().contentType(ContentType.JSON).accept("application/graphql-response+json").auth().oauth2(member)
                 .body(Map.of("query", "{ auditLog(first: 1) { totalCount } }"))
                 .when().post("/graphql").then().statusCode(200)

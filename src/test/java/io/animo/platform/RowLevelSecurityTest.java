@@ -18,6 +18,7 @@ import java.util.Set;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import io.animo.support.TenantConnection;
 import io.animo.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -99,8 +100,10 @@ class RowLevelSecurityTest {
     }
 
     private static String tenantId(Connection app, String realm) throws SQLException {
-        try (PreparedStatement statement = app.prepareStatement("select cast(id as text) from tenant where realm = ?")) {
+        try (PreparedStatement statement = app.prepareStatement("select cast(id as text) from tenant where "
+                + TenantConnection.BY_HANDLE)) {
             statement.setString(1, realm);
+            statement.setString(2, realm);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getString(1);

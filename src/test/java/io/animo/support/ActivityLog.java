@@ -26,8 +26,9 @@ public final class ActivityLog {
                 config.getValue("quarkus.datasource.password", String.class))) {
             db.setAutoCommit(false);
             try (PreparedStatement declare = db.prepareStatement("select set_config('animo.tenant_id',"
-                    + " (select cast(id as text) from tenant where realm = ?), true)")) {
+                    + " (select cast(id as text) from tenant where " + TenantConnection.BY_HANDLE + "), true)")) {
                 declare.setString(1, realm);
+                declare.setString(2, realm);
                 declare.executeQuery().close();
             }
             try (PreparedStatement select = db.prepareStatement(

@@ -65,9 +65,11 @@ public class AnimoTestEnvironment implements QuarkusTestResourceLifecycleManager
             config.put("quarkus.flyway.username", owner);
             config.put("quarkus.flyway.password", owner);
             config.put("animo.keycloak.url", "http://localhost:" + KEYCLOAK_PORT);
-            config.put("quarkus.keycloak.admin-client.username", "admin");
-            config.put("quarkus.keycloak.admin-client.password", "admin");
+            // provisioning with the create-realm-only account that keycloak.sh sets up, as in production
+            config.put("quarkus.keycloak.admin-client.client-id", "animo-provisioner");
+            config.put("quarkus.keycloak.admin-client.client-secret", "animo-provisioner-local-secret");
             config.put("animo.test.owner-user", owner);
+            config.put("animo.seed.tenant-kind", System.getProperty("animo.test.tenant-kind", "REALM"));
             return config;
         } catch (Exception e) {
             throw new IllegalStateException("Could not prepare the test environment: " + e.getMessage(), e);

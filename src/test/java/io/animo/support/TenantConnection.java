@@ -15,6 +15,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public record TenantConnection(Connection db, UUID tenantId) implements AutoCloseable {
 
+    /** A tenant by its handle (two parameters, both the handle): a realm tenant's realm, an organization's alias. */
+    public static final String BY_HANDLE = "(organization is null and realm = ?) or organization = ?";
+
     public static TenantConnection open(String realm) throws SQLException {
         var config = ConfigProvider.getConfig();
         Connection db = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
@@ -23,8 +26,9 @@ public record TenantConnection(Connection db, UUID tenantId) implements AutoClos
         try {
             db.setAutoCommit(false);
             UUID tenantId;
-            try (PreparedStatement find = db.prepareStatement("select id from tenant where realm = ?")) {
+            try (PreparedStatement find = db.prepareStatement("select id from tenant where " + BY_HANDLE)) {
                 find.setString(1, realm);
+                find.setString(2, realm);
                 try (ResultSet rows = find.executeQuery()) {
                     rows.next();
                     tenantId = rows.getObject(1, UUID.class);

@@ -30,7 +30,17 @@ public final class TestTenants {
         }
     }
 
+    /** A realm tenant; an organization tenant instead when the seeds are organizations (see {@link Organizations}). */
     public static Provisioned provision(String prefix) {
+        if (Organizations.SEEDS_ARE_ORGANIZATIONS) {
+            Organizations.Provisioned organization = Organizations.provision(prefix);
+            return new Provisioned(organization.alias(), organization.id());
+        }
+        return provisionRealm(prefix);
+    }
+
+    /** A realm tenant, whatever the seeds are (a test of what only a realm of its own has). */
+    public static Provisioned provisionRealm(String prefix) {
         String realm = prefix + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> input = new HashMap<>();
         input.put("realm", realm);

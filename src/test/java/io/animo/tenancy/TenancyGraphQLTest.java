@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -80,6 +81,32 @@ class TenancyGraphQLTest {
         run(Tokens.operator(), "tenantProvision", vars("input", provisionInput(Tokens.ACME)))
                 .body("data.tenantProvision.userErrors[0].code", equalTo("REALM_TAKEN"));
         assertEquals(404, KeycloakAdmin.realmStatus("bad-realm"));
+    }
+
+    @Test
+    void realmTakenInKeycloakButUnknownToAnimoIsRefusedAndLeavesNoTenant() throws Exception {
+        String realm = "t" + UUID.randomUUID().toString().substring(0, 8);
+        KeycloakAdmin.createTenantRealm(realm);
+        run(Tokens.operator(), "tenantProvision", vars("input", provisionInput(realm)))
+                .body("data.tenantProvision.tenant", nullValue())
+                .body("data.tenantProvision.userErrors[0].code", equalTo("REALM_TAKEN"));
+        run(Tokens.operator(), "tenants", vars("first", 100))
+                .body("data.tenants.edges.node.realm", not(hasItem(realm)));
+    }
+
+    /** The account Animo provisions with creates realms and does nothing else, not even in the realms it created. */
+    @Test
+    void provisioningAccountHoldsCreateRealmOnly() {
+        String realm = "t" + UUID.randomUUID().toString().substring(0, 8);
+        run(Tokens.operator(), "tenantProvision", vars("input", provisionInput(realm)))
+                .body("data.tenantProvision.userErrors", empty());
+        String provisioner = Tokens.provisioner();
+        JsonObject claims = Tokens.claims(provisioner);
+        assertEquals(List.of("create-realm"), claims.getJsonObject("realm_access").getJsonArray("roles").getList());
+        assertEquals(null, claims.getJsonObject("resource_access"));
+        assertEquals(403, KeycloakAdmin.listUsersStatus(provisioner, "master"));
+        assertEquals(403, KeycloakAdmin.listUsersStatus(provisioner, Tokens.ACME));
+        assertEquals(403, KeycloakAdmin.listUsersStatus(provisioner, realm));
     }
 
     @Test

@@ -72,10 +72,11 @@ public class CostBudget {
     }
 
     /** Who is charged: realm and subject, and the limits of their tenant. */
-    private record Payer(String realm, String subject, CostLimits limits) {
+    /** {@code tenant}: the tenant key of the token (a realm, or realm/organization). */
+    private record Payer(String tenant, String subject, CostLimits limits) {
 
         String callerKey() {
-            return realm + "|" + subject;
+            return tenant + "|" + subject;
         }
     }
 
@@ -99,7 +100,7 @@ public class CostBudget {
         CostLimits limits = payer.limits();
         long now = System.currentTimeMillis();
         LeakyBucket caller = callers.get(payer.callerKey(), key -> new LeakyBucket(limits.callerCapacity(), now));
-        LeakyBucket tenant = tenants.get(payer.realm(), key -> new LeakyBucket(limits.tenantCapacity(), now));
+        LeakyBucket tenant = tenants.get(payer.tenant(), key -> new LeakyBucket(limits.tenantCapacity(), now));
         LeakyBucket.Level callerLevel = caller.charge(cost, limits.callerCapacity(), limits.callerRefillPerSecond(), now);
         if (!callerLevel.charged()) {
             LeakyBucket.Level tenantLevel = tenant.peek(cost, limits.tenantCapacity(), limits.tenantRefillPerSecond(), now);
@@ -127,9 +128,9 @@ public class CostBudget {
             return Optional.empty();
         }
         Payer payer = refusal.payer();
-        CostLimits limits = payer(payer.realm(), payer.subject()).limits();
+        CostLimits limits = payer(payer.tenant(), payer.subject()).limits();
         LeakyBucket callerBucket = callers.getIfPresent(payer.callerKey());
-        LeakyBucket tenantBucket = tenants.getIfPresent(payer.realm());
+        LeakyBucket tenantBucket = tenants.getIfPresent(payer.tenant());
         if (callerBucket == null || tenantBucket == null) {
             return Optional.empty();
         }
@@ -159,12 +160,12 @@ public class CostBudget {
         if (token.isEmpty()) {
             return payer(ANONYMOUS, ANONYMOUS);
         }
-        return payer(realms.realmOfIssuer(token.get().getIssuer()).orElse(ANONYMOUS), String.valueOf(token.get().getSubject()));
+        return payer(realms.tenantKeyOf(token.get()).orElse(ANONYMOUS), String.valueOf(token.get().getSubject()));
     }
 
-    private Payer payer(String realm, String subject) {
-        CostLimits limits = ANONYMOUS.equals(realm) ? defaults : policy.get().limitsOf(realm, defaults).orElse(defaults);
-        return new Payer(realm, subject, limits);
+    private Payer payer(String tenant, String subject) {
+        CostLimits limits = ANONYMOUS.equals(tenant) ? defaults : policy.get().limitsOf(tenant, defaults).orElse(defaults);
+        return new Payer(tenant, subject, limits);
     }
 
     private static Charge refused(int cost, LeakyBucket.Level caller, LeakyBucket.Level tenant, long now) {

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.animo.platform.security.KeycloakRealms;
 import io.animo.platform.security.KeycloakTenantConfigResolver;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,14 +46,14 @@ public class GraphQLRoutes {
     private final long maxBodyBytes;
 
     public GraphQLRoutes(CurrentIdentityAssociation identities, CurrentVertxRequest requests, CostBudget budget,
-            KeycloakTenantConfigResolver resolver, MeterRegistry meters,
+            KeycloakTenantConfigResolver resolver, KeycloakRealms realms, MeterRegistry meters,
             @ConfigProperty(name = "quarkus.smallrye-graphql.authorization-client-init-payload-name") Optional<String> initPayloadName,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody,
             @ConfigProperty(name = "animo.graphql.websocket.max-message-size", defaultValue = "64K") MemorySize maxMessage,
             @ConfigProperty(name = "animo.graphql.websocket.max-subscriptions", defaultValue = "50") int maxSubscriptions) {
         this.http = new GraphQLHttpHandler(identities, requests);
         this.door = new GraphQLDoor(budget, resolver);
-        this.webSocket = new GraphQLWebSocketHandler(identities, requests, initPayloadName,
+        this.webSocket = new GraphQLWebSocketHandler(identities, requests, realms, initPayloadName,
                 (int) Math.min(Integer.MAX_VALUE, maxMessage.asLongValue()), maxSubscriptions);
         Gauge.builder("animo.graphql.websocket.sockets", webSocket, GraphQLWebSocketHandler::openSockets)
                 .description("Open subscription sockets").register(meters);

@@ -11,6 +11,7 @@ import jakarta.json.JsonObject;
 
 import org.jboss.logging.Logger;
 
+import io.animo.platform.security.KeycloakRealms;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.smallrye.graphql.runtime.SmallRyeAuthGraphQLTransportWSSubprotocolHandler;
@@ -40,11 +41,12 @@ class GraphQLWebSocketHandler extends SmallRyeGraphQLAbstractHandler {
     private final int maxMessageChars;
     private final int maxSubscriptions;
     private final Set<ServerWebSocket> open = ConcurrentHashMap.newKeySet();
-    private final SharedSubscriptions shared = new SharedSubscriptions();
+    private final SharedSubscriptions shared;
 
-    GraphQLWebSocketHandler(CurrentIdentityAssociation identities, CurrentVertxRequest requests,
+    GraphQLWebSocketHandler(CurrentIdentityAssociation identities, CurrentVertxRequest requests, KeycloakRealms realms,
             Optional<String> initPayloadName, int maxMessageChars, int maxSubscriptions) {
         super(identities, requests, false);
+        this.shared = new SharedSubscriptions(realms);
         this.initPayloadName = initPayloadName;
         this.maxMessageChars = maxMessageChars;
         this.maxSubscriptions = maxSubscriptions;

@@ -26,6 +26,7 @@ import org.reactivestreams.Subscription;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.animo.platform.security.KeycloakRealms;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.graphql.execution.ExecutionResponseWriter;
@@ -39,7 +40,7 @@ import graphql.parser.Parser;
 /**
  * Identical live subscriptions share one execution. A subscription whose only root field is one of
  * {@link #SHAREABLE_FIELDS} (their events depend on the tenant and the roles of the caller, never on the person) is
- * keyed by the caller's tenant (the token's issuer), roles, document, operation name and variables; the first
+ * keyed by the caller's tenant (the token's realm, or realm and organization), roles, document, operation name and variables; the first
  * subscriber of a key runs it, every event is turned into JSON once and sent to all the subscribers of the key under
  * their own operation ids, and the execution ends with its last subscriber. Twenty thousand dashboards watching one
  * community cost one GraphQL execution per event instead of twenty thousand. A newcomer gets the last event at once.
@@ -52,8 +53,13 @@ final class SharedSubscriptions {
     private static final Logger LOG = Logger.getLogger(SharedSubscriptions.class);
     private static final int MAX_DOCUMENTS = 1_000;
 
+    private final KeycloakRealms realms;
     private final Map<Key, Group> groups = new ConcurrentHashMap<>();
     private final Cache<String, Boolean> shareableDocuments = Caffeine.newBuilder().maximumSize(MAX_DOCUMENTS).build();
+
+    SharedSubscriptions(KeycloakRealms realms) {
+        this.realms = realms;
+    }
 
     /**
      * One subscriber: where to send, under which operation id, what to do when the execution ends, and the event loop
@@ -63,7 +69,7 @@ final class SharedSubscriptions {
     }
 
     /** What makes two subscriptions give the same events. */
-    record Key(String issuer, Set<String> roles, String query, String operationName, String variables) {
+    record Key(String tenant, Set<String> roles, String query, String operationName, String variables) {
     }
 
     /** The key of a subscribe payload, or null when it is not shareable (it then runs on its own, as usual). */
@@ -76,15 +82,16 @@ final class SharedSubscriptions {
         if (!Boolean.TRUE.equals(shareable)) {
             return null;
         }
-        Object issuer = identity.getPrincipal() instanceof org.eclipse.microprofile.jwt.JsonWebToken token
-                ? token.getIssuer()
+        // the tenant, not the issuer: the organizations of the shared realm have one issuer
+        String tenant = identity.getPrincipal() instanceof org.eclipse.microprofile.jwt.JsonWebToken token
+                ? realms.tenantKeyOf(token).orElse(null)
                 : null;
-        if (issuer == null) {
+        if (tenant == null) {
             return null;
         }
         JsonValue operationName = payload.get("operationName");
         JsonValue variables = payload.get("variables");
-        return new Key(issuer.toString(), new TreeSet<>(identity.getRoles()), query.getString(),
+        return new Key(tenant, new TreeSet<>(identity.getRoles()), query.getString(),
                 operationName instanceof JsonString name ? name.getString() : null,
                 variables == null || variables == JsonValue.NULL ? "{}" : variables.toString());
     }

@@ -6,9 +6,10 @@ import java.util.UUID;
 
 /**
  * A verified person (or service account) of one tenant, as the token says. The tenant comes only
- * from the verified issuer, never from an argument or header.
+ * from the verified token (its issuer, and for an organization tenant its organization claim), never
+ * from an argument or header. {@code tenantKey}: the realm, or realm/organization.
  */
-public record Caller(UUID tenantId, String realm, String subject, String username, String email, String displayName,
+public record Caller(UUID tenantId, String tenantKey, String subject, String username, String email, String displayName,
         Set<String> roles) {
 
     public boolean hasAnyRole(String... wanted) {

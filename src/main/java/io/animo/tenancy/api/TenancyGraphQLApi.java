@@ -1,6 +1,7 @@
 package io.animo.tenancy.api;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -55,15 +56,19 @@ public class TenancyGraphQLApi {
             return Uni.createFrom().failure(new UnauthenticatedException());
         }
         String realm = realms.realmOfIssuer(token.getIssuer()).orElseThrow(UnauthenticatedException::new);
-        List<String> roles = identity.getRoles().stream().filter(r -> !r.startsWith("default-roles-")
-                && !r.equals("offline_access") && !r.equals("uma_authorization")).sorted().toList();
         if (realms.isPlatform(realm)) {
             access.requireOperator(identity);
-            return Uni.createFrom().item(viewerOf(token, null, roles, true));
+            return Uni.createFrom().item(viewerOf(token, null, shown(identity.getRoles()), true));
         }
         return access.requireMember(identity)
-                .chain(caller -> tenants.byId(caller.tenantId()))
-                .map(tenant -> viewerOf(token, Tenant.of(tenant), roles, false));
+                .chain(caller -> tenants.byId(caller.tenantId())
+                        .map(tenant -> viewerOf(token, Tenant.of(tenant), shown(caller.roles()), false)));
+    }
+
+    /** Animo's roles, without Keycloak's built-in ones. */
+    private static List<String> shown(Set<String> roles) {
+        return roles.stream().filter(r -> !r.startsWith("default-roles-") && !r.equals("offline_access")
+                && !r.equals("uma_authorization")).sorted().toList();
     }
 
     @Query

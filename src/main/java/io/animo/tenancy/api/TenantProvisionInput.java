@@ -1,14 +1,19 @@
 package io.animo.tenancy.api;
 
+import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import io.animo.tenancy.domain.TenantDraft;
+import io.animo.tenancy.domain.TenantKind;
 
 @Input("TenantProvisionInput")
 public record TenantProvisionInput(
-        @NonNull @Description("Realm name: 3-40 lower-case letters, digits or hyphens; also the tenant's handle") String realm,
+        @DefaultValue("REALM") @Description("REALM: a realm of its own (enterprise tenants: their own SSO and policies); "
+                + "ORGANIZATION: an organization of the shared organizations realm (self-service tenants)") TenantKind kind,
+        @Description("Kind REALM: the realm name, 3-40 lower-case letters, digits or hyphens; also the tenant's handle") String realm,
+        @Description("Kind ORGANIZATION: the organization's alias, 3-40 lower-case letters, digits or hyphens; also the tenant's handle") String organization,
         @NonNull String name,
         @NonNull String adminEmail,
         @Description("Defaults to the e-mail address") String adminUsername,
@@ -18,6 +23,7 @@ public record TenantProvisionInput(
         String clientMutationId) {
 
     TenantDraft draft() {
-        return new TenantDraft(realm, name, adminUsername, adminEmail, adminFirstName, adminLastName, adminPassword);
+        return new TenantDraft(kind == null ? TenantKind.REALM : kind, realm, organization, name, adminUsername, adminEmail,
+                adminFirstName, adminLastName, adminPassword);
     }
 }

@@ -14,6 +14,6 @@ public record Viewer(
         String email,
         String displayName,
         @Description("The caller's tenant; null for platform operators") Tenant tenant,
-        @NonNull @Description("Realm roles, e.g. tenant-admin, community-manager") List<@NonNull String> roles,
+        @NonNull @Description("Roles in the tenant, e.g. tenant-admin, community-manager: realm roles, or an organization's role groups") List<@NonNull String> roles,
         @NonNull boolean platformOperator) {
 }

@@ -41,17 +41,20 @@ public class TenantAccess {
 
     /** A caller of an active tenant holding at least one of {@code roles}. */
     public Uni<Caller> require(SecurityIdentity identity, String... roles) {
-        String realm = realmOf(identity);
+        JsonWebToken token = tokenOf(identity);
+        String realm = realms.realmOfIssuer(token.getIssuer()).orElseThrow(UnauthenticatedException::new);
         if (realms.isPlatform(realm)) {
             return Uni.createFrom().failure(new ForbiddenException("Operators of the platform realm have no tenant data."));
         }
-        return directory.byRealm(realm).map(tenant -> {
-            TenantRecord found = tenant.orElseThrow(
-                    () -> new ForbiddenException("This realm is not an Animo tenant."));
+        String key = tenantKeyOf(token, realm);
+        return directory.byKey(key).map(tenant -> {
+            TenantRecord found = tenant.orElseThrow(() -> new ForbiddenException(realms.isOrganizations(realm)
+                    ? "This organization is not an Animo tenant."
+                    : "This realm is not an Animo tenant."));
             if (found.status() == TenantStatus.SUSPENDED) {
                 throw new TenantSuspendedException();
             }
-            Caller caller = toCaller(identity, found);
+            Caller caller = toCaller(identity, token, found);
             if (caller.hasAnyRole(Roles.INTEGRATION) && !List.of(roles).contains(Roles.INTEGRATION)) {
                 throw new ForbiddenException("The integration account only ingests content.");
             }
@@ -62,9 +65,22 @@ public class TenantAccess {
         });
     }
 
+    private String tenantKeyOf(JsonWebToken token, String realm) {
+        if (!realms.isOrganizations(realm)) {
+            return realm;
+        }
+        List<String> organizations = KeycloakRealms.organizationsOf(token);
+        if (organizations.size() != 1) {
+            throw new ForbiddenException(organizations.isEmpty()
+                    ? "This token names no organization: sign in with the scope organization (or organization:<alias>)."
+                    : "This token names several organizations: sign in with the scope organization:<alias> of one.");
+        }
+        return KeycloakRealms.tenantKey(realm, organizations.get(0));
+    }
+
     /** Fails with TENANT_SUSPENDED once the caller's tenant is suspended (checked against the cached directory). */
     public Uni<Void> ensureActive(Caller caller) {
-        return directory.byRealm(caller.realm()).map(tenant -> {
+        return directory.byKey(caller.tenantKey()).map(tenant -> {
             if (tenant.isEmpty() || tenant.get().status() == TenantStatus.SUSPENDED) {
                 throw new TenantSuspendedException();
             }
@@ -92,17 +108,21 @@ public class TenantAccess {
     }
 
     private String realmOf(SecurityIdentity identity) {
+        return realms.realmOfIssuer(tokenOf(identity).getIssuer()).orElseThrow(UnauthenticatedException::new);
+    }
+
+    private static JsonWebToken tokenOf(SecurityIdentity identity) {
         if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             throw new UnauthenticatedException();
         }
-        return realms.realmOfIssuer(token.getIssuer()).orElseThrow(UnauthenticatedException::new);
+        return token;
     }
 
-    private static Caller toCaller(SecurityIdentity identity, TenantRecord tenant) {
-        JsonWebToken token = (JsonWebToken) identity.getPrincipal();
+    private static Caller toCaller(SecurityIdentity identity, JsonWebToken token, TenantRecord tenant) {
         String username = firstPresent(token.getClaim("preferred_username"), token.getSubject());
         String name = firstPresent(token.getClaim("name"), username);
-        return new Caller(tenant.id(), tenant.realm(), token.getSubject(), cap(username), token.getClaim("email"), cap(name),
+        // for an organization, the identity holds its role groups (OrganizationRoles)
+        return new Caller(tenant.id(), tenant.key(), token.getSubject(), cap(username), token.getClaim("email"), cap(name),
                 Set.copyOf(identity.getRoles()));
     }
 

@@ -3,6 +3,7 @@ package io.animo.tenancy.domain;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -19,7 +20,7 @@ import io.animo.platform.security.TenantRealms;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Realm → tenant lookups for every request, answered from an in-memory copy of the whole tenant
+ * Tenant key (realm, or realm/organization) → tenant lookups for every request, answered from an in-memory copy of the whole tenant
  * table (thousands of rows at most). The copy is read again when it is older than {@link #TTL}, at
  * once after a local change, and when a realm it does not know shows up, but then at most once per
  * {@link #UNKNOWN_RELOAD_INTERVAL} whatever the number of requests: a flood of forged tokens naming
@@ -34,8 +35,16 @@ public class TenantDirectory implements TenantRealms, CostPolicy {
     static final Duration TTL = Duration.ofSeconds(5);
     static final Duration UNKNOWN_RELOAD_INTERVAL = Duration.ofSeconds(1);
 
-    /** The tenants as read at {@code loadedAt}; {@code attemptedAt}: the last time a read was tried, successful or not. */
-    private record Snapshot(Map<String, TenantRecord> byRealm, long loadedAt, long attemptedAt) {
+    /**
+     * The tenants as read at {@code loadedAt}, by key, and the realms they live in; {@code attemptedAt}: the last time a
+     * read was tried, successful or not.
+     */
+    private record Snapshot(Map<String, TenantRecord> byKey, Set<String> realms, long loadedAt, long attemptedAt) {
+
+        static Snapshot of(Map<String, TenantRecord> byKey, long loadedAt, long attemptedAt) {
+            return new Snapshot(byKey, byKey.values().stream().map(TenantRecord::realm).collect(Collectors.toUnmodifiableSet()),
+                    loadedAt, attemptedAt);
+        }
 
         boolean olderThan(Duration age, long now) {
             return now - loadedAt >= age.toMillis();
@@ -48,7 +57,7 @@ public class TenantDirectory implements TenantRealms, CostPolicy {
 
     private final UnitOfWork unitOfWork;
     private final TenantRepository tenants;
-    private volatile Snapshot snapshot = new Snapshot(Map.of(), Long.MIN_VALUE / 2, Long.MIN_VALUE / 2);
+    private volatile Snapshot snapshot = Snapshot.of(Map.of(), Long.MIN_VALUE / 2, Long.MIN_VALUE / 2);
     private final AtomicReference<Uni<Snapshot>> loading = new AtomicReference<>();
     private final AtomicLong loads = new AtomicLong();
 
@@ -57,27 +66,37 @@ public class TenantDirectory implements TenantRealms, CostPolicy {
         this.tenants = tenants;
     }
 
-    public Uni<Optional<TenantRecord>> byRealm(String realm) {
+    /** The tenant of a key ({@link TenantRecord#key()}): a realm, or realm/organization. */
+    public Uni<Optional<TenantRecord>> byKey(String key) {
         Snapshot current = snapshot;
         long now = System.currentTimeMillis();
-        TenantRecord known = current.byRealm().get(realm);
-        boolean stale = current.olderThan(TTL, now);
-        boolean worthAReload = known == null || stale;
-        if (!worthAReload || current.triedWithin(UNKNOWN_RELOAD_INTERVAL, now)) {
+        TenantRecord known = current.byKey().get(key);
+        if (!worthAReload(current, known != null, now)) {
             return Uni.createFrom().item(Optional.ofNullable(known));
         }
-        return reload().map(fresh -> Optional.ofNullable(fresh.byRealm().get(realm)));
+        return reload().map(fresh -> Optional.ofNullable(fresh.byKey().get(key)));
     }
 
+    /** Whether some tenant lives in the realm (its own, or the organizations realm once it holds one). */
     @Override
     public Uni<Boolean> isTenant(String realm) {
-        return byRealm(realm).map(Optional::isPresent);
+        Snapshot current = snapshot;
+        long now = System.currentTimeMillis();
+        boolean known = current.realms().contains(realm);
+        if (!worthAReload(current, known, now)) {
+            return Uni.createFrom().item(known);
+        }
+        return reload().map(fresh -> fresh.realms().contains(realm));
+    }
+
+    private static boolean worthAReload(Snapshot current, boolean known, long now) {
+        return (!known || current.olderThan(TTL, now)) && !current.triedWithin(UNKNOWN_RELOAD_INTERVAL, now);
     }
 
     /** From the in-memory copy, never a round trip: asked on every operation. */
     @Override
-    public Optional<CostLimits> limitsOf(String realm, CostLimits defaults) {
-        TenantRecord tenant = snapshot.byRealm().get(realm);
+    public Optional<CostLimits> limitsOf(String tenantKey, CostLimits defaults) {
+        TenantRecord tenant = snapshot.byKey().get(tenantKey);
         if (tenant == null || !tenant.limits().any()) {
             return Optional.empty();
         }
@@ -88,13 +107,13 @@ public class TenantDirectory implements TenantRealms, CostPolicy {
 
     /** After a change of a tenant on this replica: reads the table again now, so the very next request sees it. */
     public Uni<Void> refresh() {
-        forget(null);
+        forget();
         return reload().replaceWithVoid();
     }
 
     /** After a change of a tenant on this replica: the next lookup reads the table again. */
-    public void forget(String realm) {
-        snapshot = new Snapshot(snapshot.byRealm(), Long.MIN_VALUE / 2, Long.MIN_VALUE / 2);
+    public void forget() {
+        snapshot = new Snapshot(snapshot.byKey(), snapshot.realms(), Long.MIN_VALUE / 2, Long.MIN_VALUE / 2);
     }
 
     /**
@@ -103,7 +122,7 @@ public class TenantDirectory implements TenantRealms, CostPolicy {
      */
     private Snapshot keepStale(Throwable failure) {
         LOG.warnf("Could not read the tenants (%s): using the ones known already", failure.getMessage());
-        Snapshot stale = new Snapshot(snapshot.byRealm(), snapshot.loadedAt(), System.currentTimeMillis());
+        Snapshot stale = new Snapshot(snapshot.byKey(), snapshot.realms(), snapshot.loadedAt(), System.currentTimeMillis());
         snapshot = stale;
         return stale;
     }
@@ -121,11 +140,11 @@ public class TenantDirectory implements TenantRealms, CostPolicy {
         }
         Uni<Snapshot> load = unitOfWork.platform(tx -> tenants.listAll())
                 .invoke(() -> loads.incrementAndGet())
-                .map(rows -> new Snapshot(rows.stream().map(TenantRecord::of)
-                        .collect(Collectors.toUnmodifiableMap(TenantRecord::realm, Function.identity())),
+                .map(rows -> Snapshot.of(rows.stream().map(TenantRecord::of)
+                        .collect(Collectors.toUnmodifiableMap(TenantRecord::key, Function.identity())),
                         System.currentTimeMillis(), System.currentTimeMillis()))
                 .invoke(loaded -> snapshot = loaded)
-                .onFailure(failure -> snapshot.byRealm().size() > 0).recoverWithItem(failure -> keepStale(failure))
+                .onFailure(failure -> snapshot.byKey().size() > 0).recoverWithItem(failure -> keepStale(failure))
                 .eventually(() -> loading.set(null))
                 .memoize().indefinitely();
         return loading.compareAndSet(null, load) ? load : reload();

@@ -18,8 +18,15 @@ public class TenantEntity {
     @Id
     public UUID id;
 
-    @Column(nullable = false, unique = true)
+    @Column(nullable = false)
     public String realm;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public TenantKind kind;
+
+    /** The organization's alias in the organizations realm; null for a realm tenant. */
+    public String organization;
 
     @Column(nullable = false)
     public String name;

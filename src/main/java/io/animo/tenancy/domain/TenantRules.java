@@ -18,14 +18,30 @@ final class TenantRules {
     private TenantRules() {
     }
 
-    static List<UserError> validate(TenantDraft draft) {
+    static List<UserError> validate(TenantDraft draft, String organizationsRealm) {
         List<UserError> errors = new ArrayList<>();
-        String realm = draft.realm() == null ? "" : draft.realm();
-        if (!KeycloakRealms.REALM_NAME.matcher(realm).matches()) {
-            errors.add(UserError.of("input.realm", "INVALID_REALM",
-                    "Use 3 to 40 lower-case letters, digits or hyphens, starting with a letter."));
-        } else if (RESERVED.contains(realm)) {
-            errors.add(UserError.of("input.realm", "REALM_RESERVED", "This realm name is reserved. Choose another."));
+        if (draft.kind() == TenantKind.ORGANIZATION) {
+            String alias = draft.organization() == null ? "" : draft.organization();
+            if (draft.realm() != null) {
+                errors.add(UserError.of("input.realm", "NOT_FOR_ORGANIZATIONS",
+                        "An organization tenant lives in the shared realm: leave the realm out."));
+            }
+            if (!KeycloakRealms.REALM_NAME.matcher(alias).matches()) {
+                errors.add(UserError.of("input.organization", "INVALID_ORGANIZATION",
+                        "Use 3 to 40 lower-case letters, digits or hyphens, starting with a letter."));
+            }
+        } else {
+            String realm = draft.realm() == null ? "" : draft.realm();
+            if (draft.organization() != null) {
+                errors.add(UserError.of("input.organization", "NOT_FOR_REALMS",
+                        "A realm tenant is no organization: leave the organization out."));
+            }
+            if (!KeycloakRealms.REALM_NAME.matcher(realm).matches()) {
+                errors.add(UserError.of("input.realm", "INVALID_REALM",
+                        "Use 3 to 40 lower-case letters, digits or hyphens, starting with a letter."));
+            } else if (RESERVED.contains(realm) || realm.equals(organizationsRealm)) {
+                errors.add(UserError.of("input.realm", "REALM_RESERVED", "This realm name is reserved. Choose another."));
+            }
         }
         requireText(errors, "input.name", draft.name(), 100);
         if (draft.adminEmail() == null || draft.adminEmail().length() > 254 || !EMAIL.matcher(draft.adminEmail()).matches()) {
@@ -50,6 +66,21 @@ final class TenantRules {
         } else if (value.length() > max) {
             errors.add(UserError.of(field, "TOO_LONG", "At most " + max + " characters."));
         }
+    }
+
+    static UserError organizationTaken(String alias) {
+        return UserError.of("input.organization", "ORGANIZATION_TAKEN",
+                "An organization \"" + alias + "\" already exists.");
+    }
+
+    static UserError usernameTaken(String username) {
+        return UserError.of("input.adminUsername", "USERNAME_TAKEN",
+                "Someone of the organizations realm is already called \"" + username + "\". Choose another.");
+    }
+
+    static UserError organizationsDisabled() {
+        return UserError.of("input.kind", "ORGANIZATIONS_DISABLED",
+                "This service has no organizations realm configured (ANIMO_ORGANIZATIONS_CLIENT_SECRET).");
     }
 
     static UserError realmTaken(String realm) {

@@ -1,12 +1,8 @@
 package io.animo.tenancy.domain;
 
-import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,88 +13,122 @@ import io.animo.platform.graphql.PageRequest;
 import io.animo.platform.graphql.UserError;
 import io.animo.platform.persistence.DbTime;
 import io.animo.platform.persistence.UnitOfWork;
+import io.animo.platform.security.KeycloakRealms;
 import io.animo.platform.security.KeycloakTenantConfigResolver;
 import io.animo.platform.security.Operator;
 import io.animo.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /** Tenant lifecycle: a tenant row and its Keycloak realm are created and suspended together. */
 @ApplicationScoped
 public class TenantService {
 
-    private static final Duration KEYCLOAK_TIMEOUT = Duration.ofSeconds(20);
-
     private static final Logger LOG = Logger.getLogger(TenantService.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final UnitOfWork unitOfWork;
     private final TenantRepository tenants;
     private final RealmProvisioner realms;
+    private final OrganizationProvisioner organizations;
     private final TenantDirectory directory;
     private final KeycloakTenantConfigResolver oidcTenants;
+    private final KeycloakRealms keycloakRealms;
 
-    public TenantService(UnitOfWork unitOfWork, TenantRepository tenants, RealmProvisioner realms, TenantDirectory directory,
-            KeycloakTenantConfigResolver oidcTenants) {
+    public TenantService(UnitOfWork unitOfWork, TenantRepository tenants, RealmProvisioner realms,
+            OrganizationProvisioner organizations, TenantDirectory directory, KeycloakTenantConfigResolver oidcTenants,
+            KeycloakRealms keycloakRealms) {
         this.unitOfWork = unitOfWork;
         this.tenants = tenants;
         this.realms = realms;
+        this.organizations = organizations;
         this.directory = directory;
         this.oidcTenants = oidcTenants;
+        this.keycloakRealms = keycloakRealms;
     }
 
     public Uni<TenantResult> provision(Operator operator, TenantDraft draft) {
-        List<UserError> errors = TenantRules.validate(draft);
+        List<UserError> errors = TenantRules.validate(draft, keycloakRealms.organizationsRealm());
+        if (errors.isEmpty() && draft.kind() == TenantKind.ORGANIZATION && !organizations.enabled()) {
+            errors = List.of(TenantRules.organizationsDisabled());
+        }
         if (!errors.isEmpty()) {
             return Uni.createFrom().item(TenantResult.rejected(errors));
         }
-        return unitOfWork.platform(tx -> tenants.findByRealm(draft.realm())).chain(existing -> existing != null
+        if (draft.kind() == TenantKind.ORGANIZATION) {
+            String realm = keycloakRealms.organizationsRealm();
+            return unitOfWork.platform(tx -> tenants.findByKey(realm, draft.organization())).chain(existing -> existing != null
+                    ? Uni.createFrom().item(TenantResult.rejected(List.of(TenantRules.organizationTaken(draft.organization()))))
+                    : createOrganizationAndTenant(operator, draft));
+        }
+        return unitOfWork.platform(tx -> tenants.findByKey(draft.realm(), null)).chain(existing -> existing != null
                 ? Uni.createFrom().item(TenantResult.rejected(List.of(TenantRules.realmTaken(draft.realm()))))
                 : createRealmAndTenant(operator, draft));
     }
 
-    private Uni<TenantResult> createRealmAndTenant(Operator operator, TenantDraft draft) {
-        String password = draft.adminPassword() != null ? draft.adminPassword() : generatePassword();
+    /** The tenant row first, then the organization with its role groups and first admin, in the shared realm. */
+    private Uni<TenantResult> createOrganizationAndTenant(Operator operator, TenantDraft draft) {
+        String password = draft.adminPassword() != null ? draft.adminPassword() : KeycloakCalls.generatePassword();
         boolean temporary = draft.adminPassword() == null;
-        NewUser admin = new NewUser(
-                draft.adminUsername() != null ? draft.adminUsername() : draft.adminEmail(),
-                draft.adminEmail(), draft.adminFirstName().strip(), draft.adminLastName().strip(), password, temporary,
-                List.of(Roles.TENANT_ADMIN, Roles.MEMBER));
-        return blocking(() -> {
-            if (!realms.createRealm(draft.realm(), draft.name().strip())) {
-                return false;
-            }
-            try {
-                realms.createUser(draft.realm(), admin);
-                return true;
-            } catch (RuntimeException e) {
-                realms.deleteRealm(draft.realm());
-                throw e;
-            }
-        }).chain(created -> {
-            if (!created) {
-                return Uni.createFrom().item(TenantResult.rejected(List.of(TenantRules.realmTaken(draft.realm()))));
-            }
-            return insertTenant(draft)
-                    .onFailure().call(failure -> blocking(() -> {
-                        realms.deleteRealm(draft.realm());
-                        return null;
-                    }))
-                    .map(tenant -> {
+        NewUser admin = firstAdmin(draft, password, temporary);
+        return insertTenant(draft).chain(tenant -> KeycloakCalls.blocking(() -> organizations.create(draft.organization(),
+                draft.name().strip(), admin))
+                .onFailure().call(failure -> removeTenant(tenant))
+                .chain(outcome -> switch (outcome) {
+                    case ALIAS_TAKEN -> removeTenant(tenant).replaceWith(
+                            TenantResult.rejected(List.of(TenantRules.organizationTaken(draft.organization()))));
+                    case USERNAME_TAKEN -> removeTenant(tenant).replaceWith(
+                            TenantResult.rejected(List.of(TenantRules.usernameTaken(admin.username()))));
+                    case CREATED -> {
                         oidcTenants.realmCreated(tenant.realm());
-                        directory.forget(tenant.realm());
-                        LOG.infof("Tenant %s (%s) provisioned by %s", tenant.realm(), tenant.id(), operator.username());
-                        return TenantResult.ok(tenant, temporary ? password : null);
-                    });
-        });
+                        directory.forget();
+                        LOG.infof("Tenant %s (%s) provisioned by %s", tenant.key(), tenant.id(), operator.username());
+                        yield Uni.createFrom().item(TenantResult.ok(tenant, temporary ? password : null));
+                    }
+                }));
     }
 
-    /** The tenant row for a realm that already exists (seeding, recovery). */
+    private static NewUser firstAdmin(TenantDraft draft, String password, boolean temporary) {
+        return new NewUser(draft.adminUsername() != null ? draft.adminUsername() : draft.adminEmail(),
+                draft.adminEmail(), draft.adminFirstName().strip(), draft.adminLastName().strip(), password, temporary,
+                List.of(Roles.TENANT_ADMIN, Roles.MEMBER));
+    }
+
+    /**
+     * The tenant row first, then the realm in one Keycloak call. Should the realm not come (taken, Keycloak
+     * failing), the row goes again: the provisioning account may create realms but never delete one, and
+     * need not.
+     */
+    private Uni<TenantResult> createRealmAndTenant(Operator operator, TenantDraft draft) {
+        String password = draft.adminPassword() != null ? draft.adminPassword() : KeycloakCalls.generatePassword();
+        boolean temporary = draft.adminPassword() == null;
+        NewUser admin = firstAdmin(draft, password, temporary);
+        return insertTenant(draft).chain(tenant -> KeycloakCalls
+                .blocking(() -> realms.createRealm(draft.realm(), draft.name().strip(),
+                        List.of(admin)))
+                .onFailure().call(failure -> removeTenant(tenant))
+                .chain(created -> {
+                    if (!created) {
+                        return removeTenant(tenant).replaceWith(
+                                TenantResult.rejected(List.of(TenantRules.realmTaken(draft.realm()))));
+                    }
+                    oidcTenants.realmCreated(tenant.realm());
+                    directory.forget();
+                    LOG.infof("Tenant %s (%s) provisioned by %s", tenant.realm(), tenant.id(), operator.username());
+                    return Uni.createFrom().item(TenantResult.ok(tenant, temporary ? password : null));
+                }));
+    }
+
+    private Uni<Void> removeTenant(TenantRecord tenant) {
+        return unitOfWork.platform(tx -> tenants.deleteById(tenant.id())).replaceWithVoid();
+    }
+
+    /** The tenant row for a realm or organization that already exists (seeding, recovery). */
     public Uni<TenantRecord> insertTenant(TenantDraft draft) {
         Instant now = DbTime.now();
         TenantEntity tenant = new TenantEntity();
         tenant.id = UUID.randomUUID();
-        tenant.realm = draft.realm();
+        tenant.kind = draft.kind();
+        tenant.realm = draft.kind() == TenantKind.ORGANIZATION ? keycloakRealms.organizationsRealm() : draft.realm();
+        tenant.organization = draft.kind() == TenantKind.ORGANIZATION ? draft.organization() : null;
         tenant.name = draft.name().strip();
         tenant.status = TenantStatus.ACTIVE;
         tenant.createdAt = now;
@@ -118,7 +148,7 @@ public class TenantService {
             if (result.tenant() == null) {
                 return Uni.createFrom().voidItem();
             }
-            LOG.infof("Tenant %s set to %s by %s", result.tenant().realm(), status, operator.username());
+            LOG.infof("Tenant %s set to %s by %s", result.tenant().key(), status, operator.username());
             return directory.refresh();
         });
     }
@@ -143,13 +173,15 @@ public class TenantService {
             if (result.tenant() == null) {
                 return Uni.createFrom().voidItem();
             }
-            LOG.infof("Tenant %s limits set to %s by %s", result.tenant().realm(), limits, operator.username());
+            LOG.infof("Tenant %s limits set to %s by %s", result.tenant().key(), limits, operator.username());
             return directory.refresh();
         });
     }
 
-    public Uni<TenantRecord> byRealm(String realm) {
-        return unitOfWork.platform(tx -> tenants.findByRealm(realm)).map(t -> t == null ? null : TenantRecord.of(t));
+    /** A tenant by realm, and for an organization tenant by its alias too (null for a realm tenant). */
+    public Uni<TenantRecord> byKey(String realm, String organization) {
+        return unitOfWork.platform(tx -> tenants.findByKey(realm, organization))
+                .map(t -> t == null ? null : TenantRecord.of(t));
     }
 
     public Uni<TenantRecord> byId(UUID id) {
@@ -161,15 +193,4 @@ public class TenantService {
                 rows.stream().map(TenantRecord::of).toList(), page, TenantRepository::cursorOf, total))));
     }
 
-    /** Keycloak's admin API is blocking: on a worker, and not for longer than an unresponsive Keycloak deserves. */
-    private static <T> Uni<T> blocking(Supplier<T> work) {
-        return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .ifNoItem().after(KEYCLOAK_TIMEOUT).fail();
-    }
-
-    private static String generatePassword() {
-        byte[] bytes = new byte[18];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
 }

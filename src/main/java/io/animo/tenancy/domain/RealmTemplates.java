@@ -1,0 +1,53 @@
+package io.animo.tenancy.domain;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The realm templates of {@code deploy/keycloak}, parsed into representations that the provisioners complete
+ * field by field (no text substitution, so no JSON injection).
+ */
+final class RealmTemplates {
+
+    static final String BROWSER_CLIENT = "animo-web";
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private RealmTemplates() {
+    }
+
+    static RealmRepresentation read(String resource) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + resource);
+            }
+            return JSON.readValue(in, RealmRepresentation.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("Unreadable realm template " + resource, e);
+        }
+    }
+
+    /** A public client with the password grant, like the browser client otherwise: local development and benchmarks only. */
+    static ClientRepresentation passwordGrantClient(RealmRepresentation realm, String clientId) {
+        ClientRepresentation browser = realm.getClients().stream()
+                .filter(c -> BROWSER_CLIENT.equals(c.getClientId()))
+                .findFirst().orElseThrow();
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(clientId);
+        client.setName("Local development: password grant");
+        client.setEnabled(true);
+        client.setPublicClient(true);
+        client.setDirectAccessGrantsEnabled(true);
+        client.setStandardFlowEnabled(false);
+        client.setDefaultClientScopes(browser.getDefaultClientScopes());
+        client.setOptionalClientScopes(browser.getOptionalClientScopes());
+        client.setProtocolMappers(browser.getProtocolMappers());
+        return client;
+    }
+}
