@@ -142,10 +142,6 @@ json_field() { python3 -c 'import json, sys; v = json.load(sys.stdin); print(v[0
 # an account re-reads all of its earlier ones: one account alone slows down with every realm it created.
 # Idempotent.
 ensure_provisioner() {
-  ADMIN_TOKEN="$(curl -sS --fail-with-body -d grant_type=password -d client_id=admin-cli \
-    --data-urlencode "username=${ANIMO_KEYCLOAK_ADMIN_USERNAME:-admin}" \
-    --data-urlencode "password=${ANIMO_KEYCLOAK_ADMIN_PASSWORD:-admin}" \
-    "$URL/realms/master/protocol/openid-connect/token" | json_field access_token)"
   local i client_id
   for i in $(seq 1 "$PROVISIONING_ACCOUNTS"); do
     client_id="$PROVISIONER_CLIENT"
@@ -154,9 +150,30 @@ ensure_provisioner() {
   done
 }
 
+# can_sign_in CLIENT_ID: the client exists with the provisioning secret. Asked of the token endpoint, not of the
+# admin API: the master admin's first admin call after a restart walks its admin role, which holds 17 roles per
+# realm, and takes minutes with a thousand realms.
+can_sign_in() {
+  curl -fsS -o /dev/null -d grant_type=client_credentials -d "client_id=$1" \
+    --data-urlencode "client_secret=$PROVISIONER_SECRET" "$URL/realms/master/protocol/openid-connect/token" 2>/dev/null
+}
+
+admin_login() {
+  [[ -n "${ADMIN_TOKEN:-}" ]] && return
+  ADMIN_TOKEN="$(curl -sS --fail-with-body -d grant_type=password -d client_id=admin-cli \
+    --data-urlencode "username=${ANIMO_KEYCLOAK_ADMIN_USERNAME:-admin}" \
+    --data-urlencode "password=${ANIMO_KEYCLOAK_ADMIN_PASSWORD:-admin}" \
+    "$URL/realms/master/protocol/openid-connect/token" | json_field access_token)"
+}
+
 ensure_provisioning_account() {
   local client_id="$1" client account create_realm defaults
+  if can_sign_in "$client_id"; then
+    return
+  fi
+  admin_login
   if [[ "$(admin_api GET "/clients?clientId=$client_id")" != "[]" ]]; then
+    log "$client_id exists with another secret than ANIMO_KEYCLOAK_PROVISIONER_SECRET"
     return
   fi
   log "creating the $client_id client (create-realm only) in the master realm"
