@@ -175,10 +175,15 @@ class FairShareTest {
         }
         int seen = busiest.get(30, TimeUnit.SECONDS);
         sampler.shutdown();
-        // three operations at once, at most 4 connections each (the pool has 32)
+        // three operations at once, at most 4 connections each (the pool has 32; one connection per root field would
+        // take 80 each), plus the service's own background jobs (aggregator, pollers, dispatchers), which the sampler
+        // counts too: one of them may be in a transaction at that moment
         assertTrue(seen > 0, "the sampler saw no unit of work at all");
-        assertTrue(seen <= 3 * 4, "the operations held " + seen + " connections at once");
+        assertTrue(seen <= 3 * 4 + BACKGROUND_JOBS, "the operations held " + seen + " connections at once");
     }
+
+    /** Units of work the service runs on its own, at most, at one moment of the test. */
+    private static final int BACKGROUND_JOBS = 4;
 
     /** The most connections of the app role seen busy at once (in a transaction or running a statement). */
     private static int busiestConnections(AtomicBoolean running) throws Exception {
