@@ -16,7 +16,6 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
@@ -103,7 +102,7 @@ public class OrganizationProvisioner {
                 resource.organizations().get(organizationId).delete().close();
                 return Outcome.USERNAME_TAKEN;
             }
-            try (Response response = resource.users().create(user(admin))) {
+            try (Response response = resource.users().create(RealmTemplates.person(admin))) {
                 if (response.getStatus() == 409) {
                     resource.organizations().get(organizationId).delete().close();
                     return Outcome.USERNAME_TAKEN;
@@ -170,7 +169,7 @@ public class OrganizationProvisioner {
     public String addPerson(String alias, NewUser person) {
         RealmResource resource = sharedRealm();
         String userId;
-        try (Response response = resource.users().create(user(person))) {
+        try (Response response = resource.users().create(RealmTemplates.person(person))) {
             userId = response.getStatus() == 409
                     ? resource.users().searchByUsername(person.username(), true).get(0).getId()
                     : CreatedResponseUtil.getCreatedId(response);
@@ -183,7 +182,7 @@ public class OrganizationProvisioner {
     public Optional<Person> addNew(String alias, NewUser person) {
         RealmResource resource = sharedRealm();
         String userId;
-        try (Response response = resource.users().create(user(person))) {
+        try (Response response = resource.users().create(RealmTemplates.person(person))) {
             if (response.getStatus() == 409) {
                 return Optional.empty();
             }
@@ -339,25 +338,6 @@ public class OrganizationProvisioner {
         } catch (RuntimeException e) {
             LOG.warnf("Could not undo a failed organization in realm %s: %s", realm, e.getMessage());
         }
-    }
-
-    private static UserRepresentation user(NewUser person) {
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(person.username());
-        user.setEmail(person.email());
-        user.setFirstName(person.firstName());
-        user.setLastName(person.lastName());
-        user.setEnabled(true);
-        user.setEmailVerified(true);
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(person.password());
-        password.setTemporary(person.temporaryPassword());
-        user.setCredentials(List.of(password));
-        if (person.temporaryPassword()) {
-            user.setRequiredActions(List.of("UPDATE_PASSWORD"));
-        }
-        return user;
     }
 
     /** The organizations realm as Animo's client there sees it; the realm is created first when missing. */

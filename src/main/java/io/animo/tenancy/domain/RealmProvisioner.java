@@ -12,7 +12,6 @@ import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -107,21 +106,7 @@ public class RealmProvisioner {
 
     /** A person; imported people get exactly the roles listed, so the default role is listed too. */
     private static UserRepresentation user(NewUser person, String defaultRoles) {
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(person.username());
-        user.setEmail(person.email());
-        user.setFirstName(person.firstName());
-        user.setLastName(person.lastName());
-        user.setEnabled(true);
-        user.setEmailVerified(true);
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(person.password());
-        password.setTemporary(person.temporaryPassword());
-        user.setCredentials(List.of(password));
-        if (person.temporaryPassword()) {
-            user.setRequiredActions(List.of("UPDATE_PASSWORD"));
-        }
+        UserRepresentation user = RealmTemplates.person(person);
         List<String> roles = new ArrayList<>(person.realmRoles());
         roles.add(defaultRoles);
         user.setRealmRoles(roles);

@@ -2,16 +2,19 @@ package io.animo.tenancy.domain;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
 import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The realm templates of {@code deploy/keycloak}, parsed into representations that the provisioners complete
- * field by field (no text substitution, so no JSON injection).
+ * field by field (no text substitution, so no JSON injection), and the representations both provisioners build.
  */
 final class RealmTemplates {
 
@@ -31,6 +34,26 @@ final class RealmTemplates {
         } catch (IOException e) {
             throw new IllegalStateException("Unreadable realm template " + resource, e);
         }
+    }
+
+    /** A person with a password (a temporary one must be changed at first login), without roles. */
+    static UserRepresentation person(NewUser person) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(person.username());
+        user.setEmail(person.email());
+        user.setFirstName(person.firstName());
+        user.setLastName(person.lastName());
+        user.setEnabled(true);
+        user.setEmailVerified(true);
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue(person.password());
+        password.setTemporary(person.temporaryPassword());
+        user.setCredentials(List.of(password));
+        if (person.temporaryPassword()) {
+            user.setRequiredActions(List.of("UPDATE_PASSWORD"));
+        }
+        return user;
     }
 
     /** A public client with the password grant, like the browser client otherwise: local development and benchmarks only. */
