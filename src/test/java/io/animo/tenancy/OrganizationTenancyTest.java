@@ -222,6 +222,11 @@ class OrganizationTenancyTest {
                 .body("data.organizationPeople.username", hasItems(newcomer, Organizations.username(a.alias(), "second")))
                 .body("data.organizationPeople.username", not(hasItem(Organizations.username(b.alias(), "second"))));
 
+        run(adminA, "organizationPeople", vars("search", "x".repeat(101), "first", 5))
+                .body("errors[0].extensions.code", equalTo("BAD_REQUEST"));
+        run(adminA, "organizationPeople", vars("first", 1000))
+                .body("errors[0].extensions.code", equalTo("BAD_REQUEST"));
+
         // the same username again, bad input: user errors, nothing changed
         run(adminA, "organizationPersonAdd", vars("input", person))
                 .body("data.organizationPersonAdd.userErrors[0].code", equalTo("USERNAME_TAKEN"));

@@ -27,6 +27,8 @@ import io.smallrye.mutiny.Uni;
 public class OrganizationPeopleGraphQLApi {
 
     private static final int MAX_PAGE = 100;
+    private static final int MAX_OFFSET = 100_000;
+    private static final int MAX_SEARCH = 100;
 
     private final OrganizationPeople people;
     private final TenantWork work;
@@ -43,8 +45,12 @@ public class OrganizationPeopleGraphQLApi {
             + " addresses. Role: tenant-admin.")
     public Uni<@NonNull List<@NonNull OrganizationPerson>> organizationPeople(String search,
             @DefaultValue("0") int offset, @DefaultValue("20") int first) {
-        if (offset < 0 || first < 1 || first > MAX_PAGE) {
-            return Uni.createFrom().failure(new BadRequestException("Use offset >= 0 and first from 1 to " + MAX_PAGE + "."));
+        if (offset < 0 || offset > MAX_OFFSET || first < 1 || first > MAX_PAGE) {
+            return Uni.createFrom().failure(new BadRequestException("Use offset from 0 to " + MAX_OFFSET
+                    + " and first from 1 to " + MAX_PAGE + "."));
+        }
+        if (search != null && search.length() > MAX_SEARCH) {
+            return Uni.createFrom().failure(new BadRequestException("Search with at most " + MAX_SEARCH + " characters."));
         }
         return work.as(identity, Roles.TENANT_ADMIN).caller()
                 .chain(caller -> people.list(caller, search, offset, first))
