@@ -48,7 +48,8 @@ class AuthenticationTest {
 
     @Test
     void expiredTokenIsRefused() throws Exception {
-        // a genuine token of a realm whose tokens live 2 seconds, used after it expired
+        // a genuine token of a realm whose tokens live 2 seconds, used after it expired (it was verified and
+        // remembered by its first use: the memory forgets it when it expires)
         String realm = "exp" + java.util.UUID.randomUUID().toString().substring(0, 8);
         run(Tokens.operator(), "tenantProvision", Map.of("input", Map.of("realm", realm, "name", "Expiring",
                 "adminEmail", "a@expiring.example", "adminUsername", "first-admin", "adminFirstName", "First",
@@ -71,6 +72,19 @@ class AuthenticationTest {
         claims.put("exp", System.currentTimeMillis() / 1000 + 86_400);
         String tampered = parts[0] + "." + b64(claims.encode().getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
         raw(tampered, document("viewer"), Map.of()).then().statusCode(401);
+    }
+
+    @Test
+    void aTokenVerifiedBeforeIsRecognisedByItsExactTextOnly() {
+        // the first request verifies the token and remembers it; a copy with one character of its signature
+        // changed is another text, verified in full, and refused
+        String real = Tokens.of(Tokens.GLOBEX, "analyst");
+        raw(real, document("viewer"), Map.of()).then().statusCode(200);
+        int at = real.lastIndexOf('.') + 10;
+        String altered = real.substring(0, at) + (real.charAt(at) == 'A' ? 'B' : 'A') + real.substring(at + 1);
+        raw(altered, document("viewer"), Map.of()).then().statusCode(401);
+        raw(real, document("viewer"), Map.of()).then().statusCode(200)
+                .body("data.viewer.roles", org.hamcrest.Matchers.hasItem("analyst"));
     }
 
     @Test

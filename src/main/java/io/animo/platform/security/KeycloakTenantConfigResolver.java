@@ -42,6 +42,7 @@ public class KeycloakTenantConfigResolver implements TenantConfigResolver {
 
     private final KeycloakRealms realms;
     private final TenantRealms tenantRealms;
+    private final VerifiedTokens verified;
     private final String audience;
     private final WebClient http;
     // Quarkus compares configs by identity: one instance per realm, for the life of the service. Only
@@ -53,10 +54,11 @@ public class KeycloakTenantConfigResolver implements TenantConfigResolver {
             .expireAfterWrite(UNKNOWN_REALM_TTL)
             .build();
 
-    public KeycloakTenantConfigResolver(KeycloakRealms realms, TenantRealms tenantRealms, Vertx vertx,
-            @ConfigProperty(name = "animo.keycloak.audience") String audience) {
+    public KeycloakTenantConfigResolver(KeycloakRealms realms, TenantRealms tenantRealms, VerifiedTokens verified,
+            Vertx vertx, @ConfigProperty(name = "animo.keycloak.audience") String audience) {
         this.realms = realms;
         this.tenantRealms = tenantRealms;
+        this.verified = verified;
         this.audience = audience;
         this.http = WebClient.create(vertx);
     }
@@ -101,7 +103,7 @@ public class KeycloakTenantConfigResolver implements TenantConfigResolver {
      * an issuer outside our Keycloak, a made-up realm. Such a token can be refused before authentication runs.
      */
     public Uni<Boolean> serves(RoutingContext context, String bearerToken) {
-        Optional<String> realm = realmOfToken(bearerToken);
+        Optional<String> realm = verified.realmOf(bearerToken).or(() -> realmOfToken(bearerToken));
         // authentication, next, need not read the token's payload again
         context.put(TOKEN_REALM, realm);
         if (realm.isEmpty()) {
