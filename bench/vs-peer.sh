@@ -24,7 +24,8 @@
 #
 # Environment (defaults in brackets):
 #   DURATION [20]      measured seconds of each run
-#   WARMUP [30]        warm-up seconds of each server before each operation (0: none)
+#   WARMUP [60]        warm-up seconds of each server before each operation (0: none; on 2 shared cores
+#                      the JIT still compiles hot paths 30 s in, which made rounds of one run differ by half)
 #   ROUNDS [3]         measured rounds per operation (each: one run of each server)
 #   CONNECTIONS [16]   wrk connections; WRK_THREADS [1] wrk threads
 #   PEER_PORT [8090]   the peer; PEER_POOL_SIZE [32] its connections (Animo's reactive pool: 32)
@@ -41,7 +42,7 @@ cd "$ROOT"
 
 BENCH_NAME=vs-peer
 DURATION="${DURATION:-20}"
-WARMUP="${WARMUP:-30}"
+WARMUP="${WARMUP:-60}"
 ROUNDS="${ROUNDS:-3}"
 CONNECTIONS="${CONNECTIONS:-16}"
 WRK_THREADS="${WRK_THREADS:-1}"
