@@ -25,7 +25,8 @@ import io.vertx.ext.web.RoutingContext;
  * access tokens are self-contained and Animo keeps no revocation list), so the answer cannot differ. What can change,
  * a tenant suspended or its realm removed, is checked on every request elsewhere ({@code TenantAccess}, the GraphQL
  * door). Only identities that passed every check get here ({@link VerifiedTokenMemory}); a forged or expired token
- * never does.
+ * never does. Animo never removes a realm; code that would remove one and let its name be taken again must forget
+ * that realm's entries here, or an old token would still be recognised.
  */
 @ApplicationScoped
 public class VerifiedTokens {
