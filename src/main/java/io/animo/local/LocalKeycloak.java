@@ -22,6 +22,7 @@ import org.keycloak.representations.idm.UserRepresentation;
 
 import io.animo.platform.security.Roles;
 import io.animo.tenancy.domain.RealmProvisioner;
+import io.animo.tenancy.domain.RealmTemplates;
 import io.quarkus.arc.profile.IfBuildProfile;
 
 /**
@@ -103,13 +104,7 @@ public class LocalKeycloak {
         if (!resource.clients().findByClientId(clientId).isEmpty()) {
             return;
         }
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId(clientId);
-        client.setName("Local development: password grant");
-        client.setEnabled(true);
-        client.setPublicClient(true);
-        client.setDirectAccessGrantsEnabled(true);
-        client.setStandardFlowEnabled(false);
+        ClientRepresentation client = RealmTemplates.publicPasswordGrantClient(clientId);
         client.setProtocolMappers(List.of(audienceMapper()));
         resource.clients().create(client).close();
     }

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The realm templates of {@code deploy/keycloak}, parsed into representations that the provisioners complete
  * field by field (no text substitution, so no JSON injection), and the representations both provisioners build.
  */
-final class RealmTemplates {
+public final class RealmTemplates {
 
     static final String BROWSER_CLIENT = "animo-web";
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -61,6 +61,15 @@ final class RealmTemplates {
         ClientRepresentation browser = realm.getClients().stream()
                 .filter(c -> BROWSER_CLIENT.equals(c.getClientId()))
                 .findFirst().orElseThrow();
+        ClientRepresentation client = publicPasswordGrantClient(clientId);
+        client.setDefaultClientScopes(browser.getDefaultClientScopes());
+        client.setOptionalClientScopes(browser.getOptionalClientScopes());
+        client.setProtocolMappers(browser.getProtocolMappers());
+        return client;
+    }
+
+    /** A public client with the password grant only, no browser flow: local development, tests and benchmarks. */
+    public static ClientRepresentation publicPasswordGrantClient(String clientId) {
         ClientRepresentation client = new ClientRepresentation();
         client.setClientId(clientId);
         client.setName("Local development: password grant");
@@ -68,9 +77,6 @@ final class RealmTemplates {
         client.setPublicClient(true);
         client.setDirectAccessGrantsEnabled(true);
         client.setStandardFlowEnabled(false);
-        client.setDefaultClientScopes(browser.getDefaultClientScopes());
-        client.setOptionalClientScopes(browser.getOptionalClientScopes());
-        client.setProtocolMappers(browser.getProtocolMappers());
         return client;
     }
 }
