@@ -14,7 +14,7 @@
 #   post    messagePost into one thread (membership and standing checked, message and activity stored)
 # It also measures, for each server, the time from launching the process to the first answered GraphQL
 # request (against the populated database), its RSS after the warm-up and at the end, and the CPU time its
-# process spent per request (PostgreSQL's share not included). Before any load it checks one answer of each
+# process spent per request, and the CPU time all PostgreSQL processes spent per request meanwhile. Before any load it checks one answer of each
 # operation on each side, and that the peer refuses a request without a token and one with a forged token;
 # during the load wrk counts non-2xx answers and bench/peer/graphql.lua answers with GraphQL errors; for post,
 # the messages and activities stored are counted. Any error voids the comparison (the table says so).
@@ -28,6 +28,7 @@
 #                      the JIT still compiles hot paths 30 s in, which made rounds of one run differ by half)
 #   ROUNDS [3]         measured rounds per operation (each: one run of each server)
 #   CONNECTIONS [16]   wrk connections; WRK_THREADS [1] wrk threads
+#   OPERATIONS ["list single post"]  the operations to measure, in this order (a subset to study one)
 #   PEER_PORT [8090]   the peer; PEER_POOL_SIZE [32] its connections (Animo's reactive pool: 32)
 #   DB_NAME, KC_PORT, KC_INSTANCE, APP_PORT, ANIMO_JAR, SKIP_BUILD=1, ANIMO_JAVA_OPTS: bench/single-replica.sh
 # Needs wrk, node (20) and npm; `npm ci` installs the peer (bench/peer/package-lock.json) when
@@ -63,7 +64,7 @@ ANIMO_POST='mutation Post($input: MessagePostInput!) { messagePost(input: $input
 PEER_POST='mutation Post($input: MessagePostInput!) { messagePost(input: $input) { message { id } } }'
 # about 200 characters of ordinary text (as bench/graphql-post.sh); the same body every time: neither side refuses duplicates
 BODY='Thanks for the update on the new release. I tried the beta on my phone yesterday and the sync feels much faster than before; the only thing I miss is the dark mode toggle in settings. Any news on that?'
-OPERATIONS=(list single post)
+read -r -a OPERATIONS <<<"${OPERATIONS:-list single post}"
 
 source "$ROOT/bench/single-replica.sh"
 
@@ -73,6 +74,10 @@ PEER_LOG="$RESULTS_DIR/$BENCH_NAME-$STAMP-peer.log"
 PEER_URL="http://localhost:$PEER_PORT/graphql"
 
 check_int ROUNDS "$ROUNDS" 1
+for op in "${OPERATIONS[@]}"; do
+  [[ "$op" =~ ^(list|single|post)$ ]] || die "OPERATIONS: unknown operation $op (list, single, post)"
+done
+[[ ${#OPERATIONS[@]} -gt 0 ]] || die "OPERATIONS is empty"
 check_int CONNECTIONS "$CONNECTIONS" 1
 check_int WRK_THREADS "$WRK_THREADS" 1
 check_int PEER_PORT "$PEER_PORT" 1
@@ -92,6 +97,24 @@ cpu_ticks() { # PID: CPU time (user + system) of the process so far, in clock ti
   read -r stat <"/proc/$1/stat" || die "process $1 is gone"
   read -r -a fields <<<"${stat##*) }" # fields 3.. of proc(5): utime and stime are the 12th and 13th here
   echo $((fields[11] + fields[12]))
+}
+
+# CPU time (user + system) of all processes named postgres so far, in clock ticks; a backend that has exited
+# counts through its parent's cutime and cstime (the postmaster waits for its children)
+postgres_ticks() {
+  python3 - <<'PY'
+import glob
+total = 0
+for path in glob.glob("/proc/[0-9]*/stat"):
+    try:
+        stat = open(path).read()
+    except OSError:
+        continue  # exited meanwhile
+    name, rest = stat[stat.index("(") + 1:stat.rindex(")")], stat[stat.rindex(")") + 2:].split()
+    if name == "postgres":
+        total += sum(int(t) for t in rest[11:15])
+print(total)
+PY
 }
 
 rss_mb() { # PID: resident set size in MB (ps -o rss)
@@ -172,10 +195,10 @@ rows_posted() {
 
 # run_wrk SERVER OPERATION SECONDS TAG: one wrk run; its raw output in RUN_DIR; prints
 # "rps=.. p50_ms=.. p99_ms=.. requests=.. non2xx=.. socket_errors=.. bad_status=.. graphql_errors=.. cpu_ms_per_request=..
-#  stored=.. activities=.." (cpu: of the server's process only, not PostgreSQL's; stored, activities: messages and
+#  pg_cpu_ms_per_request=.. stored=.. activities=.." (cpu: of the server's process; pg_cpu: of all PostgreSQL processes; stored, activities: messages and
 # MESSAGE_POSTED activities stored during the run, for post; -1 otherwise)
 run_wrk() {
-  local server="$1" op="$2" seconds="$3" tag="$4" url pid out before=(0 0) after=(0 0) stored=-1 activities=-1 ticks counts
+  local server="$1" op="$2" seconds="$3" tag="$4" url pid out before=(0 0) after=(0 0) stored=-1 activities=-1 ticks pg_ticks counts
   url="$GRAPHQL_URL"
   pid="$animo_pid"
   if [[ "$server" == peer ]]; then
@@ -188,10 +211,12 @@ run_wrk() {
     read -r -a before <<<"$counts"
   fi
   ticks="$(cpu_ticks "$pid")"
+  pg_ticks="$(postgres_ticks)"
   WRK_BODY_FILE="$RUN_DIR/$server-$op.json" WRK_TOKEN="$BENCH_TOKEN" \
     wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency --timeout 10s -s "$PEER_DIR/graphql.lua" \
     "$url" >"$out" 2>&1 || die "wrk failed: $(tail -5 "$out")"
   ticks=$(($(cpu_ticks "$pid") - ticks))
+  pg_ticks=$(($(postgres_ticks) - pg_ticks))
   if [[ "$op" == post ]]; then
     sleep 0.5 # requests still in flight when wrk stopped
     counts="$(rows_posted)"
@@ -199,7 +224,7 @@ run_wrk() {
     stored=$((after[0] - before[0]))
     activities=$((after[1] - before[1]))
   fi
-  python3 - "$out" "$stored" "$activities" "$ticks" "$CLK_TCK" <<'PY'
+  python3 - "$out" "$stored" "$activities" "$ticks" "$CLK_TCK" "$pg_ticks" <<'PY'
 import re, sys
 text = open(sys.argv[1]).read()
 def num(pattern, default=None):
@@ -224,8 +249,10 @@ g = re.search(r"^graphql: responses=(\d+) bad_status=(\d+) graphql_errors=(\d+)"
 if g is None:
     sys.exit(f"no graphql line in {sys.argv[1]}")
 cpu_ms = int(sys.argv[4]) * 1000 / int(sys.argv[5])
+pg_cpu_ms = int(sys.argv[6]) * 1000 / int(sys.argv[5])
 print(f"rps={rps:.1f} p50_ms={p50:.2f} p99_ms={p99:.2f} requests={requests} non2xx={non2xx} socket_errors={socket_errors} "
       f"bad_status={g.group(2)} graphql_errors={g.group(3)} cpu_ms_per_request={cpu_ms / max(requests, 1):.3f} "
+      f"pg_cpu_ms_per_request={pg_cpu_ms / max(requests, 1):.3f} "
       f"stored={sys.argv[2]} activities={sys.argv[3]}")
 PY
 }
@@ -374,9 +401,10 @@ summary() {
   python3 - "${lines[@]}" <<'PY'
 import statistics, sys
 rows = [dict(kv.split("=", 1) for kv in line.split()) for line in sys.argv[1:]]
-print("rps=%.1f p99_ms=%.2f cpu=%.3f errors=%d requests=%d stored=%d activities=%d" % (
+print("rps=%.1f p99_ms=%.2f cpu=%.3f pg_cpu=%.3f errors=%d requests=%d stored=%d activities=%d" % (
     statistics.median(float(r["rps"]) for r in rows), statistics.median(float(r["p99_ms"]) for r in rows),
     statistics.median(float(r["cpu_ms_per_request"]) for r in rows),
+    statistics.median(float(r["pg_cpu_ms_per_request"]) for r in rows),
     sum(int(r["errors"]) for r in rows), sum(int(r["requests"]) for r in rows),
     sum(int(r["stored"]) for r in rows), sum(int(r["activities"]) for r in rows)))
 PY
@@ -392,6 +420,7 @@ invalid=0
 warnings=()
 table=()
 cpu_table=()
+post_note=""
 for op in "${OPERATIONS[@]}"; do
   a="$(summary "$op" animo)"
   p="$(summary "$op" peer)"
@@ -433,8 +462,8 @@ for op in "${OPERATIONS[@]}"; do
   table+=("$(printf '| %s | %s | %s ms | %s | %s ms | %s | %s | %s / %s |' "${LABELS[$op]}" \
     "$(field "$a" rps)" "$(field "$a" p99_ms)" "$(field "$p" rps)" "$(field "$p" p99_ms)" \
     "$rps_ratio" "$p99_ratio" "$a_errors" "$p_errors")")
-  cpu_table+=("$(printf '| %s | %s ms | %s ms | %s |' "${LABELS[$op]%%:*}" "$(field "$a" cpu)" "$(field "$p" cpu)" \
-    "$(ratio "$(field "$a" cpu)" "$(field "$p" cpu)")")")
+  cpu_table+=("$(printf '| %s | %s ms | %s ms | %s | %s ms | %s ms |' "${LABELS[$op]%%:*}" "$(field "$a" cpu)" \
+    "$(field "$p" cpu)" "$(ratio "$(field "$a" cpu)" "$(field "$p" cpu)")" "$(field "$a" pg_cpu)" "$(field "$p" pg_cpu)")")
   if [[ "$op" == post ]]; then
     post_note="post, stored during the measured runs: Animo $(field "$a" stored) messages and $(field "$a" activities) activities for $(field "$a" requests) answers, peer $(field "$p" stored) and $(field "$p" activities) for $(field "$p" requests)"
   fi
@@ -473,10 +502,10 @@ wrk_version="$(wrk -v 2>&1 | sed -n 's/^\(wrk [^ ]*\).*/\1/p' || true)"
   echo "| RSS after the warm-up (first operation) | $animo_rss_warm MB | $peer_rss_warm MB |"
   echo "| RSS at the end | $animo_rss_end MB | $peer_rss_end MB |"
   echo
-  echo "CPU time of the server process per request (median over the rounds; PostgreSQL's share not included):"
+  echo "CPU time per request (median over the rounds): of the server's process, and of all PostgreSQL processes meanwhile:"
   echo
-  echo "| operation | Animo | peer | Animo/peer |"
-  echo "|---|---|---|---|"
+  echo "| operation | Animo | peer | Animo/peer | PostgreSQL, for Animo | PostgreSQL, for the peer |"
+  echo "|---|---|---|---|---|---|"
   printf '%s\n' "${cpu_table[@]}"
   echo
   echo "$post_note"

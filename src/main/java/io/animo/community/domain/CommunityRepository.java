@@ -103,30 +103,46 @@ public class CommunityRepository implements TenantOwnedRepository<CommunityEntit
         return where.toString();
     }
 
-    private static final String SELECT = "select id, tenant_id, slug, name, sort_name, description, visibility, status,"
+    private static final String COLUMNS = "id, tenant_id, slug, name, sort_name, description, visibility, status,"
             + " created_by_subject, created_by_name, created_at, updated_at, archived_at, slow_mode_seconds,"
-            + " pre_moderation, read_only, guidelines_acknowledgement_required, version from community";
+            + " pre_moderation, read_only, guidelines_acknowledgement_required, version";
+    private static final String SELECT = "select " + COLUMNS + " from community";
+    /** How many columns {@link #columns} names. */
+    public static final int COLUMN_COUNT = Rows.count(COLUMNS);
+
+    /** The columns {@link #fromRow(Row, int)} reads, of the table aliased {@code alias}: for a statement that joins more. */
+    public static String columns(String alias) {
+        return Rows.qualified(alias, COLUMNS);
+    }
 
     private static CommunityEntity fromRow(Row row) {
+        return fromRow(row, 0);
+    }
+
+    /** The community of {@link #columns} starting at column {@code first}; null when a left join found none. */
+    public static CommunityEntity fromRow(Row row, int first) {
+        if (row.getUUID(first) == null) {
+            return null;
+        }
         CommunityEntity community = new CommunityEntity();
-        community.id = row.getUUID(0);
-        community.tenantId = row.getUUID(1);
-        community.slug = row.getString(2);
-        community.name = row.getString(3);
-        community.sortName = row.getString(4);
-        community.description = row.getString(5);
-        community.visibility = CommunityVisibility.valueOf(row.getString(6));
-        community.status = CommunityStatus.valueOf(row.getString(7));
-        community.createdBySubject = row.getString(8);
-        community.createdByName = row.getString(9);
-        community.createdAt = Rows.instant(row, 10);
-        community.updatedAt = Rows.instant(row, 11);
-        community.archivedAt = Rows.instant(row, 12);
-        community.slowModeSeconds = row.getInteger(13);
-        community.preModeration = row.getBoolean(14);
-        community.readOnly = row.getBoolean(15);
-        community.guidelinesAcknowledgementRequired = row.getBoolean(16);
-        community.version = row.getLong(17);
+        community.id = row.getUUID(first);
+        community.tenantId = row.getUUID(first + 1);
+        community.slug = row.getString(first + 2);
+        community.name = row.getString(first + 3);
+        community.sortName = row.getString(first + 4);
+        community.description = row.getString(first + 5);
+        community.visibility = CommunityVisibility.valueOf(row.getString(first + 6));
+        community.status = CommunityStatus.valueOf(row.getString(first + 7));
+        community.createdBySubject = row.getString(first + 8);
+        community.createdByName = row.getString(first + 9);
+        community.createdAt = Rows.instant(row, first + 10);
+        community.updatedAt = Rows.instant(row, first + 11);
+        community.archivedAt = Rows.instant(row, first + 12);
+        community.slowModeSeconds = row.getInteger(first + 13);
+        community.preModeration = row.getBoolean(first + 14);
+        community.readOnly = row.getBoolean(first + 15);
+        community.guidelinesAcknowledgementRequired = row.getBoolean(first + 16);
+        community.version = row.getLong(first + 17);
         return community;
     }
 

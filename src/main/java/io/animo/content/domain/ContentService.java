@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,6 +19,7 @@ import io.animo.community.domain.CommunityEntity;
 import io.animo.member.domain.CommunityAccess;
 import io.animo.member.domain.CommunityAction;
 import io.animo.member.domain.CommunityGate;
+import io.animo.member.domain.CommunityPresence;
 import io.animo.member.domain.CommunityRole;
 import io.animo.member.domain.MemberEntity;
 import io.animo.member.domain.MemberRepository;
@@ -161,9 +161,8 @@ public class ContentService {
         if (!errors.isEmpty()) {
             return Uni.createFrom().item(PostResult.refused(errors));
         }
-        Poster poster = new Poster(seesHeld(caller), false, unit -> members.readBySubject(unit, caller.subject()),
-                (unit, thread, existing) -> gate.checkAs(unit, caller, existing, thread.communityId, CommunityAction.POST,
-                        "input.threadId"));
+        Poster poster = new Poster(seesHeld(caller), false, (unit, thread) -> gate.presence(unit, caller, thread.communityId),
+                (unit, thread, found) -> gate.decide(unit, caller, found, CommunityAction.POST, "input.threadId"));
         return postWithin(tx, threadId, parentId, sideId, body, poster);
     }
 
@@ -181,11 +180,13 @@ public class ContentService {
         if (!errors.isEmpty()) {
             return Uni.createFrom().item(PostResult.refused(errors));
         }
-        Poster poster = new Poster(false, true, unit -> members.findByExternalHandle(unit.tenantId(), external.handle()),
+        Poster poster = new Poster(false, true,
+                (unit, thread) -> members.findByExternalHandle(unit.tenantId(), external.handle())
+                        .map(found -> new CommunityPresence(null, found, null)),
                 (unit, thread, found) -> gate.checkCommunity(unit, thread.communityId, CommunityAction.POST, "input.threadId")
                         .chain(community -> !community.allowed()
                                 ? Uni.createFrom().item(community)
-                                : externalMember(unit, community.community(), external, found)
+                                : externalMember(unit, community.community(), external, found.member())
                                         .chain(member -> gate.checkAs(unit, caller, member, thread.communityId,
                                                 CommunityAction.POST, "input.threadId"))));
         tx.recover(failure -> Constraints.isUniqueViolation(failure, null),
@@ -210,14 +211,17 @@ public class ContentService {
                         List.of())));
     }
 
-    /** How the poster is found and let in: the checks that can refuse run before anything is created for a new author. */
+    /** How the poster is let in: the checks that can refuse run before anything is created for a new author. */
     private interface Admission {
-        Uni<CommunityAccess> admit(Tx tx, ThreadEntity thread, MemberEntity existing);
+        Uni<CommunityAccess> admit(Tx tx, ThreadEntity thread, CommunityPresence found);
     }
 
-    /** Who posts: whether they see held content, their member profile if they already have one, and how the gate lets them in. */
-    /** Who posts; {@code ingested}: an integration brings the message from a listened-to community (a mention). */
-    private record Poster(boolean seesHeld, boolean ingested, Function<Tx, Uni<MemberEntity>> existingMember,
+    /**
+     * Who posts: whether they see held content, how their member profile (if they already have one) is found for a
+     * thread, and how the gate lets them in. {@code ingested}: an integration brings the message from a listened-to
+     * community (a mention).
+     */
+    private record Poster(boolean seesHeld, boolean ingested, BiFunction<Tx, ThreadEntity, Uni<CommunityPresence>> presence,
             Admission admission) {
     }
 
@@ -225,8 +229,8 @@ public class ContentService {
         UUID tenant = tx.tenantId();
         return content.readThread(tx, threadId).chain(thread -> thread == null
                 ? Uni.createFrom().item(noThread())
-                : poster.existingMember().apply(tx).chain(existing -> {
-                    UUID me = existing == null ? null : existing.id;
+                : poster.presence().apply(tx, thread).chain(found -> {
+                    UUID me = found.member() == null ? null : found.member().id;
                     if (!ContentRepository.visible(thread, me, poster.seesHeld())) {
                         return Uni.createFrom().item(noThread());
                     }
@@ -246,7 +250,7 @@ public class ContentService {
                                 : Uni.createFrom().nullItem();
                         return sideProblem.chain(refusal -> refusal != null
                                 ? Uni.createFrom().item(PostResult.refused(List.of(refusal)))
-                                : poster.admission().admit(tx, thread, existing)
+                                : poster.admission().admit(tx, thread, found)
                                         .chain(access -> !access.allowed()
                                                 ? Uni.createFrom().item(PostResult.refused(List.of(access.refusal())))
                                                 : judgeAndStore(tx, Author.of(access), thread, parentId, sideId, body,
@@ -287,10 +291,12 @@ public class ContentService {
         ActivityKind kind = ingested
                 ? ActivityKind.MENTION_INGESTED
                 : parentId == null ? ActivityKind.MESSAGE_POSTED : ActivityKind.REPLY_POSTED;
-        return content.insertMessage(tx, message)
+        // both inserts go out at once, in this order, on the unit's connection: one round trip for the two
+        Uni<Void> inserted = content.insertMessage(tx, message);
+        Uni<Void> recorded = Activities.record(tx, message.communityId, author.member().id, kind, now, message.id,
+                message.sentiment);
+        return Uni.combine().all().unis(inserted, recorded).discardItems()
                 .chain(() -> review(tx, message, verdict))
-                .chain(() -> Activities.record(tx, message.communityId, author.member().id, kind, now, message.id,
-                        message.sentiment))
                 .map(ignored -> new PostResult(thread, message, verdict.outcome(), reasons(verdict), List.of()));
     }
 

@@ -51,8 +51,15 @@ public class CommunityGate {
 
     /** May the caller (as the member their token names) do {@code action} in {@code communityId}? Refusals are on {@code field}. */
     public Uni<CommunityAccess> check(Tx tx, Caller caller, UUID communityId, CommunityAction action, String field) {
-        return members.readBySubject(tx, caller.subject())
-                .chain(member -> checkAs(tx, caller, member, communityId, action, field));
+        return presence(tx, caller, communityId).chain(found -> decide(tx, caller, found, action, field));
+    }
+
+    /**
+     * The community, the caller's member profile and their membership there, read in one statement, for work that
+     * needs the member before it asks the gate (posting checks the thread against them first); then {@link #decide}.
+     */
+    public Uni<CommunityPresence> presence(Tx tx, Caller caller, UUID communityId) {
+        return memberships.presenceBySubject(tx, communityId, caller.subject());
     }
 
     /**
@@ -61,14 +68,24 @@ public class CommunityGate {
      */
     public Uni<CommunityAccess> checkAs(Tx tx, Caller caller, MemberEntity member, UUID communityId, CommunityAction action,
             String field) {
-        return communities.read(tx, communityId).chain(community -> community == null
-                ? Uni.createFrom().item(new CommunityAccess(null, member, null,
-                        UserError.of(field, "NOT_FOUND", "No community you can see has this id.")))
-                : (member == null
-                        ? Uni.createFrom().<MembershipEntity>nullItem()
-                        : memberships.read(tx, communityId, member.id))
-                        .chain(membership -> decide(tx, caller, new CommunityAccess(community, member, membership, null),
-                                action, field)));
+        Uni<CommunityPresence> found = member == null
+                ? communities.read(tx, communityId).map(community -> new CommunityPresence(community, null, null))
+                : memberships.presenceOf(tx, communityId, member);
+        return found.chain(presence -> decide(tx, caller, presence, action, field));
+    }
+
+    /** The gate's answer for what {@link #presence} read. */
+    public Uni<CommunityAccess> decide(Tx tx, Caller caller, CommunityPresence found, CommunityAction action,
+            String field) {
+        CommunityAccess access = new CommunityAccess(found.community(), found.member(), found.membership(), null);
+        if (found.community() == null) {
+            return Uni.createFrom().item(access.refused(field, "NOT_FOUND", "No community you can see has this id."));
+        }
+        CommunityAccess decided = decideHere(caller, access, action, field, Instant.now());
+        if (!decided.allowed()) {
+            return Uni.createFrom().item(decided);
+        }
+        return applyConditions(tx, decided, action, field, conditions, 0);
     }
 
     /**
@@ -85,14 +102,6 @@ public class CommunityGate {
             UserError refusal = communityRefusal(community, action, field);
             return refusal == null ? access : new CommunityAccess(community, null, null, refusal);
         });
-    }
-
-    private Uni<CommunityAccess> decide(Tx tx, Caller caller, CommunityAccess access, CommunityAction action, String field) {
-        CommunityAccess decided = decideHere(caller, access, action, field, Instant.now());
-        if (!decided.allowed()) {
-            return Uni.createFrom().item(decided);
-        }
-        return applyConditions(tx, decided, action, field, conditions, 0);
     }
 
     private static CommunityAccess decideHere(Caller caller, CommunityAccess access, CommunityAction action, String field,

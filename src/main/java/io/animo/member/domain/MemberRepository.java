@@ -15,8 +15,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class MemberRepository implements TenantOwnedRepository<MemberEntity> {
 
-    private static final String SELECT = "select id, tenant_id, subject, external_handle, display_name, created_at,"
-            + " updated_at, version from member";
+    private static final String COLUMNS = "id, tenant_id, subject, external_handle, display_name, created_at, updated_at,"
+            + " version";
+    private static final String SELECT = "select " + COLUMNS + " from member";
+    /** How many columns {@link #columns} names. */
+    static final int COLUMN_COUNT = Rows.count(COLUMNS);
 
     /** The member profile of a person (detached: for checks, not changes). */
     public Uni<MemberEntity> readBySubject(Tx tx, String subject) {
@@ -31,16 +34,29 @@ public class MemberRepository implements TenantOwnedRepository<MemberEntity> {
                 .execute(Tuple.of(tx.tenantId(), memberId)).replaceWithVoid();
     }
 
+    /** The columns {@link #fromRow(Row, int)} reads, of the table aliased {@code alias}: for a statement that joins more. */
+    static String columns(String alias) {
+        return Rows.qualified(alias, COLUMNS);
+    }
+
     private static MemberEntity fromRow(Row row) {
+        return fromRow(row, 0);
+    }
+
+    /** The member of {@link #columns} starting at column {@code first}; null when a left join found none. */
+    static MemberEntity fromRow(Row row, int first) {
+        if (row.getUUID(first) == null) {
+            return null;
+        }
         MemberEntity member = new MemberEntity();
-        member.id = row.getUUID(0);
-        member.tenantId = row.getUUID(1);
-        member.subject = row.getString(2);
-        member.externalHandle = row.getString(3);
-        member.displayName = row.getString(4);
-        member.createdAt = Rows.instant(row, 5);
-        member.updatedAt = Rows.instant(row, 6);
-        member.version = row.getLong(7);
+        member.id = row.getUUID(first);
+        member.tenantId = row.getUUID(first + 1);
+        member.subject = row.getString(first + 2);
+        member.externalHandle = row.getString(first + 3);
+        member.displayName = row.getString(first + 4);
+        member.createdAt = Rows.instant(row, first + 5);
+        member.updatedAt = Rows.instant(row, first + 6);
+        member.version = row.getLong(first + 7);
         return member;
     }
 

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.animo.community.domain.CommunityRepository;
 import io.animo.platform.graphql.Cursor;
 import io.animo.platform.graphql.PageRequest;
 import io.animo.platform.graphql.TimeKeyset;
@@ -22,27 +23,65 @@ public class MembershipRepository implements PanacheRepositoryBase<MembershipEnt
 
     private static final String ORDERING = "members";
 
+    private static final String COLUMNS = "tenant_id, community_id, member_id, role, status, muted_until, banned_until,"
+            + " joined_at, updated_at, version";
+    private static final int MEMBER_AT = CommunityRepository.COLUMN_COUNT;
+    private static final int MEMBERSHIP_AT = MEMBER_AT + MemberRepository.COLUMN_COUNT;
+
     /** A membership as it stands (detached: for checks; sanctions change the managed one). */
     public Uni<MembershipEntity> read(Tx tx, UUID communityId, UUID memberId) {
-        return tx.sql().preparedQuery("select tenant_id, community_id, member_id, role, status, muted_until, banned_until,"
-                + " joined_at, updated_at, version from community_membership"
+        return tx.sql().preparedQuery("select " + COLUMNS + " from community_membership"
                 + " where tenant_id = $1 and community_id = $2 and member_id = $3")
                 .execute(Tuple.of(tx.tenantId(), communityId, memberId))
-                .map(rows -> Rows.first(rows, MembershipRepository::fromRow));
+                .map(rows -> Rows.first(rows, row -> fromRow(row, 0)));
     }
 
-    private static MembershipEntity fromRow(Row row) {
+    /**
+     * The community, the member profile of the person {@code subject} names and their membership there, in one
+     * statement (detached, each null when there is none): what the community gate decides on.
+     */
+    public Uni<CommunityPresence> presenceBySubject(Tx tx, UUID communityId, String subject) {
+        return tx.sql().preparedQuery("select " + CommunityRepository.columns("c") + ", " + MemberRepository.columns("m")
+                + ", " + Rows.qualified("cm", COLUMNS)
+                + " from (select $2::uuid as community_id, $3::text as subject) wanted"
+                + " left join community c on c.tenant_id = $1 and c.id = wanted.community_id"
+                + " left join member m on m.tenant_id = $1 and m.subject = wanted.subject"
+                + " left join community_membership cm on cm.tenant_id = $1 and cm.community_id = c.id and cm.member_id = m.id")
+                .execute(Tuple.of(tx.tenantId(), communityId, subject))
+                .map(rows -> Rows.first(rows, row -> new CommunityPresence(CommunityRepository.fromRow(row, 0),
+                        MemberRepository.fromRow(row, MEMBER_AT), fromRow(row, MEMBERSHIP_AT))));
+    }
+
+    /** As {@link #presenceBySubject}, for a member already read: the community and their membership, in one statement. */
+    public Uni<CommunityPresence> presenceOf(Tx tx, UUID communityId, MemberEntity member) {
+        return tx.sql().preparedQuery("select " + CommunityRepository.columns("c") + ", " + Rows.qualified("cm", COLUMNS)
+                + " from community c left join community_membership cm"
+                + " on cm.tenant_id = c.tenant_id and cm.community_id = c.id and cm.member_id = $3"
+                + " where c.tenant_id = $1 and c.id = $2")
+                .execute(Tuple.of(tx.tenantId(), communityId, member.id))
+                .map(rows -> {
+                    CommunityPresence found = Rows.first(rows, row -> new CommunityPresence(
+                            CommunityRepository.fromRow(row, 0), member, fromRow(row, MEMBER_AT)));
+                    return found != null ? found : new CommunityPresence(null, member, null);
+                });
+    }
+
+    /** The membership of {@link #COLUMNS} starting at column {@code first}; null when a left join found none. */
+    private static MembershipEntity fromRow(Row row, int first) {
+        if (row.getUUID(first + 1) == null) {
+            return null;
+        }
         MembershipEntity membership = new MembershipEntity();
-        membership.tenantId = row.getUUID(0);
-        membership.communityId = row.getUUID(1);
-        membership.memberId = row.getUUID(2);
-        membership.role = CommunityRole.valueOf(row.getString(3));
-        membership.status = MemberStatus.valueOf(row.getString(4));
-        membership.mutedUntil = Rows.instant(row, 5);
-        membership.bannedUntil = Rows.instant(row, 6);
-        membership.joinedAt = Rows.instant(row, 7);
-        membership.updatedAt = Rows.instant(row, 8);
-        membership.version = row.getLong(9);
+        membership.tenantId = row.getUUID(first);
+        membership.communityId = row.getUUID(first + 1);
+        membership.memberId = row.getUUID(first + 2);
+        membership.role = CommunityRole.valueOf(row.getString(first + 3));
+        membership.status = MemberStatus.valueOf(row.getString(first + 4));
+        membership.mutedUntil = Rows.instant(row, first + 5);
+        membership.bannedUntil = Rows.instant(row, first + 6);
+        membership.joinedAt = Rows.instant(row, first + 7);
+        membership.updatedAt = Rows.instant(row, first + 8);
+        membership.version = row.getLong(first + 9);
         return membership;
     }
 

@@ -31,6 +31,20 @@ public final class Rows {
         return found;
     }
 
+    /** {@code columns} ("a, b, c") each qualified by the table alias {@code alias} ("t.a, t.b, t.c"). */
+    public static String qualified(String alias, String columns) {
+        StringBuilder qualified = new StringBuilder();
+        for (String column : columns.split(",")) {
+            qualified.append(qualified.length() == 0 ? "" : ", ").append(alias).append('.').append(column.strip());
+        }
+        return qualified.toString();
+    }
+
+    /** How many columns {@code columns} ("a, b, c") names. */
+    public static int count(String columns) {
+        return columns.split(",").length;
+    }
+
     /** A {@code timestamptz} column as an instant (null stays null). */
     public static Instant instant(Row row, int column) {
         OffsetDateTime value = row.getOffsetDateTime(column);
