@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
@@ -27,7 +26,8 @@ import io.vertx.sqlclient.SqlConnection;
  * message ({@code BEGIN; SELECT set_config(...)}), without waiting for the answer: the work's first statements
  * follow it on the same connection. The setting is transaction-local and cannot leak to the next user of the
  * pooled connection. Plain SQL ({@link Tx#sql()}) and Hibernate Reactive (Panache) both work on that one
- * connection and transaction ({@link SharedConnection}); the unit commits once the work's result is there.
+ * connection and transaction ({@link SharedConnection}); a Hibernate session opens only if the work uses one
+ * ({@link SessionOnDemand}); the unit commits once the work's result is there.
  * <p>
  * Two guarantees besides: a unit of work is never opened inside another (it fails loudly instead of
  * committing apart from its caller), and the root fields of one GraphQL operation hold at most
@@ -44,11 +44,14 @@ public class UnitOfWork {
     private final Vertx vertx;
     private final Pool pool;
     private final int connectionsPerOperation;
+    private final SessionOnDemand sessions;
 
     public UnitOfWork(Vertx vertx, Pool pool,
-            @ConfigProperty(name = "animo.graphql.max-connections-per-operation", defaultValue = "4") int connectionsPerOperation) {
+            @ConfigProperty(name = "animo.graphql.max-connections-per-operation", defaultValue = "4") int connectionsPerOperation,
+            SessionOnDemand sessions) {
         this.vertx = vertx;
         this.pool = pool;
+        this.sessions = sessions;
         this.connectionsPerOperation = connectionsPerOperation;
     }
 
@@ -77,7 +80,7 @@ public class UnitOfWork {
                     // sent now; the work's statements queue up behind it on the same connection
                     Future<Void> begun = connection.query(begin).execute().mapEmpty();
                     tx.attach(io.vertx.mutiny.sqlclient.SqlConnection.newInstance(shared));
-                    return Panache.withTransaction(() -> work.apply(tx))
+                    return sessions.run(() -> work.apply(tx))
                             .call(() -> Uni.createFrom().completionStage(begun.toCompletionStage()))
                             .call(() -> end(connection, "COMMIT"))
                             .invoke(tx::committed)
