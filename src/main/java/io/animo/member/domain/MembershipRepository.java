@@ -27,6 +27,17 @@ public class MembershipRepository implements PanacheRepositoryBase<MembershipEnt
             + " joined_at, updated_at, version";
     private static final int MEMBER_AT = CommunityRepository.COLUMN_COUNT;
     private static final int MEMBERSHIP_AT = MEMBER_AT + MemberRepository.COLUMN_COUNT;
+    private static final String PRESENCE_BY_SUBJECT = "select " + CommunityRepository.columns("c") + ", "
+            + MemberRepository.columns("m") + ", " + Rows.qualified("cm", COLUMNS)
+            + " from (select $2::uuid as community_id, $3::text as subject) wanted"
+            + " left join community c on c.tenant_id = $1 and c.id = wanted.community_id"
+            + " left join member m on m.tenant_id = $1 and m.subject = wanted.subject"
+            + " left join community_membership cm on cm.tenant_id = $1 and cm.community_id = c.id and cm.member_id = m.id";
+    private static final String PRESENCE_OF_MEMBER = "select " + CommunityRepository.columns("c") + ", "
+            + Rows.qualified("cm", COLUMNS)
+            + " from community c left join community_membership cm"
+            + " on cm.tenant_id = c.tenant_id and cm.community_id = c.id and cm.member_id = $3"
+            + " where c.tenant_id = $1 and c.id = $2";
 
     /** A membership as it stands (detached: for checks; sanctions change the managed one). */
     public Uni<MembershipEntity> read(Tx tx, UUID communityId, UUID memberId) {
@@ -41,12 +52,7 @@ public class MembershipRepository implements PanacheRepositoryBase<MembershipEnt
      * statement (detached, each null when there is none): what the community gate decides on.
      */
     public Uni<CommunityPresence> presenceBySubject(Tx tx, UUID communityId, String subject) {
-        return tx.sql().preparedQuery("select " + CommunityRepository.columns("c") + ", " + MemberRepository.columns("m")
-                + ", " + Rows.qualified("cm", COLUMNS)
-                + " from (select $2::uuid as community_id, $3::text as subject) wanted"
-                + " left join community c on c.tenant_id = $1 and c.id = wanted.community_id"
-                + " left join member m on m.tenant_id = $1 and m.subject = wanted.subject"
-                + " left join community_membership cm on cm.tenant_id = $1 and cm.community_id = c.id and cm.member_id = m.id")
+        return tx.sql().preparedQuery(PRESENCE_BY_SUBJECT)
                 .execute(Tuple.of(tx.tenantId(), communityId, subject))
                 .map(rows -> Rows.first(rows, row -> new CommunityPresence(CommunityRepository.fromRow(row, 0),
                         MemberRepository.fromRow(row, MEMBER_AT), fromRow(row, MEMBERSHIP_AT))));
@@ -54,10 +60,7 @@ public class MembershipRepository implements PanacheRepositoryBase<MembershipEnt
 
     /** As {@link #presenceBySubject}, for a member already read: the community and their membership, in one statement. */
     public Uni<CommunityPresence> presenceOf(Tx tx, UUID communityId, MemberEntity member) {
-        return tx.sql().preparedQuery("select " + CommunityRepository.columns("c") + ", " + Rows.qualified("cm", COLUMNS)
-                + " from community c left join community_membership cm"
-                + " on cm.tenant_id = c.tenant_id and cm.community_id = c.id and cm.member_id = $3"
-                + " where c.tenant_id = $1 and c.id = $2")
+        return tx.sql().preparedQuery(PRESENCE_OF_MEMBER)
                 .execute(Tuple.of(tx.tenantId(), communityId, member.id))
                 .map(rows -> {
                     CommunityPresence found = Rows.first(rows, row -> new CommunityPresence(

@@ -110,7 +110,10 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
             return null;
         }
         // raw line breaks and tabs inside strings are tolerated, as SmallRye does (queries from text blocks)
-        String body = RAW_NEWLINES_AND_TABS.matcher(ctx.body().asString()).replaceAll(" ");
+        String body = ctx.body().asString();
+        if (hasRawNewlineOrTab(body)) {
+            body = RAW_NEWLINES_AND_TABS.matcher(body).replaceAll(" ");
+        }
         try (JsonReader reader = jsonReaderFactory.createReader(new StringReader(body))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
@@ -121,6 +124,17 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
         } catch (JsonException | IllegalStateException e) {
             return null;
         }
+    }
+
+    /** A plain scan: most bodies have none, and the regular expression costs more than the scan. */
+    private static boolean hasRawNewlineOrTab(String body) {
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\n' || c == '\t' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
