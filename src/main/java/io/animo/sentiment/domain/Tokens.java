@@ -2,6 +2,7 @@ package io.animo.sentiment.domain;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Splits a text into what the analyser looks up: words (French elisions such as {@code n'} and {@code l'} become
@@ -10,6 +11,7 @@ import java.util.List;
  */
 final class Tokens {
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final int VARIATION_SELECTOR = 0xFE0F;
     private static final int ZERO_WIDTH_JOINER = 0x200D;
     private static final java.util.Set<String> ELISIONS = java.util.Set.of("c'", "d'", "j'", "l'", "m'", "n'", "s'", "t'",
@@ -20,17 +22,28 @@ final class Tokens {
 
     static List<Token> of(String text) {
         List<Token> tokens = new ArrayList<>();
-        for (String chunk : text.split("\\s+")) {
+        for (String chunk : WHITESPACE.split(text)) {
             if (chunk.isEmpty()) {
                 continue;
             }
-            if (chunk.codePoints().noneMatch(c -> Character.isLetterOrDigit(c) || isEmoji(c))) {
+            if (!hasLetterDigitOrEmoji(chunk)) {
                 tokens.add(Token.of(chunk, false)); // an emoticon, or punctuation that will find no valence
                 continue;
             }
             split(chunk, tokens);
         }
         return tokens;
+    }
+
+    private static boolean hasLetterDigitOrEmoji(String chunk) {
+        for (int i = 0; i < chunk.length();) {
+            int c = chunk.codePointAt(i);
+            if (Character.isLetterOrDigit(c) || isEmoji(c)) {
+                return true;
+            }
+            i += Character.charCount(c);
+        }
+        return false;
     }
 
     /** Whether the text shouts: most of its words are written in capitals. */
@@ -83,9 +96,22 @@ final class Tokens {
 record Token(String text, String key, boolean emoji, boolean capitals) {
 
     static Token of(String text, boolean emoji) {
-        long letters = text.codePoints().filter(Character::isLetter).count();
-        boolean capitals = !emoji && letters > 1 && text.codePoints().filter(Character::isLetter)
-                .allMatch(Character::isUpperCase);
-        return new Token(text, Lexicon.key(text), emoji, capitals);
+        return new Token(text, Lexicon.key(text), emoji, !emoji && inCapitals(text));
+    }
+
+    /** At least two letters, all of them capitals. */
+    private static boolean inCapitals(String text) {
+        int letters = 0;
+        for (int i = 0; i < text.length();) {
+            int c = text.codePointAt(i);
+            if (Character.isLetter(c)) {
+                if (!Character.isUpperCase(c)) {
+                    return false;
+                }
+                letters++;
+            }
+            i += Character.charCount(c);
+        }
+        return letters > 1;
     }
 }
