@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.animo.member.domain.CommunityPresence;
+import io.animo.member.domain.MembershipRepository;
 import io.animo.platform.graphql.BadRequestException;
 import io.animo.platform.graphql.Cursor;
 import io.animo.platform.graphql.GlobalId;
@@ -20,6 +22,7 @@ import io.animo.rule.domain.BacktestMessages;
 import io.animo.rule.domain.RuleBacktester;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -32,6 +35,12 @@ public class ContentRepository implements BacktestMessages {
 
     private static final String THREADS = "threads";
     private static final String MESSAGES = "messages";
+    private static final String THREAD_COLUMNS = "id, tenant_id, community_id, kind, title, author_member_id, status,"
+            + " pinned, locked, created_at, updated_at, version";
+    private static final int THREAD_COLUMN_COUNT = Rows.count(THREAD_COLUMNS);
+    private static final String THREAD_WITH_PRESENCE = "select " + Rows.qualified("t", THREAD_COLUMNS) + ", "
+            + MembershipRepository.PRESENCE_COLUMNS + " from thread t"
+            + MembershipRepository.presenceJoins("t.community_id", "$3") + " where t.tenant_id = $1 and t.id = $2";
     private static final String VISIBLE = "(status in ('PUBLISHED', 'DELETED') or :seesHeld = true or (authorMemberId = :me and status = 'HELD'))";
 
     public Uni<ThreadEntity> thread(UUID tenantId, UUID id) {
@@ -73,25 +82,44 @@ public class ContentRepository implements BacktestMessages {
 
     /** A thread as it stands (detached: for checks, such as before posting into it). */
     public Uni<ThreadEntity> readThread(Tx tx, UUID id) {
-        return tx.sql().preparedQuery("select id, tenant_id, community_id, kind, title, author_member_id, status, pinned,"
-                + " locked, created_at, updated_at, version from thread where tenant_id = $1 and id = $2")
+        return tx.sql().preparedQuery("select " + THREAD_COLUMNS + " from thread where tenant_id = $1 and id = $2")
                 .execute(Tuple.of(tx.tenantId(), id))
-                .map(rows -> Rows.first(rows, row -> {
-                    ThreadEntity thread = new ThreadEntity();
-                    thread.id = row.getUUID(0);
-                    thread.tenantId = row.getUUID(1);
-                    thread.communityId = row.getUUID(2);
-                    thread.kind = ThreadKind.valueOf(row.getString(3));
-                    thread.title = row.getString(4);
-                    thread.authorMemberId = row.getUUID(5);
-                    thread.status = ContentStatus.valueOf(row.getString(6));
-                    thread.pinned = row.getBoolean(7);
-                    thread.locked = row.getBoolean(8);
-                    thread.createdAt = Rows.instant(row, 9);
-                    thread.updatedAt = Rows.instant(row, 10);
-                    thread.version = row.getLong(11);
-                    return thread;
-                }));
+                .map(rows -> Rows.first(rows, row -> threadFromRow(row, 0)));
+    }
+
+    /** A thread and the community presence of the person {@code subject} names, in one statement. */
+    record ThreadPresence(ThreadEntity thread, CommunityPresence presence) {
+    }
+
+    /**
+     * A thread as it stands, with its community, the poster's member profile and their membership there: all that
+     * posting checks, in one statement (detached). The thread is null when there is none.
+     */
+    Uni<ThreadPresence> readThreadWithPresence(Tx tx, UUID id, String subject) {
+        return tx.sql().preparedQuery(THREAD_WITH_PRESENCE)
+                .execute(Tuple.of(tx.tenantId(), id, subject))
+                .map(rows -> {
+                    ThreadPresence found = Rows.first(rows, row -> new ThreadPresence(threadFromRow(row, 0),
+                            MembershipRepository.presenceFromRow(row, THREAD_COLUMN_COUNT)));
+                    return found != null ? found : new ThreadPresence(null, null);
+                });
+    }
+
+    private static ThreadEntity threadFromRow(Row row, int first) {
+        ThreadEntity thread = new ThreadEntity();
+        thread.id = row.getUUID(first);
+        thread.tenantId = row.getUUID(first + 1);
+        thread.communityId = row.getUUID(first + 2);
+        thread.kind = ThreadKind.valueOf(row.getString(first + 3));
+        thread.title = row.getString(first + 4);
+        thread.authorMemberId = row.getUUID(first + 5);
+        thread.status = ContentStatus.valueOf(row.getString(first + 6));
+        thread.pinned = row.getBoolean(first + 7);
+        thread.locked = row.getBoolean(first + 8);
+        thread.createdAt = Rows.instant(row, first + 9);
+        thread.updatedAt = Rows.instant(row, first + 10);
+        thread.version = row.getLong(first + 11);
+        return thread;
     }
 
     /** A message as it stands (detached: for checks, such as the parent of a reply). */

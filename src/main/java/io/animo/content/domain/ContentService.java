@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.animo.activity.domain.Activities;
 import io.animo.activity.domain.ActivityKind;
 import io.animo.community.domain.CommunityEntity;
+import io.animo.content.domain.ContentRepository.ThreadPresence;
 import io.animo.member.domain.CommunityAccess;
 import io.animo.member.domain.CommunityAction;
 import io.animo.member.domain.CommunityGate;
@@ -161,7 +162,8 @@ public class ContentService {
         if (!errors.isEmpty()) {
             return Uni.createFrom().item(PostResult.refused(errors));
         }
-        Poster poster = new Poster(seesHeld(caller), false, (unit, thread) -> gate.presence(unit, caller, thread.communityId),
+        Poster poster = new Poster(seesHeld(caller), false,
+                (unit, id) -> content.readThreadWithPresence(unit, id, caller.subject()),
                 (unit, thread, found) -> gate.decide(unit, caller, found, CommunityAction.POST, "input.threadId"));
         return postWithin(tx, threadId, parentId, sideId, body, poster);
     }
@@ -180,9 +182,10 @@ public class ContentService {
         if (!errors.isEmpty()) {
             return Uni.createFrom().item(PostResult.refused(errors));
         }
-        Poster poster = new Poster(false, true,
-                (unit, thread) -> members.findByExternalHandle(unit.tenantId(), external.handle())
-                        .map(found -> new CommunityPresence(null, found, null)),
+        Poster poster = new Poster(false, true, (unit, id) -> content.readThread(unit, id).chain(thread -> thread == null
+                ? Uni.createFrom().item(new ThreadPresence(null, null))
+                : members.findByExternalHandle(unit.tenantId(), external.handle())
+                        .map(found -> new ThreadPresence(thread, new CommunityPresence(null, found, null)))),
                 (unit, thread, found) -> gate.checkCommunity(unit, thread.communityId, CommunityAction.POST, "input.threadId")
                         .chain(community -> !community.allowed()
                                 ? Uni.createFrom().item(community)
@@ -217,46 +220,49 @@ public class ContentService {
     }
 
     /**
-     * Who posts: whether they see held content, how their member profile (if they already have one) is found for a
-     * thread, and how the gate lets them in. {@code ingested}: an integration brings the message from a listened-to
-     * community (a mention).
+     * Who posts: whether they see held content, how the thread is read with their member profile (if they already
+     * have one), and how the gate lets them in. {@code ingested}: an integration brings the message from a
+     * listened-to community (a mention).
      */
-    private record Poster(boolean seesHeld, boolean ingested, BiFunction<Tx, ThreadEntity, Uni<CommunityPresence>> presence,
+    private record Poster(boolean seesHeld, boolean ingested, BiFunction<Tx, UUID, Uni<ThreadPresence>> thread,
             Admission admission) {
     }
 
     private Uni<PostResult> postWithin(Tx tx, UUID threadId, UUID parentId, UUID sideId, String body, Poster poster) {
         UUID tenant = tx.tenantId();
-        return content.readThread(tx, threadId).chain(thread -> thread == null
-                ? Uni.createFrom().item(noThread())
-                : poster.presence().apply(tx, thread).chain(found -> {
-                    UUID me = found.member() == null ? null : found.member().id;
-                    if (!ContentRepository.visible(thread, me, poster.seesHeld())) {
-                        return Uni.createFrom().item(noThread());
-                    }
-                    if (thread.locked) {
-                        return Uni.createFrom().item(PostResult.refused("input.threadId", "LOCKED", "This thread is locked."));
-                    }
-                    Uni<MessageEntity> parent = parentId == null
-                            ? Uni.createFrom().nullItem()
-                            : content.readMessage(tx, parentId);
-                    return parent.chain(replied -> {
-                        String problem = parentProblem(parentId, replied, thread, me, poster.seesHeld());
-                        if (problem != null) {
-                            return Uni.createFrom().item(PostResult.refused("input.parentId", "INVALID_PARENT", problem));
-                        }
-                        Uni<UserError> sideProblem = sideId != null || thread.kind == ThreadKind.DEBATE
-                                ? replyGuard.check(tx, thread, sideId)
-                                : Uni.createFrom().nullItem();
-                        return sideProblem.chain(refusal -> refusal != null
-                                ? Uni.createFrom().item(PostResult.refused(List.of(refusal)))
-                                : poster.admission().admit(tx, thread, found)
-                                        .chain(access -> !access.allowed()
-                                                ? Uni.createFrom().item(PostResult.refused(List.of(access.refusal())))
-                                                : judgeAndStore(tx, Author.of(access), thread, parentId, sideId, body,
-                                                        poster.ingested())));
-                    });
-                }));
+        return poster.thread().apply(tx, threadId).chain(read -> {
+            ThreadEntity thread = read.thread();
+            if (thread == null) {
+                return Uni.createFrom().item(noThread());
+            }
+            CommunityPresence found = read.presence();
+            UUID me = found.member() == null ? null : found.member().id;
+            if (!ContentRepository.visible(thread, me, poster.seesHeld())) {
+                return Uni.createFrom().item(noThread());
+            }
+            if (thread.locked) {
+                return Uni.createFrom().item(PostResult.refused("input.threadId", "LOCKED", "This thread is locked."));
+            }
+            Uni<MessageEntity> parent = parentId == null
+                    ? Uni.createFrom().nullItem()
+                    : content.readMessage(tx, parentId);
+            return parent.chain(replied -> {
+                String problem = parentProblem(parentId, replied, thread, me, poster.seesHeld());
+                if (problem != null) {
+                    return Uni.createFrom().item(PostResult.refused("input.parentId", "INVALID_PARENT", problem));
+                }
+                Uni<UserError> sideProblem = sideId != null || thread.kind == ThreadKind.DEBATE
+                        ? replyGuard.check(tx, thread, sideId)
+                        : Uni.createFrom().nullItem();
+                return sideProblem.chain(refusal -> refusal != null
+                        ? Uni.createFrom().item(PostResult.refused(List.of(refusal)))
+                        : poster.admission().admit(tx, thread, found)
+                                .chain(access -> !access.allowed()
+                                        ? Uni.createFrom().item(PostResult.refused(List.of(access.refusal())))
+                                        : judgeAndStore(tx, Author.of(access), thread, parentId, sideId, body,
+                                                poster.ingested())));
+            });
+        });
     }
 
     private Uni<PostResult> judgeAndStore(Tx tx, Author author, ThreadEntity thread, UUID parentId, UUID sideId,

@@ -27,12 +27,12 @@ public class MembershipRepository implements PanacheRepositoryBase<MembershipEnt
             + " joined_at, updated_at, version";
     private static final int MEMBER_AT = CommunityRepository.COLUMN_COUNT;
     private static final int MEMBERSHIP_AT = MEMBER_AT + MemberRepository.COLUMN_COUNT;
-    private static final String PRESENCE_BY_SUBJECT = "select " + CommunityRepository.columns("c") + ", "
-            + MemberRepository.columns("m") + ", " + Rows.qualified("cm", COLUMNS)
+    /** The columns {@link #presenceFromRow} reads: the community, the member and the membership of {@link #presenceJoins}. */
+    public static final String PRESENCE_COLUMNS = CommunityRepository.columns("c") + ", " + MemberRepository.columns("m")
+            + ", " + Rows.qualified("cm", COLUMNS);
+    private static final String PRESENCE_BY_SUBJECT = "select " + PRESENCE_COLUMNS
             + " from (select $2::uuid as community_id, $3::text as subject) wanted"
-            + " left join community c on c.tenant_id = $1 and c.id = wanted.community_id"
-            + " left join member m on m.tenant_id = $1 and m.subject = wanted.subject"
-            + " left join community_membership cm on cm.tenant_id = $1 and cm.community_id = c.id and cm.member_id = m.id";
+            + presenceJoins("wanted.community_id", "wanted.subject");
     private static final String PRESENCE_OF_MEMBER = "select " + CommunityRepository.columns("c") + ", "
             + Rows.qualified("cm", COLUMNS)
             + " from community c left join community_membership cm"
@@ -54,8 +54,24 @@ public class MembershipRepository implements PanacheRepositoryBase<MembershipEnt
     public Uni<CommunityPresence> presenceBySubject(Tx tx, UUID communityId, String subject) {
         return tx.sql().preparedQuery(PRESENCE_BY_SUBJECT)
                 .execute(Tuple.of(tx.tenantId(), communityId, subject))
-                .map(rows -> Rows.first(rows, row -> new CommunityPresence(CommunityRepository.fromRow(row, 0),
-                        MemberRepository.fromRow(row, MEMBER_AT), fromRow(row, MEMBERSHIP_AT))));
+                .map(rows -> Rows.first(rows, row -> presenceFromRow(row, 0)));
+    }
+
+    /**
+     * The joins that find a presence, for a statement that reads it along with a row of its own (a thread and the
+     * poster's presence in its community): the community {@code communityId} names, the member {@code subject}
+     * names, their membership. SQL expressions both; the statement's {@code $1} is the tenant.
+     */
+    public static String presenceJoins(String communityId, String subject) {
+        return " left join community c on c.tenant_id = $1 and c.id = " + communityId
+                + " left join member m on m.tenant_id = $1 and m.subject = " + subject
+                + " left join community_membership cm on cm.tenant_id = $1 and cm.community_id = c.id and cm.member_id = m.id";
+    }
+
+    /** The presence of {@link #PRESENCE_COLUMNS} starting at column {@code first}. */
+    public static CommunityPresence presenceFromRow(Row row, int first) {
+        return new CommunityPresence(CommunityRepository.fromRow(row, first), MemberRepository.fromRow(row, first + MEMBER_AT),
+                fromRow(row, first + MEMBERSHIP_AT));
     }
 
     /** As {@link #presenceBySubject}, for a member already read: the community and their membership, in one statement. */
