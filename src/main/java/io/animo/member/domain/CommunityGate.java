@@ -49,17 +49,13 @@ public class CommunityGate {
         this.conditions = conditions.stream().sorted(Comparator.comparingInt(CommunityCondition::order)).toList();
     }
 
-    /** May the caller (as the member their token names) do {@code action} in {@code communityId}? Refusals are on {@code field}. */
-    public Uni<CommunityAccess> check(Tx tx, Caller caller, UUID communityId, CommunityAction action, String field) {
-        return presence(tx, caller, communityId).chain(found -> decide(tx, caller, found, action, field));
-    }
-
     /**
-     * The community, the caller's member profile and their membership there, read in one statement, for work that
-     * needs the member before it asks the gate (posting checks the thread against them first); then {@link #decide}.
+     * May the caller (as the member their token names) do {@code action} in {@code communityId}? Refusals are on
+     * {@code field}. The community, the caller's member profile and their membership there are read in one statement.
      */
-    public Uni<CommunityPresence> presence(Tx tx, Caller caller, UUID communityId) {
-        return memberships.presenceBySubject(tx, communityId, caller.subject());
+    public Uni<CommunityAccess> check(Tx tx, Caller caller, UUID communityId, CommunityAction action, String field) {
+        return memberships.presenceBySubject(tx, communityId, caller.subject())
+                .chain(found -> decide(tx, caller, found, action, field));
     }
 
     /**
@@ -74,7 +70,10 @@ public class CommunityGate {
         return found.chain(presence -> decide(tx, caller, presence, action, field));
     }
 
-    /** The gate's answer for what {@link #presence} read. */
+    /**
+     * The gate's answer for a presence already read: work that reads it along with its own rows (posting reads it
+     * with the thread, {@code MembershipRepository.presenceJoins}) asks here.
+     */
     public Uni<CommunityAccess> decide(Tx tx, Caller caller, CommunityPresence found, CommunityAction action,
             String field) {
         CommunityAccess access = new CommunityAccess(found.community(), found.member(), found.membership(), null);
