@@ -229,7 +229,6 @@ public class ContentService {
     }
 
     private Uni<PostResult> postWithin(Tx tx, UUID threadId, UUID parentId, UUID sideId, String body, Poster poster) {
-        UUID tenant = tx.tenantId();
         return poster.thread().apply(tx, threadId).chain(read -> {
             ThreadEntity thread = read.thread();
             if (thread == null) {

@@ -39,14 +39,6 @@ public class MembershipRepository implements PanacheRepositoryBase<MembershipEnt
             + " on cm.tenant_id = c.tenant_id and cm.community_id = c.id and cm.member_id = $3"
             + " where c.tenant_id = $1 and c.id = $2";
 
-    /** A membership as it stands (detached: for checks; sanctions change the managed one). */
-    public Uni<MembershipEntity> read(Tx tx, UUID communityId, UUID memberId) {
-        return tx.sql().preparedQuery("select " + COLUMNS + " from community_membership"
-                + " where tenant_id = $1 and community_id = $2 and member_id = $3")
-                .execute(Tuple.of(tx.tenantId(), communityId, memberId))
-                .map(rows -> Rows.first(rows, row -> fromRow(row, 0)));
-    }
-
     /**
      * The community, the member profile of the person {@code subject} names and their membership there, in one
      * statement (detached, each null when there is none): what the community gate decides on.
@@ -80,7 +72,7 @@ public class MembershipRepository implements PanacheRepositoryBase<MembershipEnt
                 .execute(Tuple.of(tx.tenantId(), communityId, member.id))
                 .map(rows -> {
                     CommunityPresence found = Rows.first(rows, row -> new CommunityPresence(
-                            CommunityRepository.fromRow(row, 0), member, fromRow(row, MEMBER_AT)));
+                            CommunityRepository.fromRow(row, 0), member, fromRow(row, CommunityRepository.COLUMN_COUNT)));
                     return found != null ? found : new CommunityPresence(null, member, null);
                 });
     }
