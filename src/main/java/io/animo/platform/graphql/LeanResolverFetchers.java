@@ -1,6 +1,8 @@
 package io.animo.platform.graphql;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.validation.ConstraintViolationException;
 
@@ -39,10 +41,30 @@ public class LeanResolverFetchers implements DataFetcherService {
         return 0;
     }
 
+    /**
+     * SmallRye asks again for the fetcher of every batched field ({@code @Source List}) on every request, to make
+     * that request's data loaders: the one made for an operation is kept (they hold no state of a request).
+     */
+    private final Map<Made, LeanUniDataFetcher<?, ?>> made = new ConcurrentHashMap<>();
+
     @Override
     @SuppressWarnings("rawtypes")
     public PlugableBatchableDataFetcher getUniDataFetcher(Operation operation, Type type) {
-        return new LeanUniDataFetcher<>(operation, type);
+        return made.computeIfAbsent(new Made(operation, type), key -> new LeanUniDataFetcher<>(operation, type));
+    }
+
+    /** An operation and type of SmallRye's schema model, by identity (their own equality compares every detail). */
+    private record Made(Operation operation, Type type) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Made that && that.operation == operation && that.type == type;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(operation) + System.identityHashCode(type);
+        }
     }
 
     static final class LeanUniDataFetcher<K, T> extends QuarkusUniDataFetcher<K, T> {

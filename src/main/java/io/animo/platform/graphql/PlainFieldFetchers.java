@@ -3,6 +3,7 @@ package io.animo.platform.graphql;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.function.Supplier;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.graphql.execution.datafetcher.PlugableDataFetcher;
@@ -14,14 +15,16 @@ import io.smallrye.graphql.spi.ClassloadingService;
 import io.smallrye.graphql.spi.DataFetcherService;
 
 import graphql.GraphQLException;
-import graphql.TrivialDataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.LightDataFetcher;
 
 /**
  * Reads the plain fields of the API's records (a name, a count, a nested record, a list of them) straight from
  * their accessor. SmallRye's own field fetcher first copies its request context for every single field (the
  * selected fields built twice as JSON, the path as a string): on a page of 20 communities that cost more CPU than
- * the query. Resolvers keep SmallRye's fetchers; so do fields whose value SmallRye converts (a {@code UUID} or an
+ * the query. They are graphql-java's light fetchers: it does not build a fetching environment (arguments, selection
+ * set, path) for them either. Resolvers keep SmallRye's fetchers; so do fields whose value SmallRye converts (a {@code UUID} or an
  * {@code Instant} to a string, formats, adapters, maps, arrays, optionals). Installed through SmallRye's
  * {@link DataFetcherService} SPI (META-INF/services).
  */
@@ -52,7 +55,7 @@ public class PlainFieldFetchers implements DataFetcherService {
     }
 
     /** The value of one record component or public field, through a method handle made on first use. */
-    static final class Accessor<T> implements PlugableDataFetcher<T>, TrivialDataFetcher<T> {
+    static final class Accessor<T> implements PlugableDataFetcher<T>, LightDataFetcher<T> {
 
         private final String ownerClass;
         private final Field field;
@@ -64,9 +67,18 @@ public class PlainFieldFetchers implements DataFetcherService {
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         public T get(DataFetchingEnvironment environment) throws Exception {
-            Object source = environment.getSource();
+            return valueOf(environment.getSource());
+        }
+
+        @Override
+        public T get(GraphQLFieldDefinition definition, Object source, Supplier<DataFetchingEnvironment> environment)
+                throws Exception {
+            return valueOf(source);
+        }
+
+        @SuppressWarnings("unchecked")
+        private T valueOf(Object source) throws Exception {
             if (source == null) {
                 return null;
             }

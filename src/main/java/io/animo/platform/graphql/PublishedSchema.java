@@ -8,6 +8,7 @@ import java.util.Set;
 
 import io.quarkus.arc.Arc;
 import io.smallrye.graphql.spi.EventingService;
+import io.smallrye.graphql.spi.config.Config;
 
 import graphql.Directives;
 import graphql.GraphQL;
@@ -26,6 +27,7 @@ import graphql.schema.GraphQLUnionType;
 import graphql.schema.SchemaTransformer;
 import graphql.schema.TypeResolver;
 import graphql.schema.idl.SchemaPrinter;
+import graphql.schema.visibility.DefaultGraphqlFieldVisibility;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 
@@ -115,7 +117,20 @@ public class PublishedSchema implements EventingService {
         Set<GraphQLDirective> directives = new LinkedHashSet<>(BUILT_IN_DIRECTIVES.values());
         directives.addAll(own);
         return transformed.transform(builder -> builder.clearDirectives().additionalDirectives(directives)
-                .codeRegistry(resolvingByName(transformed)));
+                .codeRegistry(withDefaultVisibility(resolvingByName(transformed))));
+    }
+
+    /**
+     * SmallRye turns its own default field visibility, the value {@code default}, into a block list whose one
+     * pattern is {@code default}: it hides nothing, and graphql-java matched that regular expression against every
+     * field of every answer (a twentieth of the CPU of a page of communities). Unless another visibility is
+     * configured, graphql-java's default (all fields visible) stands in for it.
+     */
+    private static GraphQLCodeRegistry withDefaultVisibility(GraphQLCodeRegistry registry) {
+        if (!Config.FIELD_VISIBILITY_DEFAULT.equals(Config.get().getFieldVisibility())) {
+            return registry;
+        }
+        return registry.transform(builder -> builder.fieldVisibility(DefaultGraphqlFieldVisibility.DEFAULT_FIELD_VISIBILITY));
     }
 
     /**
