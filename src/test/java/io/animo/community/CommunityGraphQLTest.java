@@ -159,6 +159,41 @@ class CommunityGraphQLTest {
     }
 
     @Test
+    void totalCountIsCountedThroughAliasesAndFragments() {
+        String tag = "count" + UUID.randomUUID().toString().substring(0, 6);
+        for (int i = 0; i < 3; i++) {
+            aCommunity().named(tag + " " + i).slug(tag + "-" + i).create();
+        }
+        String query = """
+                query Counted($filter: CommunityFilter) {
+                  plain: communities(first: 1, filter: $filter) { edges { node { slug } } }
+                  named: communities(first: 1, filter: $filter) { ...Counted }
+                  inline: communities(first: 1, filter: $filter) { ... on CommunityConnection { all: totalCount } }
+                  nested: communities(first: 1, filter: $filter) { ... { ...Counted } }
+                }
+                fragment Counted on CommunityConnection { totalCount }
+                """;
+        io.animo.support.GraphQL.raw(manager(), query, vars("filter", Map.of("search", tag))).then()
+                .body("errors", nullValue())
+                .body("data.plain.edges", hasSize(1))
+                .body("data.named.totalCount", equalTo(3))
+                .body("data.inline.all", equalTo(3))
+                .body("data.nested.totalCount", equalTo(3));
+
+        // past the first page the total still counts every match; an empty page past the last one too
+        Map<String, Object> filter = Map.of("search", tag);
+        String second = run(manager(), "communities", vars("first", 1, "filter", filter)).extract()
+                .path("data.communities.pageInfo.endCursor");
+        String last = run(manager(), "communities", vars("first", 2, "after", second, "filter", filter))
+                .body("data.communities.totalCount", equalTo(3))
+                .body("data.communities.edges", hasSize(2))
+                .extract().path("data.communities.pageInfo.endCursor");
+        run(manager(), "communities", vars("first", 2, "after", last, "filter", filter))
+                .body("data.communities.totalCount", equalTo(3))
+                .body("data.communities.edges", empty());
+    }
+
+    @Test
     void communitiesArePagedForwardAndBackwardWithCursors() {
         String tag = "page" + UUID.randomUUID().toString().substring(0, 6);
         for (int i = 0; i < 5; i++) {

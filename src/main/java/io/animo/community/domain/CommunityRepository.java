@@ -49,7 +49,11 @@ public class CommunityRepository implements TenantOwnedRepository<CommunityEntit
                 .map(rows -> Rows.all(rows, CommunityRepository::fromRow));
     }
 
-    /** One page and, when asked for, the total: both statements go out at once, one round trip for the two. */
+    /**
+     * One page and, when asked for, the total, in one statement: the count rides on the page's first row (an
+     * uncorrelated subquery, counted once, under the same snapshot as the page). An empty page carries no row to
+     * ride on: then the total is counted by itself.
+     */
     public Uni<Page<CommunityEntity>> readPage(Tx tx, CommunityQuery query, boolean withTotal) {
         List<Object> params = new ArrayList<>(List.of(tx.tenantId()));
         String filters = filters(query, params);
@@ -72,19 +76,28 @@ public class CommunityRepository implements TenantOwnedRepository<CommunityEntit
         }
         String direction = ascending ? " asc" : " desc";
         pageParams.add(page.fetchSize());
-        Uni<List<CommunityEntity>> scanned = tx.sql()
-                .preparedQuery(SELECT + " where " + where + " order by " + sortKey + direction + ", id" + direction
-                        + " limit $" + pageParams.size())
+        String total = withTotal ? ", (select count(*) from community where " + filters + ")" : "";
+        return tx.sql()
+                .preparedQuery(SELECT_COLUMNS + total + " from community where " + where + " order by " + sortKey + direction
+                        + ", id" + direction + " limit $" + pageParams.size())
                 .execute(Tuple.from(pageParams))
-                .map(rows -> Rows.all(rows, CommunityRepository::fromRow));
-        Uni<Long> total = withTotal
-                ? tx.sql().preparedQuery("select count(*) from community where " + filters).execute(Tuple.from(params))
-                        .map(counted -> counted.iterator().next().getLong(0))
-                : Uni.createFrom().nullItem();
-        return Uni.combine().all().unis(scanned, total).asTuple()
-                // a total nobody selected is never sent: 0 stands in for it
-                .map(both -> Page.of(both.getItem1(), page, row -> cursorOf(row, query.order()),
-                        both.getItem2() == null ? 0 : both.getItem2()));
+                .chain(rows -> {
+                    List<CommunityEntity> scanned = Rows.all(rows, CommunityRepository::fromRow);
+                    if (!withTotal) {
+                        // a total nobody selected is never sent: 0 stands in for it
+                        return Uni.createFrom().item(pageOf(scanned, query, 0));
+                    }
+                    if (!scanned.isEmpty()) {
+                        return Uni.createFrom().item(pageOf(scanned, query, rows.iterator().next().getLong(COLUMN_COUNT)));
+                    }
+                    return tx.sql().preparedQuery("select count(*) from community where " + filters)
+                            .execute(Tuple.from(params))
+                            .map(counted -> pageOf(scanned, query, counted.iterator().next().getLong(0)));
+                });
+    }
+
+    private static Page<CommunityEntity> pageOf(List<CommunityEntity> scanned, CommunityQuery query, long total) {
+        return Page.of(scanned, query.page(), row -> cursorOf(row, query.order()), total);
     }
 
     /** The filters of a query as SQL, their values appended to {@code params} (which holds the tenant as $1). */
@@ -106,7 +119,8 @@ public class CommunityRepository implements TenantOwnedRepository<CommunityEntit
     private static final String COLUMNS = "id, tenant_id, slug, name, sort_name, description, visibility, status,"
             + " created_by_subject, created_by_name, created_at, updated_at, archived_at, slow_mode_seconds,"
             + " pre_moderation, read_only, guidelines_acknowledgement_required, version";
-    private static final String SELECT = "select " + COLUMNS + " from community";
+    private static final String SELECT_COLUMNS = "select " + COLUMNS;
+    private static final String SELECT = SELECT_COLUMNS + " from community";
     /** How many columns {@link #columns} names. */
     public static final int COLUMN_COUNT = Rows.count(COLUMNS);
 
