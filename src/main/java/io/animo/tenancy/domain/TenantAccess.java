@@ -47,6 +47,8 @@ public class TenantAccess {
             return Uni.createFrom().failure(new ForbiddenException("Operators of the platform realm have no tenant data."));
         }
         String key = tenantKeyOf(token, realm);
+        // read from the request's identity now, not in the callback below
+        Set<String> held = Set.copyOf(identity.getRoles());
         return directory.byKey(key).map(tenant -> {
             TenantRecord found = tenant.orElseThrow(() -> new ForbiddenException(realms.isOrganizations(realm)
                     ? "This organization is not an Animo tenant."
@@ -54,7 +56,7 @@ public class TenantAccess {
             if (found.status() == TenantStatus.SUSPENDED) {
                 throw new TenantSuspendedException();
             }
-            Caller caller = toCaller(identity, token, found);
+            Caller caller = toCaller(held, token, found);
             if (caller.hasAnyRole(Roles.INTEGRATION) && !List.of(roles).contains(Roles.INTEGRATION)) {
                 throw new ForbiddenException("The integration account only ingests content.");
             }
@@ -118,12 +120,12 @@ public class TenantAccess {
         return token;
     }
 
-    private static Caller toCaller(SecurityIdentity identity, JsonWebToken token, TenantRecord tenant) {
+    private static Caller toCaller(Set<String> roles, JsonWebToken token, TenantRecord tenant) {
         String username = firstPresent(token.getClaim("preferred_username"), token.getSubject());
         String name = firstPresent(token.getClaim("name"), username);
         // for an organization, the identity holds its role groups (OrganizationRoles)
         return new Caller(tenant.id(), tenant.key(), token.getSubject(), cap(username), token.getClaim("email"), cap(name),
-                Set.copyOf(identity.getRoles()));
+                roles);
     }
 
     private static String firstPresent(String value, String fallback) {

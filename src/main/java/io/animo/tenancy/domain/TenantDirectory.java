@@ -18,6 +18,8 @@ import io.animo.platform.graphql.CostPolicy;
 import io.animo.platform.persistence.UnitOfWork;
 import io.animo.platform.security.TenantRealms;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Tenant key (realm, or realm/organization) → tenant lookups for every request, answered from an in-memory copy of the whole tenant
@@ -132,8 +134,18 @@ public class TenantDirectory implements TenantRealms, CostPolicy {
         return loads.get();
     }
 
-    /** One load at a time; concurrent callers share it. */
+    /**
+     * One load at a time; concurrent callers share it. Each caller goes on on its own Vert.x context: the shared
+     * load completes on the context of the request that started it, and the request of another caller (its
+     * identity, its CDI request context) is not there.
+     */
     private Uni<Snapshot> reload() {
+        Context caller = Vertx.currentContext();
+        Uni<Snapshot> shared = sharedLoad();
+        return caller == null ? shared : shared.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+    }
+
+    private Uni<Snapshot> sharedLoad() {
         Uni<Snapshot> ongoing = loading.get();
         if (ongoing != null) {
             return ongoing;
@@ -147,6 +159,6 @@ public class TenantDirectory implements TenantRealms, CostPolicy {
                 .onFailure(failure -> snapshot.byKey().size() > 0).recoverWithItem(failure -> keepStale(failure))
                 .eventually(() -> loading.set(null))
                 .memoize().indefinitely();
-        return loading.compareAndSet(null, load) ? load : reload();
+        return loading.compareAndSet(null, load) ? load : sharedLoad();
     }
 }
